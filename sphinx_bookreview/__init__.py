@@ -1,0 +1,55 @@
+"""sphinx-bookreview: book reviews in Sphinx.
+
+``setup()`` only wires the capabilities together; each lives in its own
+module with its own ``setup_*``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx_bookreview.config import setup_config
+from sphinx_bookreview.covers import setup_covers
+from sphinx_bookreview.directive import setup_directive
+from sphinx_bookreview.domain import BookDomain
+from sphinx_bookreview.freshness import setup_freshness
+from sphinx_bookreview.nodes import setup_nodes
+from sphinx_bookreview.outputs.meta import setup_meta
+from sphinx_bookreview.rating import setup_rating
+from sphinx_bookreview.roles import setup_roles
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+HERE = Path(__file__).parent
+
+
+def add_stylesheet(app: Sphinx) -> None:
+    """Our CSS, for HTML builders only (other builders have no use for it)."""
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(HERE / "static"))
+        app.add_css_file("bookreview.css")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_message_catalog("sphinx_bookreview", str(HERE / "locale"))
+    setup_config(app)
+    app.add_domain(BookDomain)
+    setup_nodes(app)
+    setup_rating(app)
+    setup_directive(app)
+    setup_roles(app)
+    setup_covers(app)
+    setup_freshness(app)
+    setup_meta(app)
+    app.connect("builder-inited", add_stylesheet)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,195 @@
+"""From a :class:`Review` record to the doctree of the review.
+
+Facts become a field list (a description list in LaTeX, ``:Field:`` lines
+in text), quick-review answers a definition list (``<dl>`` in HTML). Text
+that comes from the reviewer carries its source and line, so the gettext
+builder extracts it; labels come from our own message catalog.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import get_translation
+
+from sphinx_bookreview.nodes import bookreview, bookreview_card, bookreview_cover, bookreview_quick
+from sphinx_bookreview.rating import rating_node
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from sphinx.config import Config
+
+    from sphinx_bookreview.model import Review
+
+    InlineParser = Callable[[str, int], list[nodes.Node]]
+
+_ = get_translation("sphinx_bookreview")
+
+
+def format_label(fmt: str) -> str:
+    return {
+        "hardcover": _("Hardcover"), "paperback": _("Paperback"),
+        "ebook": _("Ebook"), "audiobook": _("Audiobook"),
+    }[fmt]  # fmt: skip
+
+
+def status_label(status: str) -> str:
+    return {"read": _("Read"), "reading": _("Currently reading"), "abandoned": _("Abandoned")}[status]
+
+
+def question_label(question: str) -> str:
+    """A default question translated; one the project wrote, as written."""
+    translated = {
+        "Why I picked it up": _("Why I picked it up"),
+        "Why I finished it": _("Why I finished it"),
+        "I'd give it to": _("I'd give it to"),
+    }
+    return translated.get(question, question)
+
+
+def xref(reftype: str, target: str, text: str) -> addnodes.pending_xref:
+    """A link the ``book`` domain resolves once every document is read."""
+    return addnodes.pending_xref(
+        "", nodes.inline(text, text), refdomain="book", reftype=reftype, reftarget=target, refexplicit=True
+    )
+
+
+def joined(items: Iterable[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for item in items:
+        out += [nodes.Text(separator), item] if out else [item]
+    return out
+
+
+def source_text(node_class: type[nodes.TextElement], text: str, where: tuple[str, int], **atts: object) -> nodes.TextElement:
+    """A text node the gettext builder extracts: it knows its source."""
+    node = node_class(text, text, **atts)
+    node.source, node.line = where
+    return node
+
+
+class CardBuilder:
+    """Builds the nodes of one review; holds what every part needs."""
+
+    def __init__(self, review: Review, config: Config, where: tuple[str, int], parse_inline: InlineParser) -> None:
+        self.review = review
+        self.config = config
+        self.where = where
+        self.parse_inline = parse_inline
+
+    def build(self, body: list[nodes.Node]) -> bookreview:
+        review = self.review
+        root = bookreview(ids=[review.id], classes=["bookreview"])
+        root["review-id"] = review.id
+        root += self.card()
+        if review.verdict:
+            root += source_text(nodes.paragraph, review.verdict, self.where, classes=["bookreview-verdict"])
+        if review.answers:
+            root += self.quick()
+        if body:
+            root += nodes.container("", *body, classes=["bookreview-body"])
+        return root
+
+    def card(self) -> bookreview_card:
+        review = self.review
+        card = bookreview_card(classes=["bookreview-card"])
+        if review.cover:
+            card += bookreview_cover(uri=review.cover, alt=_("Cover of %s") % review.title,
+                                     classes=["bookreview-cover"], width="30%")  # fmt: skip
+        heading = source_text(nodes.paragraph, "", self.where, classes=["bookreview-title"])
+        heading.rawsource = review.title
+        heading += nodes.strong(review.title, review.title)
+        if review.subtitle:
+            heading += [nodes.Text(": "), nodes.inline(review.subtitle, review.subtitle, classes=["bookreview-subtitle"])]
+        card += heading
+        facts = nodes.field_list(classes=["bookreview-facts"])
+        for label, value in self.facts():
+            facts += nodes.field("", nodes.field_name(label, label), nodes.field_body("", nodes.paragraph("", "", *value)))
+        card += facts
+        if review.disclosure:
+            note = source_text(nodes.paragraph, "", self.where, classes=["bookreview-disclosure"])
+            note.rawsource = review.disclosure
+            note += [nodes.strong(_("Disclosure:"), _("Disclosure:")), nodes.Text(" " + review.disclosure)]
+            card += note
+        return card
+
+    def facts(self) -> list[tuple[str, list[nodes.Node]]]:
+        """``(label, value nodes)`` for every fact the review gives."""
+        r = self.review
+        rows: list[tuple[str, list[nodes.Node]]] = []
+
+        def add(label: str, *value: nodes.Node) -> None:
+            rows.append((label, list(value)))
+
+        if r.authors:
+            add(_("Authors") if len(r.authors) > 1 else _("Author"), *joined(xref("author", a, a) for a in r.authors))
+        for names, one, many in [(r.editors, _("Editor"), _("Editors")),
+                                 (r.translators, _("Translator"), _("Translators")),
+                                 (r.illustrators, _("Illustrator"), _("Illustrators"))]:  # fmt: skip
+            if names:
+                add(many if len(names) > 1 else one, nodes.Text(", ".join(names)))
+        if r.series:
+            series = _("%(series)s, book %(number)d") % {"series": r.series, "number": r.series_number}
+            add(_("Series"), nodes.Text(series if r.series_number else r.series))
+        for value, label in [(r.edition, _("Edition")), (r.publisher, _("Publisher")), (r.published, _("Published"))]:
+            if value:
+                add(label, nodes.Text(value))
+        if r.pages:
+            add(_("Pages"), nodes.Text(str(r.pages)))
+        if r.format:
+            add(_("Format"), nodes.Text(format_label(r.format)))
+        if r.language:
+            add(_("Language"), nodes.Text(language_name(r.language, self.config.language)))
+        if r.isbn:
+            add(_("ISBN"), self.isbn())
+        if r.url:
+            add(_("Website"), nodes.reference(r.url, r.url, refuri=r.url))
+        if r.rating is not None:
+            scale, step = self.config.bookreview_rating_scale, self.config.bookreview_rating_step
+            add(_("Rating"), rating_node(r.rating, scale, step))
+        if r.status != "read":
+            add(_("Status"), nodes.Text(status_label(r.status)))
+        if r.tags:
+            add(_("Tags"), *joined(xref("tag", t, t) for t in r.tags))
+        for value, label in [(r.started, _("Started")), (r.finished, _("Finished")),
+                             (r.reviewer, _("Reviewed by")), (r.date, _("Review date"))]:  # fmt: skip
+            if value:
+                add(label, nodes.Text(value))
+        return rows
+
+    def isbn(self) -> nodes.inline:
+        isbn = self.review.isbn
+        template = self.config.bookreview_isbn_url
+        shown: nodes.Node = nodes.Text(isbn)
+        if template:
+            url = template.format(isbn=isbn.replace("-", ""))
+            shown = nodes.reference(isbn, isbn, refuri=url)
+        return nodes.inline("", "", shown, classes=["bookreview-isbn"])
+
+    def quick(self) -> bookreview_quick:
+        questions = dict(self.config.bookreview_quick_review)
+        answers = nodes.definition_list(classes=["bookreview-quick-answers"])
+        for key, text in self.review.answers:
+            answer = source_text(nodes.paragraph, "", self.where)
+            answer.rawsource = text
+            answer += self.parse_inline(text, self.where[1])
+            answers += nodes.definition_list_item(
+                "", source_text(nodes.term, question_label(questions[key]), self.where), nodes.definition("", answer)
+            )
+        title = _("Quick Review")
+        return bookreview_quick("", nodes.rubric(title, title), answers, classes=["bookreview-quick"])
+
+
+def language_name(code: str, ui_language: str | None) -> str:
+    """``German (de)`` in the project's language, or the code if unknown."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code, sep="-").get_display_name(Locale.parse(ui_language or "en", sep="_"))
+    except (ValueError, UnknownLocaleError):
+        return code
+    return f"{name} ({code})" if name else code
+

@@ -1,0 +1,124 @@
+"""The configuration values, declared once: defaults, types, checks and docs.
+
+Sphinx only warns about a value of the wrong type and keeps it; we promise
+a clear ``bookreview.config`` warning and the default instead, so every value
+is checked here on ``config-inited`` before Sphinx's own type check runs.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sphinx.locale import get_translation
+from sphinx.util import logging
+
+from sphinx_bookreview.model import OPTIONS, parse_url
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+__ = get_translation("sphinx_bookreview", "console")
+logger = logging.getLogger(__name__)
+
+DEFAULT_QUICK_REVIEW = [
+    ("why-picked-up", "Why I picked it up"),
+    ("why-finished", "Why I finished it"),
+    ("give-to", "I'd give it to"),
+]
+
+
+def _positive_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < float("inf")
+
+
+def _quick_review(value: Any) -> bool:
+    """A list of ``(option key, question)`` pairs with fresh, valid keys."""
+    if not isinstance(value, list | tuple):
+        return False
+    pairs = [p for p in value if isinstance(p, list | tuple) and len(p) == 2 and all(isinstance(s, str) for s in p)]
+    keys = [key for key, _question in pairs]
+    return (
+        len(pairs) == len(value)
+        and len(set(keys)) == len(keys)
+        and all(re.fullmatch(r"[a-z][a-z0-9-]*", key) and key not in OPTIONS for key in keys)
+    )
+
+
+def _url_template(value: Any) -> bool:
+    """``""``, or an http(s) URL with an ``{isbn}`` field and no other."""
+    if value == "":
+        return True
+    try:
+        return isinstance(value, str) and parse_url(value.format(isbn="0")) is not None
+    except (ValueError, KeyError, IndexError):
+        return False
+
+
+def _file_name(value: Any) -> bool:
+    return isinstance(value, str) and not value.startswith(("/", "..")) and "\\" not in value
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    types: tuple[type, ...]
+    check: Callable[[Any], bool]
+    expected: str  # what a valid value looks like, for the warning
+
+
+SETTINGS = (
+    Setting("bookreview_rating_scale", 5, (int, float), _positive_number, "a positive number"),
+    Setting("bookreview_rating_step", 0.5, (int, float), _positive_number, "a positive number"),
+    Setting("bookreview_quick_review", DEFAULT_QUICK_REVIEW, (list, tuple), _quick_review,
+            "a list of (option key, question) pairs with unique lowercase keys that are not other options"),
+    Setting("bookreview_default_reviewer", None, (str, type(None)), lambda v: v is None or isinstance(v, str),
+            "a name or None"),
+    Setting("bookreview_isbn_url", "https://openlibrary.org/isbn/{isbn}", (str,), _url_template,
+            'an http(s) URL template with {isbn}, or ""'),
+    Setting("bookreview_cover_url", "", (str,), _url_template, 'an http(s) URL template with {isbn}, or ""'),
+    Setting("bookreview_jsonld", True, (bool,), lambda v: isinstance(v, bool), "True or False"),
+    Setting("bookreview_catalog", "bookreviews.json", (str,), _file_name, 'a relative file name, or ""'),
+    Setting("bookreview_feed", "reviews.atom", (str,), _file_name, 'a relative file name, or ""'),
+)  # fmt: skip
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Replace each invalid value by its default, with one warning."""
+    for setting in SETTINGS:
+        value = getattr(config, setting.name)
+        if not setting.check(value):
+            logger.warning(
+                __("invalid %s = %r: expected %s; using the default %r"),
+                setting.name, value, setting.expected, setting.default,
+                type="bookreview", subtype="config", location=conf_py(app),
+            )  # fmt: skip
+            setattr(config, setting.name, setting.default)
+    if config.bookreview_rating_step > config.bookreview_rating_scale:
+        logger.warning(
+            __("invalid bookreview_rating_step = %r: larger than bookreview_rating_scale; using 0.5"),
+            config.bookreview_rating_step, type="bookreview", subtype="config", location=conf_py(app),
+        )  # fmt: skip
+        config.bookreview_rating_step = 0.5
+
+
+def conf_py(app: Sphinx) -> str:
+    return str(Path(app.confdir, "conf.py"))
+
+
+def quick_questions(config: Config) -> list[tuple[str, str]]:
+    """The configured ``(key, question)`` pairs as plain tuples."""
+    return [(key, question) for key, question in config.bookreview_quick_review]
+
+
+def setup_config(app: Sphinx) -> None:
+    for setting in SETTINGS:
+        app.add_config_value(setting.name, setting.default, "env", types=setting.types)
+    # Before Sphinx's own type check (priority 800), so it sees fixed values.
+    app.connect("config-inited", check_config, priority=400)

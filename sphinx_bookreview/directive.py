@@ -1,0 +1,112 @@
+"""The ``bookreview`` directive: option text in, record and nodes out."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.locale import get_translation
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_bookreview.card import CardBuilder
+from sphinx_bookreview.model import OPTIONS, Problem, Review, is_url, parse_review
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_bookreview.domain import BookDomain
+
+__ = get_translation("sphinx_bookreview", "console")
+logger = logging.getLogger(__name__)
+
+
+class AnyOption(dict[str, object]):
+    """Accepts every option name, so docutils and MyST hand us unknown
+    options instead of dropping the whole directive with an error; the
+    model then reports each as one ``bookreview.option`` warning."""
+
+    def __missing__(self, key: str) -> object:
+        return directives.unchanged
+
+
+class BookReviewDirective(SphinxDirective):
+    # The title is checked by hand: a missing one must be a warning, not
+    # the docutils error that drops the review.
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, object]] = AnyOption.fromkeys(OPTIONS, directives.unchanged)  # type: ignore[assignment]
+
+    def run(self) -> list[nodes.Node]:
+        title = self.arguments[0] if self.arguments else ""
+        if not title.strip():
+            self.report(Problem("option", "a review needs a title: the directive's argument"))
+            title = __("Untitled review")
+        review, problems = parse_review(
+            title,
+            self.options,
+            quick_keys=tuple(key for key, _question in self.config.bookreview_quick_review),
+            rating_scale=self.config.bookreview_rating_scale,
+            default_reviewer=self.config.bookreview_default_reviewer or self.config.author or "",
+            cover_url=self.config.bookreview_cover_url,
+        )
+        for problem in problems:
+            self.report(problem)
+        review = dataclasses.replace(review, docname=self.env.docname, lineno=self.lineno, cover=self.cover(review))
+        self.domain.note_review(review)
+        body = self.parse_content_to_nodes() if self.content else []
+        where = (self.get_source_info()[0] or self.env.doc2path(self.env.docname), self.lineno)
+        root = CardBuilder(review, self.config, where, self.inline_markup).build(body)
+        self.set_source_info(root)
+        return [root]
+
+    @property
+    def domain(self) -> BookDomain:
+        return self.env.get_domain("book")  # type: ignore[return-value]
+
+    def inline_markup(self, text: str, lineno: int) -> list[nodes.Node]:
+        parsed, messages = self.state.inline_text(text, lineno)
+        return [*parsed, *messages]
+
+    def cover(self, review: Review) -> str:
+        """The cover as given, if it is a URL or a readable file inside
+        the source directory; else ``""`` and a warning."""
+        if not review.cover or is_url(review.cover):
+            return review.cover
+        relative, absolute = self.env.relfn2path(review.cover, self.env.docname)
+        srcdir = Path(self.env.srcdir).resolve()
+        path = Path(absolute).resolve()
+        if not path.is_relative_to(srcdir):
+            self.report(Problem("url", f"refused cover {review.cover!r}: it is outside the source directory", "cover"))
+            return ""
+        if not path.is_file():
+            self.report(Problem("url", f"cover image not found: {review.cover!r}", "cover"))
+            return ""
+        self.env.note_dependency(absolute)
+        return "/" + relative  # absolute to the source directory, as Sphinx's image paths are
+
+    def report(self, problem: Problem) -> None:
+        logger.warning(
+            problem.message,
+            location=(self.env.docname, self.option_line(problem.option)),
+            type="bookreview",
+            subtype=problem.subtype,
+        )
+
+    def option_line(self, option: str | None) -> int:
+        """The line of ``:option:`` in the source, else the directive's."""
+        if option:
+            pattern = re.compile(rf"\s*(\.\. bookreview::.*)?:{re.escape(option)}:")
+            for offset, line in enumerate(self.block_text.splitlines()):
+                if offset and pattern.match(line):
+                    return self.lineno + offset
+        return self.lineno
+
+
+def setup_directive(app: Sphinx) -> None:
+    app.add_directive("bookreview", BookReviewDirective)

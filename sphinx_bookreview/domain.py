@@ -1,0 +1,307 @@
+"""The ``book`` domain: every review's record, cross-references, indices.
+
+State is plain data in ``self.data`` keyed by document, so ``clear_doc``
+and ``merge_domaindata`` are a few lines each and ``-j`` and incremental
+builds stay right. What spans documents (which review owns an id, the
+newest review of an ISBN, the books of an author) is derived from the
+records once per build and cached on the domain instance, never stored.
+"""
+
+from __future__ import annotations
+
+import functools
+import urllib.parse
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.locale import get_translation
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from sphinx_bookreview.model import number, round_to_step
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_bookreview.model import Review
+
+_ = get_translation("sphinx_bookreview")
+__ = get_translation("sphinx_bookreview", "console")
+logger = logging.getLogger(__name__)
+
+#: Index names; their pages are ``book-author.html`` and so on.
+AUTHOR_INDEX, TAG_INDEX, RATING_INDEX = "author", "tag", "rating"
+
+
+def index_anchor(key: str) -> str:
+    """The anchor of a group on a domain index page.
+
+    Sphinx's ``domainindex.html`` gives each group the id ``cap-<letter>``;
+    our groups are authors and tags, so their names become the anchor,
+    percent-encoded so it is a valid URL fragment (and ``objects.inv``
+    field) that browsers decode back to the id.
+    """
+    return "cap-" + urllib.parse.quote(key, safe="")
+
+
+class BookDomain(Domain):
+    name = "book"
+    label = "Book reviews"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "review": ObjType("review", "review", "book"),
+        "author": ObjType("author", "author", "book-author"),
+        "tag": ObjType("tag", "tag", "book-tag"),
+    }
+    roles: ClassVar[dict[str, Any]] = {
+        "review": XRefRole(innernodeclass=nodes.inline),
+        "author": XRefRole(innernodeclass=nodes.inline),
+        "tag": XRefRole(innernodeclass=nodes.inline),
+    }
+    initial_data: ClassVar[dict[str, Any]] = {
+        "reviews": {},  # docname -> list of Review records, in document order
+        "references": {},  # docname -> set of (reftype, target) it links to
+    }
+    data_version = 1
+    #: The records as they were before this build read anything.
+    snapshot: dict[str, Review] = {}
+
+    # -- stored state ----------------------------------------------------
+
+    @property
+    def reviews_by_doc(self) -> dict[str, list[Review]]:
+        return self.data["reviews"]  # type: ignore[no-any-return]
+
+    @property
+    def references(self) -> dict[str, set[tuple[str, str]]]:
+        return self.data["references"]  # type: ignore[no-any-return]
+
+    def note_review(self, review: Review) -> None:
+        self.reviews_by_doc.setdefault(review.docname, []).append(review)
+        self.forget_derived()
+
+    def clear_doc(self, docname: str) -> None:
+        self.reviews_by_doc.pop(docname, None)
+        self.references.pop(docname, None)
+        self.forget_derived()
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key in ("reviews", "references"):
+            self.data[key].update((d, v) for d, v in otherdata[key].items() if d in docnames)
+        self.forget_derived()
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Remember what the document links to, so that it is rewritten
+        when those reviews change (see :mod:`sphinx_bookreview.freshness`)."""
+        links = {(node["reftype"], node["reftarget"]) for node in document.findall(addnodes.pending_xref)
+                 if node.get("refdomain") == "book"}  # fmt: skip
+        if links:
+            self.references[docname] = links
+
+    # -- derived once per build ------------------------------------------
+
+    def forget_derived(self) -> None:
+        for name in ("all_reviews", "winners", "losers", "by_isbn", "by_author", "by_tag"):
+            self.__dict__.pop(name, None)
+
+    @functools.cached_property
+    def all_reviews(self) -> list[Review]:
+        return [r for docname in sorted(self.reviews_by_doc) for r in self.reviews_by_doc[docname]]
+
+    @functools.cached_property
+    def winners(self) -> dict[str, Review]:
+        """Each id's review: the first by document name (then position),
+        whatever order the documents were read in."""
+        owners: dict[str, Review] = {}
+        for review in self.all_reviews:
+            owners.setdefault(review.id, review)
+        return dict(sorted(owners.items()))
+
+    @functools.cached_property
+    def losers(self) -> list[Review]:
+        return [r for r in self.all_reviews if self.winners[r.id] is not r]
+
+    @functools.cached_property
+    def by_isbn(self) -> dict[str, Review]:
+        """The newest review of each ISBN (by date, ties by id)."""
+        newest: dict[str, Review] = {}
+        for review in sorted(self.winners.values(), key=lambda r: (r.date, r.id)):
+            if review.isbn:
+                newest[review.isbn.replace("-", "")] = review
+        return newest
+
+    @functools.cached_property
+    def by_author(self) -> dict[str, list[Review]]:
+        return self._grouped(lambda review: review.authors)
+
+    @functools.cached_property
+    def by_tag(self) -> dict[str, list[Review]]:
+        return self._grouped(lambda review: review.tags)
+
+    def _grouped(self, keys: Any) -> dict[str, list[Review]]:
+        groups: dict[str, list[Review]] = defaultdict(list)
+        for review in sorted(self.winners.values(), key=lambda r: (r.title.casefold(), r.id)):
+            for key in keys(review):
+                groups[key].append(review)
+        return dict(sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0])))
+
+    def reviews_in(self, docname: str) -> list[Review]:
+        return self.reviews_by_doc.get(docname, [])
+
+    # -- checks, objects and links --------------------------------------------
+
+    def check_consistency(self) -> None:
+        for review in self.losers:
+            owner = self.winners[review.id]
+            logger.warning(
+                __("duplicate review id %r: already used by %r in %s; this review cannot be linked to"),
+                review.id, owner.title, owner.docname,
+                location=(review.docname, review.lineno), type="bookreview", subtype="duplicate",
+            )  # fmt: skip
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for review in self.winners.values():
+            yield review.id, review.title, "review", review.docname, review.id, 1
+        for author in self.by_author:
+            yield author, author, "author", f"{self.name}-{AUTHOR_INDEX}", index_anchor(author), 1
+        for tag in self.by_tag:
+            yield tag, tag, "tag", f"{self.name}-{TAG_INDEX}", index_anchor(tag), 1
+
+    def resolve_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+        typ: str, target: str, node: pending_xref, contnode: nodes.Element,
+    ) -> nodes.Element | None:  # fmt: skip
+        if typ == "isbn":
+            return self.resolve_isbn(env, fromdocname, builder, target, contnode)
+        found = self.find(typ, target)
+        if found is None:
+            what = {"review": "review id", "author": "author", "tag": "tag"}.get(typ, typ)
+            logger.warning(__("unknown %s %r"), what, target, location=node, type="bookreview", subtype="ref")
+            return nodes.inline("", "", contnode)
+        docname, anchor, title = found
+        if typ == "review" and not node.get("refexplicit"):
+            contnode = nodes.emphasis(title, title)
+        if docname.startswith(f"{self.name}-") and not self.has_index_pages(builder):
+            return contnode  # the text alone where no index page is written
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+        target: str, node: pending_xref, contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.Element]]:  # fmt: skip
+        results = []
+        for typ in ("review", "author", "tag"):
+            found = self.find(typ, target)
+            if found and (typ == "review" or self.has_index_pages(builder)):
+                docname, anchor, title = found
+                results.append((f"book:{typ}", make_refnode(builder, fromdocname, docname, anchor, contnode, title)))
+        return results
+
+    def find(self, typ: str, target: str) -> tuple[str, str, str] | None:
+        """``(docname, anchor, title)`` of a review, author or tag entry."""
+        if typ == "review" and target in self.winners:
+            review = self.winners[target]
+            return review.docname, review.id, review.title
+        groups = {"author": (self.by_author, AUTHOR_INDEX), "tag": (self.by_tag, TAG_INDEX)}
+        if typ in groups and target in groups[typ][0]:
+            return f"{self.name}-{groups[typ][1]}", index_anchor(target), target
+        return None
+
+    def resolve_isbn(
+        self, env: BuildEnvironment, fromdocname: str, builder: Builder, isbn: str, contnode: nodes.Element
+    ) -> nodes.Element:
+        """This project's newest review of the book, else the ISBN URL."""
+        review = self.by_isbn.get(isbn.replace("-", ""))
+        if review:
+            return make_refnode(builder, fromdocname, review.docname, review.id, contnode, review.title)
+        template = env.config.bookreview_isbn_url
+        if template:
+            url = template.format(isbn=isbn.replace("-", ""))
+            return nodes.reference("", "", contnode, refuri=url, internal=False)
+        return contnode
+
+    @staticmethod
+    def has_index_pages(builder: Builder) -> bool:
+        """Whether this builder writes our index pages: only the HTML
+        builders with pages per document (singlehtml and epub do not)."""
+        return builder.name in ("html", "dirhtml") and builder.config.html_domain_indices is not False
+
+
+# -- indices ---------------------------------------------------------------
+
+
+class GroupIndex(Index):
+    """Reviews grouped under a heading per author or tag, each heading's
+    anchor the one :func:`index_anchor` links to."""
+
+    def groups(self) -> dict[str, list[Review]]:
+        raise NotImplementedError
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        content = []
+        for key, reviews in self.groups().items():
+            entries = [self.entry(review) for review in reviews if docnames is None or review.docname in docnames]
+            if entries:
+                content.append((self.heading(key), entries))
+        return content, False
+
+    def heading(self, key: str) -> str:
+        # Sphinx's template writes the heading, and its id, unescaped.
+        return escape_for_template(self.domain, key)
+
+    @staticmethod
+    def entry(review: Review) -> IndexEntry:
+        year = review.published[:4]
+        return IndexEntry(review.title, 0, review.docname, review.id, year, "", review.verdict)
+
+
+class AuthorIndex(GroupIndex):
+    name = AUTHOR_INDEX
+    localname = _("Reviews by author")
+    shortname = _("authors")
+
+    def groups(self) -> dict[str, list[Review]]:
+        return self.domain.by_author  # type: ignore[attr-defined, no-any-return]
+
+
+class TagIndex(GroupIndex):
+    name = TAG_INDEX
+    localname = _("Reviews by tag")
+    shortname = _("tags")
+
+    def groups(self) -> dict[str, list[Review]]:
+        return self.domain.by_tag  # type: ignore[attr-defined, no-any-return]
+
+
+class RatingIndex(GroupIndex):
+    name = RATING_INDEX
+    localname = _("Reviews by rating")
+    shortname = _("ratings")
+
+    def groups(self) -> dict[str, list[Review]]:
+        config = self.domain.env.config
+        groups: dict[str, list[Review]] = defaultdict(list)
+        rated = [r for r in self.domain.winners.values() if r.rating is not None]  # type: ignore[attr-defined]
+        for review in sorted(rated, key=lambda r: (-(r.rating or 0), r.title.casefold(), r.id)):
+            stars = round_to_step(review.rating or 0, config.bookreview_rating_step)
+            groups[_("%(value)s out of %(scale)s") % {"value": number(stars), "scale": number(config.bookreview_rating_scale)}].append(review)
+        return groups
+
+
+def escape_for_template(domain: Domain, text: str) -> str:
+    """HTML-escape a heading for ``domainindex.html``; LaTeX and Texinfo
+    escape index headings themselves."""
+    import html
+
+    app = getattr(domain.env, "_app", None) or domain.env.app
+    return html.escape(text) if app.builder.format == "html" else text
+
+
+BookDomain.indices = [AuthorIndex, TagIndex, RatingIndex]

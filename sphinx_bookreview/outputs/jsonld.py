@@ -1,0 +1,65 @@
+"""schema.org ``Review`` of a ``Book``, as one JSON-LD block per review."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+    from sphinx_bookreview.model import Review
+
+SCHEMA_FORMATS = {
+    "hardcover": "https://schema.org/Hardcover",
+    "paperback": "https://schema.org/Paperback",
+    "ebook": "https://schema.org/EBook",
+    "audiobook": "https://schema.org/AudiobookFormat",
+}
+
+
+def review_jsonld(review: Review, config: Config, image: str = "") -> dict[str, Any]:
+    book: dict[str, Any] = {"@type": "Book", "name": review.title}
+    optional: dict[str, Any] = {
+        "alternativeHeadline": review.subtitle,
+        "author": [{"@type": "Person", "name": name} for name in review.authors],
+        "isbn": review.isbn.replace("-", ""),
+        "bookEdition": review.edition,
+        "bookFormat": SCHEMA_FORMATS.get(review.format, ""),
+        "numberOfPages": review.pages,
+        "publisher": {"@type": "Organization", "name": review.publisher} if review.publisher else None,
+        "datePublished": review.published,
+        "inLanguage": review.language,
+        "image": image,
+        "url": review.url,
+    }
+    book.update({key: value for key, value in optional.items() if value})
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Review",
+        "name": review.title,
+        "itemReviewed": book,
+    }
+    if review.rating is not None:
+        data["reviewRating"] = {
+            "@type": "Rating",
+            "ratingValue": review.rating,
+            "bestRating": config.bookreview_rating_scale,
+            "worstRating": 0,
+        }
+    if review.reviewer:
+        data["author"] = {"@type": "Person", "name": review.reviewer}
+    if review.date:
+        data["datePublished"] = review.date
+    if review.verdict:
+        data["reviewBody"] = review.verdict
+    return data
+
+
+def jsonld_script(review: Review, config: Config, image: str = "") -> str:
+    """The ``<script>`` element; ``<``, ``>`` and ``&`` are written as
+    ``\\u`` escapes so no value can end the element or open a comment."""
+    text = json.dumps(review_jsonld(review, config, image), ensure_ascii=False, sort_keys=True)
+    for char in "<>&":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return f'<script type="application/ld+json">{text}</script>\n'

@@ -1,0 +1,25 @@
+"""``<meta name="description">`` from the verdict of a page's only review."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+
+def add_description(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    if doctree is None:
+        return
+    reviews = app.env.get_domain("book").reviews_in(pagename)  # type: ignore[attr-defined]
+    if len(reviews) == 1 and reviews[0].verdict:
+        tag = f'<meta name="description" content="{html.escape(reviews[0].verdict)}" />\n'
+        context["metatags"] = context.get("metatags", "") + tag
+
+
+def setup_meta(app: Sphinx) -> None:
+    app.connect("html-page-context", add_description)

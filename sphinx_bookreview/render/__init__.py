@@ -1,0 +1,1 @@
+"""Visitors for the builders whose idiom differs from the parent node's."""

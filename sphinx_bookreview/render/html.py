@@ -1,0 +1,77 @@
+"""HTML structure of a review: ``<article>``, ``<aside>`` card, sized cover.
+
+Used by every HTML-format builder (html, dirhtml, singlehtml, epub).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import urllib.parse
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.locale import get_translation
+from sphinx.util.images import get_image_size
+
+from sphinx_bookreview.outputs.jsonld import jsonld_script
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+
+_ = get_translation("sphinx_bookreview")
+
+
+def visit_bookreview(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "article"))
+
+
+def depart_bookreview(self: HTML5Translator, node: nodes.Element) -> None:
+    domain = self.builder.env.get_domain("book")
+    review = next((r for r in domain.reviews_in(self.builder.current_docname)  # type: ignore[attr-defined]
+                   if r.id == node["review-id"]), None)  # fmt: skip
+    if review is not None and self.config.bookreview_jsonld:
+        self.body.append(jsonld_script(review, self.config, cover_url(self, review.cover)))
+    self.body.append("</article>\n")
+
+
+def image_path(self: HTML5Translator, source: str) -> str:
+    return posixpath.join(self.builder.imgpath, urllib.parse.quote(self.builder.images.get(source, source)))
+
+
+def cover_url(self: HTML5Translator, cover: str) -> str:
+    """The cover's URL as a search engine reads it: absolute where
+    ``html_baseurl`` is set, else relative to the page."""
+    if cover not in self.builder.images:
+        return cover
+    uri = image_path(self, cover)
+    base = self.config.html_baseurl
+    if not base:
+        return uri
+    return urllib.parse.urljoin(base.rstrip("/") + "/", posixpath.join("_images", urllib.parse.quote(self.builder.images[cover])))
+
+
+def visit_card(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "aside", **{"aria-label": _("About the book")}))
+
+
+def depart_card(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</aside>\n")
+
+
+def visit_quick(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "section", **{"aria-label": _("Quick Review")}))
+
+
+def depart_quick(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</section>\n")
+
+
+def visit_cover(self: HTML5Translator, node: nodes.Element) -> None:
+    """``<img>`` with its intrinsic size (no layout shift) and lazy loading."""
+    source = node["uri"]
+    atts = {"src": cover_url(self, source) if "://" in source else image_path(self, source), "alt": node["alt"], "loading": "lazy", "decoding": "async"}
+    size = None if "://" in source else get_image_size(self.builder.srcdir / source)
+    if size:
+        atts.update(width=str(size[0]), height=str(size[1]))
+    self.body.append(self.emptytag(node, "img", "", **atts))
+    raise nodes.SkipNode

@@ -1,0 +1,19 @@
+"""LaTeX: the cover, centred on a line of its own above the facts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.writers.latex import LaTeXTranslator
+
+
+def visit_cover(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("\n\\begin{center}")
+    self.visit_image(node)
+
+
+def depart_cover(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.depart_image(node)
+    self.body.append("\\end{center}\n")

@@ -1,0 +1,73 @@
+"""The roles ``:book:``, ``:book-author:``, ``:book-tag:``, ``:isbn:`` and
+``:rating:``. The first four make ``pending_xref`` nodes that the ``book``
+domain resolves once every document is read."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+
+from sphinx_bookreview.model import InvalidValue, parse_isbn, parse_rating
+from sphinx_bookreview.rating import rating_node
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node, system_message
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+
+class BookXRefRole(XRefRole):
+    """A link into the ``book`` domain, e.g. ``:book:`the wizard book <sicp>```."""
+
+    def __init__(self, reftype: str) -> None:
+        super().__init__(innernodeclass=nodes.inline)
+        self.reftype = reftype
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        self.name = f"book:{self.reftype}"  # route to the domain, whatever the role was called
+        return super().run()
+
+
+class IsbnRole(BookXRefRole):
+    """An ISBN, hyphenated; links to our review of it, else to the ISBN URL."""
+
+    def __init__(self) -> None:
+        super().__init__("isbn")
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        try:
+            isbn = parse_isbn(self.target)
+        except InvalidValue as error:
+            warn(self, error)
+            return [nodes.Text(self.text)], []
+        self.text = self.title = self.target = isbn
+        return super().run()
+
+
+class RatingRole(SphinxRole):
+    """Inline stars with spoken text: ``:rating:`4.5``` or ``:rating:`8/10```."""
+
+    def run(self) -> tuple[list[Node], list[system_message]]:
+        scale, step = self.config.bookreview_rating_scale, self.config.bookreview_rating_step
+        try:
+            return [rating_node(parse_rating(self.text, scale), scale, step)], []
+        except InvalidValue as error:
+            warn(self, error)
+            return [nodes.Text(self.text)], []
+
+
+def warn(role: SphinxRole, error: InvalidValue) -> None:
+    logger.warning(str(error), location=role.get_location(), type="bookreview", subtype=error.subtype)
+
+
+def setup_roles(app: Sphinx) -> None:
+    app.add_role("book", BookXRefRole("review"))
+    app.add_role("book-author", BookXRefRole("author"))
+    app.add_role("book-tag", BookXRefRole("tag"))
+    app.add_role("isbn", IsbnRole())
+    app.add_role("rating", RatingRole())
