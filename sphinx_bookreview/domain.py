@@ -25,7 +25,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx_bookreview.model import number, round_to_step
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Set
+    from collections.abc import Callable, Iterable, Iterator, Set
 
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
@@ -237,6 +237,18 @@ class BookDomain(Domain):
 # -- indices ---------------------------------------------------------------
 
 
+class Translated:
+    """A class attribute translated each time it is read, as a plain
+    ``str``: Sphinx reads index names at write time, when the project's
+    language is set, and the JSON builder cannot serialise lazy strings."""
+
+    def __init__(self, message: Callable[[], str]) -> None:
+        self.message = message
+
+    def __get__(self, instance: object, owner: type) -> str:
+        return str(self.message())
+
+
 class GroupIndex(Index):
     """Reviews grouped under a heading per author or tag, each heading's
     anchor the one :func:`index_anchor` links to."""
@@ -264,8 +276,8 @@ class GroupIndex(Index):
 
 class AuthorIndex(GroupIndex):
     name = AUTHOR_INDEX
-    localname = _("Reviews by author")
-    shortname = _("authors")
+    localname = Translated(lambda: _("Reviews by author"))
+    shortname = Translated(lambda: _("authors"))
 
     def groups(self) -> dict[str, list[Review]]:
         return self.domain.by_author  # type: ignore[attr-defined, no-any-return]
@@ -273,8 +285,8 @@ class AuthorIndex(GroupIndex):
 
 class TagIndex(GroupIndex):
     name = TAG_INDEX
-    localname = _("Reviews by tag")
-    shortname = _("tags")
+    localname = Translated(lambda: _("Reviews by tag"))
+    shortname = Translated(lambda: _("tags"))
 
     def groups(self) -> dict[str, list[Review]]:
         return self.domain.by_tag  # type: ignore[attr-defined, no-any-return]
@@ -282,8 +294,8 @@ class TagIndex(GroupIndex):
 
 class RatingIndex(GroupIndex):
     name = RATING_INDEX
-    localname = _("Reviews by rating")
-    shortname = _("ratings")
+    localname = Translated(lambda: _("Reviews by rating"))
+    shortname = Translated(lambda: _("ratings"))
 
     def groups(self) -> dict[str, list[Review]]:
         config = self.domain.env.config
