@@ -15,6 +15,7 @@ from sphinx_bookreview.nodes import bookreview_cover
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
 
 class DropRemoteCovers(SphinxPostTransform):
@@ -22,11 +23,16 @@ class DropRemoteCovers(SphinxPostTransform):
     default_priority = 90
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.supported_remote_images:
+        if self.builder_class().supported_remote_images:
             return
         for cover in list(self.document.findall(bookreview_cover)):
             if "://" in cover["uri"]:
                 cover.parent.remove(cover)
+
+
+    def builder_class(self) -> type[Builder]:
+        # Sphinx 9 deprecates ``self.app`` in transforms for this attribute.
+        return getattr(self.env, "_builder_cls", None) or type(self.app.builder)
 
 
 def setup_covers(app: Sphinx) -> None:

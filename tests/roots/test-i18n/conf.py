@@ -1,0 +1,3 @@
+project = "Übersetzt"
+author = "Lea Leserin"
+extensions = ["sphinx_bookreview"]

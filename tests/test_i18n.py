@@ -1,0 +1,66 @@
+"""Labels come from our own message catalog, in the project's language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+
+def review_labels(app: SphinxTestApp) -> tuple[list[str], list[str], str]:
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    facts = [dt.get_text().rstrip(":") for dt in soup.select(".bookreview-facts dt")]
+    questions = [dt.get_text() for dt in soup.select(".bookreview-quick dt")]
+    rating = soup.select_one(".bookreview-rating")
+    assert rating is not None
+    return facts, questions, str(rating["aria-label"])
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "de"})
+def test_german_labels(app: SphinxTestApp) -> None:
+    app.build()
+    facts, questions, spoken = review_labels(app)
+    assert facts[:4] == ["Autor", "Format", "Sprache", "ISBN"]
+    assert questions == ["Warum ich es in die Hand nahm", "Warum ich es zu Ende las", "Ich würde es weitergeben an"]
+    assert spoken == "4.5 von 5"
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "Kurzrezension" in html
+    assert "Offenlegung:" in html
+    assert "Deutsch (de)" in html  # the book's language, named in the project's
+    assert "Rezensionen nach Autor" in (app.outdir / "book-author.html").read_text(encoding="utf-8")
+    assert not app.warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "fr"})
+def test_french_labels(app: SphinxTestApp) -> None:
+    app.build()
+    facts, questions, spoken = review_labels(app)
+    assert facts[:4] == ["Auteur", "Format", "Langue", "ISBN"]
+    assert questions == ["Pourquoi je l’ai choisi", "Pourquoi je l’ai terminé", "Je l’offrirais à"]
+    assert spoken == "4.5 sur 5"
+    assert not app.warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "en"})
+def test_english_is_the_source_language(app: SphinxTestApp) -> None:
+    app.build()
+    facts, questions, spoken = review_labels(app)
+    assert facts[:4] == ["Author", "Format", "Language", "ISBN"]
+    assert questions == ["Why I picked it up", "Why I finished it", "I’d give it to"]
+    assert spoken == "4.5 out of 5"
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="i18n",
+    confoverrides={"language": "de", "bookreview_quick_review": [("why-picked-up", "Warum dieses Buch?")]},
+)
+def test_configured_questions_are_shown_as_written(app: SphinxTestApp) -> None:
+    app.build()
+    _facts, questions, _spoken = review_labels(app)
+    assert questions == ["Warum dieses Buch?"]
+    assert "unknown option :why-finished:" in app.warning.getvalue()
