@@ -185,7 +185,8 @@ def number(value: float) -> str:
 
 
 def parse_pages(text: str) -> int:
-    if not text.strip().isdigit() or int(text) < 1:
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    if not re.fullmatch(r"[0-9]+", text.strip()) or int(text) < 1:
         raise InvalidValue("option", f"invalid page count {text!r}: expected a positive whole number")
     return int(text)
 
