@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
+from io import StringIO
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 import sphinx_bookreview
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -22,3 +29,26 @@ if os.environ.get("BOOKREVIEW_TEST_INSTALLED") and Path(sphinx_bookreview.__file
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., SphinxTestApp]]:
+    """``built(testroot, buildername, **app_kwargs)``: the app after a full
+    build of a fresh copy of ``tests/roots/test-<testroot>``, its warnings in
+    ``app.warning``. Built once per arguments and shared by every test that
+    asks, so a root's tests cost one build, not one each."""
+    apps: dict[str, SphinxTestApp] = {}
+
+    def build(testroot: str, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+        key = repr((testroot, buildername, sorted(kwargs.items())))
+        if key not in apps:
+            srcdir = tmp_path_factory.mktemp(testroot)
+            shutil.copytree(rootdir / f"test-{testroot}", srcdir, dirs_exist_ok=True)
+            app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
+            app.build()
+            apps[key] = app
+        return apps[key]
+
+    yield build
+    for app in apps.values():
+        app.cleanup()

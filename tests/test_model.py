@@ -1,0 +1,291 @@
+"""Unit tests of the pure parsers in :mod:`sphinx_bookreview.model`."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from docutils.nodes import make_id
+
+from sphinx_bookreview.model import (
+    InvalidValue,
+    Problem,
+    Review,
+    is_url,
+    number,
+    parse_date,
+    parse_isbn,
+    parse_language,
+    parse_pages,
+    parse_rating,
+    parse_review,
+    parse_series,
+    parse_url,
+    review_id,
+    round_to_step,
+    split_names,
+    split_tags,
+)
+
+QUICK = ("why-picked-up", "why-finished", "give-to")
+ID_RULE = "ids are lowercase letters, digits and hyphens"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9780306406157", "978-0-306-40615-7"),
+        ("978-0-306-40615-7", "978-0-306-40615-7"),
+        ("978 0 306 40615 7", "978-0-306-40615-7"),
+        ("0306406152", "978-0-306-40615-7"),  # ISBN-10 shown as ISBN-13
+        ("0-306-40615-2", "978-0-306-40615-7"),
+        ("080442957X", "978-0-8044-2957-3"),  # check digit X
+        ("080442957x", "978-0-8044-2957-3"),
+    ],
+)
+def test_isbn_valid(text: str, expected: str) -> None:
+    assert parse_isbn(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("9780306406158", "the number's checksum or check digit is invalid"),
+        ("0306406153", "the number's checksum or check digit is invalid"),
+        ("12345", "the number has an invalid length"),
+        ("97803064061x7", "the number has an invalid format"),
+        ("", "the number has an invalid format"),
+    ],
+)
+def test_isbn_invalid(text: str, reason: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_isbn(text)
+    assert caught.value.subtype == "isbn"
+    assert str(caught.value) == f"invalid ISBN {text!r}: {reason}"
+
+
+@pytest.mark.parametrize("text", ["2024", "2024-02", "2024-02-29", " 1999-12-31 "])
+def test_partial_dates(text: str) -> None:
+    assert parse_date(text, partial=True) == text.strip()
+
+
+@pytest.mark.parametrize(
+    "text", ["2023-02-29", "2024-13", "24", "2024/02/01", "2024-2-1", "March 2024", "20240201", ""]
+)
+def test_partial_dates_invalid(text: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_date(text, partial=True)
+    assert caught.value.subtype == "date"
+    assert str(caught.value) == f"invalid date {text.strip()!r}: expected a real date as YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def test_full_dates() -> None:
+    assert parse_date("2024-02-29") == "2024-02-29"
+
+
+@pytest.mark.parametrize("text", ["2024", "2024-02", "2024-02-30"])
+def test_full_dates_invalid(text: str) -> None:
+    with pytest.raises(InvalidValue, match=r"^invalid date '.*': expected a real date as YYYY-MM-DD$"):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "scale", "expected"),
+    [
+        ("4", 5, 4.0),
+        ("4.5", 5, 4.5),
+        ("0", 5, 0.0),
+        ("5", 5, 5.0),
+        ("4.5/5", 5, 4.5),
+        ("8/10", 5, 4.0),
+        ("8 / 10", 5, 4.0),
+        ("3/5", 10, 6.0),
+        ("7", 10, 7.0),
+        ("2/3", 5, 3.333333),  # rescaled exactly, not to the step
+        ("4.3", 5, 4.3),
+    ],
+)
+def test_rating(text: str, scale: float, expected: float) -> None:
+    assert parse_rating(text, scale) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("6", "invalid rating '6': must be between 0 and 5"),
+        ("11/10", "invalid rating '11/10': must be between 0 and 10"),
+        ("4/0", "invalid rating '4/0': must be between 0 and 0"),
+        ("-1", "invalid rating '-1': expected a number such as 4, 4.5, 4.5/5 or 8/10"),
+        ("four", "invalid rating 'four': expected a number such as 4, 4.5, 4.5/5 or 8/10"),
+        ("4.5/5/5", "invalid rating '4.5/5/5': expected a number such as 4, 4.5, 4.5/5 or 8/10"),
+    ],
+)
+def test_rating_invalid(text: str, message: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_rating(text, 5)
+    assert (caught.value.subtype, str(caught.value)) == ("rating", message)
+
+
+@pytest.mark.parametrize(
+    ("value", "step", "expected"),
+    [(4.3, 0.5, 4.5), (4.2, 0.5, 4.0), (4.25, 0.5, 4.5), (4.3, 1, 4), (4.5, 1, 5), (3.333333, 0.25, 3.25), (0, 0.5, 0)],
+)
+def test_round_to_step(value: float, step: float, expected: float) -> None:
+    assert round_to_step(value, step) == expected
+
+
+def test_number() -> None:
+    assert [number(4.0), number(4.5), number(10), number(0.25)] == ["4", "4.5", "10", "0.25"]
+
+
+@pytest.mark.parametrize("text", ["1", "368", " 12 "])
+def test_pages(text: str) -> None:
+    assert parse_pages(text) == int(text)
+
+
+@pytest.mark.parametrize("text", ["0", "-3", "12.5", "many", "1e3", "\u0663", "\u00b2", "\uff11\uff12"])
+def test_pages_invalid(text: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_pages(text)
+    assert caught.value.subtype == "option"
+    assert str(caught.value) == f"invalid page count {text!r}: expected a positive whole number"
+
+
+@pytest.mark.parametrize("text", ["https://example.org/", "http://example.org/a?b=c#d", "HTTPS://EXAMPLE.ORG"])
+def test_url(text: str) -> None:
+    assert parse_url(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "ftp://example.org/",
+        "file:///etc/passwd",
+        "//example.org/",
+        "example.org",
+        "https://",
+        "https://exa mple.org/",
+        "vbscript:msgbox",
+    ],
+)
+def test_url_refused(text: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_url(text)
+    assert caught.value.subtype == "url"
+    assert str(caught.value) == f"refused URL {text!r}: only absolute http and https URLs are allowed"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("https://x.org/c.jpg", True), ("javascript:x", True),
+                                                ("covers/c.jpg", False), ("C:\\covers\\c.jpg", False),
+                                                ("../c.jpg", False)])  # fmt: skip
+def test_is_url(text: str, expected: bool) -> None:
+    assert is_url(text) is expected
+
+
+def test_language() -> None:
+    assert [parse_language(c) for c in ("en", "pt-BR", "zh-Hant-TW", "gsw")] == ["en", "pt-BR", "zh-Hant-TW", "gsw"]
+    with pytest.raises(InvalidValue, match=r"^invalid language 'English': expected a BCP 47 code such as en or pt-BR$"):
+        parse_language("English")
+
+
+def test_names_and_tags() -> None:
+    assert split_names("Rhodes, Brandon; John Goerzen;; Rhodes, Brandon ") == ("Rhodes, Brandon", "John Goerzen")
+    assert split_tags("python, networking,,python , ") == ("python", "networking")
+
+
+def test_series() -> None:
+    assert parse_series("Discworld #3") == ("Discworld", 3)
+    assert parse_series("Discworld#12") == ("Discworld", 12)
+    assert parse_series("The Expanse") == ("The Expanse", None)
+
+
+def test_review_id_is_docutils_make_id() -> None:
+    assert review_id("The Pragmatic Programmer") == "the-pragmatic-programmer"
+    assert review_id("C++: The Good Parts!") == "c-the-good-parts"
+    assert review_id("Über Straße") == make_id("Über Straße")
+
+
+def test_parse_review_every_option() -> None:
+    options = {
+        "id": "fopnp", "subtitle": "Sub", "author": "A One; B Two", "editor": "E", "translator": "T",
+        "illustrator": "I", "edition": "2nd", "publisher": "Apress", "published": "2010-12",
+        "isbn": "1430230037", "pages": "368", "format": "Paperback", "language": "en", "series": "S #2",
+        "cover": "https://example.org/c.jpg", "url": "https://example.org", "rating": "9/10",
+        "reviewer": "R", "date": "2024-03-01", "started": "2024-01-01", "finished": "2024-02-01",
+        "status": "abandoned", "tags": "a, b", "verdict": "Good.", "disclosure": "Gift.",
+        "why-picked-up": "Because *yes*.", "give-to": "You.",
+    }  # fmt: skip
+    review, problems = parse_review("Title", options, quick_keys=QUICK)
+    assert problems == []
+    assert review == Review(
+        id="fopnp", title="Title", subtitle="Sub", authors=("A One", "B Two"), editors=("E",), translators=("T",),
+        illustrators=("I",), edition="2nd", publisher="Apress", published="2010-12", isbn="978-1-4302-3003-8",
+        pages=368, format="paperback", language="en", series="S", series_number=2, cover="https://example.org/c.jpg",
+        url="https://example.org", rating=4.5, reviewer="R", date="2024-03-01", started="2024-01-01",
+        finished="2024-02-01", status="abandoned", tags=("a", "b"), verdict="Good.", disclosure="Gift.",
+        answers=(("why-picked-up", "Because *yes*."), ("give-to", "You.")),
+    )  # fmt: skip
+    assert review.year == 2024
+    assert pickle.loads(pickle.dumps(review)) == review
+    assert review.as_dict()["answers"] == [["why-picked-up", "Because *yes*."], ["give-to", "You."]]
+
+
+def test_parse_review_defaults() -> None:
+    review, problems = parse_review("The Pragmatic Programmer", {}, default_reviewer="Me")
+    assert problems == []
+    assert (review.id, review.reviewer, review.status, review.rating, review.answers) == (
+        "the-pragmatic-programmer", "Me", "read", None, ()
+    )  # fmt: skip
+
+
+def test_parse_review_answers_in_configured_order_only_answered() -> None:
+    options = {"give-to": "You", "why-picked-up": "Chance", "why-finished": "  "}
+    review, _problems = parse_review("T", options, quick_keys=QUICK)
+    assert review.answers == (("why-picked-up", "Chance"), ("give-to", "You"))
+
+
+def test_parse_review_keeps_what_is_valid() -> None:
+    options = {"isbn": "123", "rating": "6", "published": "2024-13", "pages": "0", "url": "javascript:x",
+               "format": "scroll", "status": "done", "id": "Not An Id", "colour": "red", "author": "A"}  # fmt: skip
+    review, problems = parse_review("T", options, quick_keys=QUICK)
+    assert review == Review(id="t", title="T", authors=("A",))
+    assert problems == [
+        Problem("isbn", "invalid ISBN '123': the number has an invalid length", "isbn"),
+        Problem("rating", "invalid rating '6': must be between 0 and 5", "rating"),
+        Problem("date", "invalid date '2024-13': expected a real date as YYYY, YYYY-MM or YYYY-MM-DD", "published"),
+        Problem("option", "invalid page count '0': expected a positive whole number", "pages"),
+        Problem("url", "refused URL 'javascript:x': only absolute http and https URLs are allowed", "url"),
+        Problem("option", "invalid format 'scroll': expected one of hardcover, paperback, ebook, audiobook", "format"),
+        Problem("option", "invalid status 'done': expected one of read, reading, abandoned", "status"),
+        Problem("option", f"invalid id 'Not An Id': {ID_RULE}, such as 'not-an-id'", "id"),
+        Problem("option", "unknown option :colour: (ignored)", "colour"),
+    ]
+
+
+def test_parse_review_rating_rescaled() -> None:
+    assert parse_review("T", {"rating": "8/10"}, rating_scale=5)[0].rating == 4.0
+    assert parse_review("T", {"rating": "4"}, rating_scale=10)[0].rating == 4.0
+
+
+def test_parse_review_cover_by_isbn() -> None:
+    template = "https://covers.example.org/b/isbn/{isbn}-M.jpg"
+    review, _ = parse_review("T", {"isbn": "0-306-40615-2"}, cover_url=template)
+    assert review.cover == "https://covers.example.org/b/isbn/9780306406157-M.jpg"
+    review, _ = parse_review("T", {"isbn": "0-306-40615-2", "cover": "c.png"}, cover_url=template)
+    assert review.cover == "c.png"
+
+
+def test_parse_review_refuses_javascript_cover() -> None:
+    review, problems = parse_review("T", {"cover": "javascript:alert(1)"})
+    assert review.cover == ""
+    assert problems == [
+        Problem("url", "refused URL 'javascript:alert(1)': only absolute http and https URLs are allowed", "cover")
+    ]
+
+
+def test_parse_review_empty_values_are_ignored() -> None:
+    review, problems = parse_review("T", {"isbn": "", "rating": None, "author": "  "})
+    assert (review, problems) == (Review(id="t", title="T"), [])
