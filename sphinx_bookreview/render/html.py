@@ -30,7 +30,9 @@ def depart_bookreview(self: HTML5Translator, node: nodes.Element) -> None:
     review = next((r for r in domain.reviews_in(self.builder.current_docname)  # type: ignore[attr-defined]
                    if r.id == node["review-id"]), None)  # fmt: skip
     if review is not None and self.config.bookreview_jsonld:
-        self.body.append(jsonld_script(review, self.config, cover_url(self, review.cover)))
+        # The record keeps a local cover as "/path" from the source
+        # directory; the builder knows the image by that path without "/".
+        self.body.append(jsonld_script(review, self.config, cover_url(self, review.cover.removeprefix("/"))))
     self.body.append("</article>\n")
 
 
