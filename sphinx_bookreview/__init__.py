@@ -14,10 +14,14 @@ from sphinx_bookreview.covers import setup_covers
 from sphinx_bookreview.directive import setup_directive
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.freshness import setup_freshness
+from sphinx_bookreview.listing import setup_listing
 from sphinx_bookreview.nodes import setup_nodes
+from sphinx_bookreview.outputs.catalog import setup_catalog
+from sphinx_bookreview.outputs.feed import setup_feed
 from sphinx_bookreview.outputs.meta import setup_meta
 from sphinx_bookreview.rating import setup_rating
 from sphinx_bookreview.roles import setup_roles
+from sphinx_bookreview.stats import setup_stats
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,6 +50,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_covers(app)
     setup_freshness(app)
     setup_meta(app)
+    setup_listing(app)
+    setup_stats(app)
+    setup_catalog(app)
+    setup_feed(app)
     app.connect("builder-inited", add_stylesheet)
     return {
         "version": __version__,

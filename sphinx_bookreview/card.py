@@ -64,9 +64,19 @@ def joined(items: Iterable[nodes.Node], separator: str = ", ") -> list[nodes.Nod
     return out
 
 
-def source_text(node_class: type[nodes.TextElement], text: str, where: tuple[str, int], **atts: object) -> nodes.TextElement:
+def text(value: str) -> list[nodes.Node]:
+    return [nodes.Text(value)] if value else []
+
+
+def plural(items: tuple[str, ...], one: str, many: str) -> str:
+    return many if len(items) > 1 else one
+
+
+def source_text(
+    node_class: type[nodes.TextElement], content: str, where: tuple[str, int], **atts: object
+) -> nodes.TextElement:
     """A text node the gettext builder extracts: it knows its source."""
-    node = node_class(text, text, **atts)
+    node = node_class(content, content, **atts)
     node.source, node.line = where
     return node
 
@@ -97,17 +107,19 @@ class CardBuilder:
         review = self.review
         card = bookreview_card(classes=["bookreview-card"])
         if review.cover:
-            card += bookreview_cover(uri=review.cover, alt=_("Cover of %s") % review.title,
-                                     classes=["bookreview-cover"], width="30%")  # fmt: skip
+            alt = _("Cover of %s") % review.title
+            card += bookreview_cover(uri=review.cover, alt=alt, classes=["bookreview-cover"], width="30%")
         heading = source_text(nodes.paragraph, "", self.where, classes=["bookreview-title"])
         heading.rawsource = review.title
         heading += nodes.strong(review.title, review.title)
         if review.subtitle:
-            heading += [nodes.Text(": "), nodes.inline(review.subtitle, review.subtitle, classes=["bookreview-subtitle"])]
+            subtitle = nodes.inline(review.subtitle, review.subtitle, classes=["bookreview-subtitle"])
+            heading += [nodes.Text(": "), subtitle]
         card += heading
         facts = nodes.field_list(classes=["bookreview-facts"])
         for label, value in self.facts():
-            facts += nodes.field("", nodes.field_name(label, label), nodes.field_body("", nodes.paragraph("", "", *value)))
+            body = nodes.field_body("", nodes.paragraph("", "", *value))
+            facts += nodes.field("", nodes.field_name(label, label), body)
         card += facts
         if review.disclosure:
             note = source_text(nodes.paragraph, "", self.where, classes=["bookreview-disclosure"])
@@ -119,46 +131,31 @@ class CardBuilder:
     def facts(self) -> list[tuple[str, list[nodes.Node]]]:
         """``(label, value nodes)`` for every fact the review gives."""
         r = self.review
-        rows: list[tuple[str, list[nodes.Node]]] = []
-
-        def add(label: str, *value: nodes.Node) -> None:
-            rows.append((label, list(value)))
-
-        if r.authors:
-            add(_("Authors") if len(r.authors) > 1 else _("Author"), *joined(xref("author", a, a) for a in r.authors))
-        for names, one, many in [(r.editors, _("Editor"), _("Editors")),
-                                 (r.translators, _("Translator"), _("Translators")),
-                                 (r.illustrators, _("Illustrator"), _("Illustrators"))]:  # fmt: skip
-            if names:
-                add(many if len(names) > 1 else one, nodes.Text(", ".join(names)))
-        if r.series:
-            series = _("%(series)s, book %(number)d") % {"series": r.series, "number": r.series_number}
-            add(_("Series"), nodes.Text(series if r.series_number else r.series))
-        for value, label in [(r.edition, _("Edition")), (r.publisher, _("Publisher")), (r.published, _("Published"))]:
-            if value:
-                add(label, nodes.Text(value))
-        if r.pages:
-            add(_("Pages"), nodes.Text(str(r.pages)))
-        if r.format:
-            add(_("Format"), nodes.Text(format_label(r.format)))
-        if r.language:
-            add(_("Language"), nodes.Text(language_name(r.language, self.config.language)))
-        if r.isbn:
-            add(_("ISBN"), self.isbn())
-        if r.url:
-            add(_("Website"), nodes.reference(r.url, r.url, refuri=r.url))
-        if r.rating is not None:
-            scale, step = self.config.bookreview_rating_scale, self.config.bookreview_rating_step
-            add(_("Rating"), rating_node(r.rating, scale, step))
-        if r.status != "read":
-            add(_("Status"), nodes.Text(status_label(r.status)))
-        if r.tags:
-            add(_("Tags"), *joined(xref("tag", t, t) for t in r.tags))
-        for value, label in [(r.started, _("Started")), (r.finished, _("Finished")),
-                             (r.reviewer, _("Reviewed by")), (r.date, _("Review date"))]:  # fmt: skip
-            if value:
-                add(label, nodes.Text(value))
-        return rows
+        scale, step = self.config.bookreview_rating_scale, self.config.bookreview_rating_step
+        series = _("%(series)s, book %(number)d") % {"series": r.series, "number": r.series_number or 0}
+        rows: list[tuple[str, list[nodes.Node] | None]] = [
+            (plural(r.authors, _("Author"), _("Authors")), joined(xref("author", a, a) for a in r.authors)),
+            (plural(r.editors, _("Editor"), _("Editors")), text(", ".join(r.editors))),
+            (plural(r.translators, _("Translator"), _("Translators")), text(", ".join(r.translators))),
+            (plural(r.illustrators, _("Illustrator"), _("Illustrators")), text(", ".join(r.illustrators))),
+            (_("Series"), text(series if r.series_number else r.series) if r.series else None),
+            (_("Edition"), text(r.edition)),
+            (_("Publisher"), text(r.publisher)),
+            (_("Published"), text(r.published)),
+            (_("Pages"), text(str(r.pages or ""))),
+            (_("Format"), text(format_label(r.format) if r.format else "")),
+            (_("Language"), text(language_name(r.language, self.config.language) if r.language else "")),
+            (_("ISBN"), [self.isbn()] if r.isbn else None),
+            (_("Website"), [nodes.reference(r.url, r.url, refuri=r.url)] if r.url else None),
+            (_("Rating"), [rating_node(r.rating, scale, step)] if r.rating is not None else None),
+            (_("Status"), text(status_label(r.status)) if r.status != "read" else None),
+            (_("Tags"), joined(xref("tag", t, t) for t in r.tags)),
+            (_("Started"), text(r.started)),
+            (_("Finished"), text(r.finished)),
+            (_("Reviewed by"), text(r.reviewer)),
+            (_("Review date"), text(r.date)),
+        ]
+        return [(label, value) for label, value in rows if value]
 
     def isbn(self) -> nodes.inline:
         isbn = self.review.isbn

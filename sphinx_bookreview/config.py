@@ -8,8 +8,8 @@ is checked here on ``config-inited`` before Sphinx's own type check runs.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.locale import get_translation

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.locale import get_translation
 from sphinx.util import logging
@@ -17,6 +16,7 @@ from sphinx_bookreview.card import CardBuilder
 from sphinx_bookreview.model import OPTIONS, Problem, Review, is_url, parse_review
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
 
     from sphinx_bookreview.domain import BookDomain
@@ -60,7 +60,7 @@ class BookReviewDirective(SphinxDirective):
         review = dataclasses.replace(review, docname=self.env.docname, lineno=self.lineno, cover=self.cover(review))
         self.domain.note_review(review)
         body = self.parse_content_to_nodes() if self.content else []
-        where = (self.get_source_info()[0] or self.env.doc2path(self.env.docname), self.lineno)
+        where = (str(self.get_source_info()[0] or self.env.doc2path(self.env.docname)), self.lineno)
         root = CardBuilder(review, self.config, where, self.inline_markup).build(body)
         self.set_source_info(root)
         return [root]

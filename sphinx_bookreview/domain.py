@@ -22,6 +22,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from sphinx_bookreview.listing import COLLECTION_REFERENCE, bookreview_collection
 from sphinx_bookreview.model import number, round_to_step
 
 if TYPE_CHECKING:
@@ -102,6 +103,8 @@ class BookDomain(Domain):
         when those reviews change (see :mod:`sphinx_bookreview.freshness`)."""
         links = {(node["reftype"], node["reftarget"]) for node in document.findall(addnodes.pending_xref)
                  if node.get("refdomain") == "book"}  # fmt: skip
+        if next(document.findall(bookreview_collection), None) is not None:
+            links.add(COLLECTION_REFERENCE)  # listings and stats show every review
         if links:
             self.references[docname] = links
 
@@ -174,10 +177,12 @@ class BookDomain(Domain):
         for tag in self.by_tag:
             yield tag, tag, "tag", f"{self.name}-{TAG_INDEX}", index_anchor(tag), 1
 
-    def resolve_xref(
+    def resolve_xref(  # type: ignore[override]
         self, env: BuildEnvironment, fromdocname: str, builder: Builder,
         typ: str, target: str, node: pending_xref, contnode: nodes.Element,
     ) -> nodes.Element | None:  # fmt: skip
+        # Sphinx 9 narrows the return type to ``reference``; any element
+        # works, and a plain text node is what a link without a page is.
         if typ == "isbn":
             return self.resolve_isbn(env, fromdocname, builder, target, contnode)
         found = self.find(typ, target)
@@ -195,7 +200,7 @@ class BookDomain(Domain):
     def resolve_any_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder,
         target: str, node: pending_xref, contnode: nodes.Element,
-    ) -> list[tuple[str, nodes.Element]]:  # fmt: skip
+    ) -> list[tuple[str, nodes.reference]]:  # fmt: skip
         results = []
         for typ in ("review", "author", "tag"):
             found = self.find(typ, target)
@@ -303,7 +308,9 @@ class RatingIndex(GroupIndex):
         rated = [r for r in self.domain.winners.values() if r.rating is not None]  # type: ignore[attr-defined]
         for review in sorted(rated, key=lambda r: (-(r.rating or 0), r.title.casefold(), r.id)):
             stars = round_to_step(review.rating or 0, config.bookreview_rating_step)
-            groups[_("%(value)s out of %(scale)s") % {"value": number(stars), "scale": number(config.bookreview_rating_scale)}].append(review)
+            scale = number(config.bookreview_rating_scale)
+            heading = _("%(value)s out of %(scale)s") % {"value": number(stars), "scale": scale}
+            groups[heading].append(review)
         return groups
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -20,8 +22,12 @@ def domain_of(env: BuildEnvironment) -> BookDomain:
     return env.get_domain("book")  # type: ignore[return-value]
 
 
-def snapshot(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+def snapshot(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:
+    """Taken at ``env-get-outdated``: later, at ``env-before-read-docs``,
+    Sphinx has already forgotten the reviews of deleted documents, and the
+    pages linking to them would keep their stale links."""
     domain_of(env).snapshot = dict(domain_of(env).winners)
+    return []
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -39,5 +45,5 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup_freshness(app: Sphinx) -> None:
-    app.connect("env-before-read-docs", snapshot)
+    app.connect("env-get-outdated", snapshot)
     app.connect("env-updated", pages_to_rewrite)

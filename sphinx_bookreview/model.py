@@ -285,5 +285,7 @@ def _fields(name: str, text: str, scale: float) -> dict[str, object]:
         series, series_number = parse_series(text)
         return {"series": series, "series_number": series_number}
     if name == "id" and make_id(text) != text:
-        raise InvalidValue("option", f"invalid id {text!r}: ids are lowercase letters, digits and hyphens, such as {make_id(text)!r}")
+        raise InvalidValue(
+            "option", f"invalid id {text!r}: ids are lowercase letters, digits and hyphens, such as {make_id(text)!r}"
+        )
     return {name: _PARSERS[name](text, scale) if name in _PARSERS else text}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import urllib.parse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.locale import get_translation
@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 _ = get_translation("sphinx_bookreview")
+
+
+def aria_label(label: str) -> dict[str, Any]:
+    return {"aria-label": label}
 
 
 def visit_bookreview(self: HTML5Translator, node: nodes.Element) -> None:
@@ -44,16 +48,16 @@ def cover_url(self: HTML5Translator, cover: str) -> str:
     """The cover's URL as a search engine reads it: absolute where
     ``html_baseurl`` is set, else relative to the page."""
     if cover not in self.builder.images:
-        return cover
-    uri = image_path(self, cover)
+        return cover  # a remote URL
     base = self.config.html_baseurl
     if not base:
-        return uri
-    return urllib.parse.urljoin(base.rstrip("/") + "/", posixpath.join("_images", urllib.parse.quote(self.builder.images[cover])))
+        return image_path(self, cover)
+    name = urllib.parse.quote(self.builder.images[cover])
+    return urllib.parse.urljoin(str(base).rstrip("/") + "/", f"{self.builder.imagedir}/{name}")
 
 
 def visit_card(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "aside", **{"aria-label": _("About the book")}))
+    self.body.append(self.starttag(node, "aside", **aria_label(_("About the book"))))
 
 
 def depart_card(self: HTML5Translator, node: nodes.Element) -> None:
@@ -61,7 +65,7 @@ def depart_card(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_quick(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "section", **{"aria-label": _("Quick Review")}))
+    self.body.append(self.starttag(node, "section", **aria_label(_("Quick Review"))))
 
 
 def depart_quick(self: HTML5Translator, node: nodes.Element) -> None:
@@ -71,7 +75,8 @@ def depart_quick(self: HTML5Translator, node: nodes.Element) -> None:
 def visit_cover(self: HTML5Translator, node: nodes.Element) -> None:
     """``<img>`` with its intrinsic size (no layout shift) and lazy loading."""
     source = node["uri"]
-    atts = {"src": cover_url(self, source) if "://" in source else image_path(self, source), "alt": node["alt"], "loading": "lazy", "decoding": "async"}
+    src = cover_url(self, source) if "://" in source else image_path(self, source)
+    atts = {"src": src, "alt": node["alt"], "loading": "lazy", "decoding": "async"}
     size = None if "://" in source else get_image_size(self.builder.srcdir / source)
     if size:
         atts.update(width=str(size[0]), height=str(size[1]))
