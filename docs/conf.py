@@ -1,0 +1,26 @@
+"""Sphinx configuration of the sphinx-bookreview documentation.
+
+The site is itself a review site written with the extension: every
+review page under ``reviews/`` is a live example of the directive.
+"""
+
+from __future__ import annotations
+
+project = "sphinx-bookreview"
+author = "The sphinx-bookreview developers"
+copyright = "2026, The sphinx-bookreview developers"  # noqa: A001 - Sphinx's name for it
+
+extensions = ["sphinx_bookreview", "myst_parser", "sphinx_design"]
+
+# The project's own ``bookreview`` theme will replace alabaster when it lands.
+html_theme = "alabaster"
+html_static_path = ["_static"]
+html_css_files = ["custom.css"]
+html_baseurl = "https://sphinx-bookreview.readthedocs.io/en/latest/"
+html_title = "sphinx-bookreview"
+
+exclude_patterns = ["_build"]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+
+# MyST: ``:::`` fences as well as backticks, so a review can nest a fenced code block.
+myst_enable_extensions = ["colon_fence"]
