@@ -14,7 +14,7 @@ from sphinx.testing.util import SphinxTestApp
 import sphinx_bookreview
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -32,7 +32,7 @@ def rootdir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., SphinxTestApp]]:
+def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestApp]:
     """``built(testroot, buildername, **app_kwargs)``: the app after a full
     build of a fresh copy of ``tests/roots/test-<testroot>``, its warnings in
     ``app.warning``. Built once per arguments and shared by every test that
@@ -45,10 +45,13 @@ def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[C
             srcdir = tmp_path_factory.mktemp(testroot)
             shutil.copytree(rootdir / f"test-{testroot}", srcdir, dirs_exist_ok=True)
             app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
-            app.build()
+            try:
+                app.build()
+            finally:
+                # Unregister its nodes, roles and directives now: they are
+                # global, and the next app registers its own.
+                app.cleanup()
             apps[key] = app
         return apps[key]
 
-    yield build
-    for app in apps.values():
-        app.cleanup()
+    return build

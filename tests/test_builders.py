@@ -1,0 +1,238 @@
+"""Every builder Sphinx ships renders a review that uses every option and
+every role with no warning, and shows the facts in its own idiom.
+
+The root ``test-full`` is built once per builder (the ``built`` fixture).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import pickle
+import re
+import shutil
+import subprocess
+import zipfile
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+    Build = Callable[..., SphinxTestApp]
+
+TITLE = "Foundations of Python Network Programming"
+#: What every output shows: title, authors, ISBN (hyphenated ISBN-13 from
+#: the ISBN-10 given), the quick-review questions and answers, the body.
+FACTS = (
+    TITLE,
+    "The comprehensive guide",
+    "Brandon Rhodes",
+    "John Goerzen",
+    "978-1-4302-3003-8",
+    "Apress",
+    "Why I picked it up",
+    "A colleague's",
+    "recommendation",
+    "Why I finished it",
+    "select",
+    "I'd give it to",
+    "Anyone who writes network code.",
+    "The best book on sockets in Python.",
+    "A review copy from the publisher.",
+    "The review body says that sockets are",
+)
+STARS = "★★★★½ (4.5/5)"
+
+
+def plain(text: str) -> str:
+    """Undo each output's escaping of apostrophes and hyphens, so one list
+    of facts serves every builder."""
+    for escaped, char in (("\u2019", "'"), (r"\(aq", "'"), (r"\-", "-"), (r"\sphinxhyphen{}", "-")):
+        text = text.replace(escaped, char)
+    return " ".join(html.unescape(text).split())
+
+
+def assert_facts(text: str, *rating: str) -> None:
+    shown = plain(text)
+    missing = [fact for fact in (*FACTS, *rating) if fact not in shown]
+    assert not missing, f"missing from the output: {missing}"
+
+
+def assert_clean(app: SphinxTestApp) -> None:
+    """The -W promise: zero warnings."""
+    assert app.warning.getvalue() == ""
+
+
+@pytest.fixture
+def build(built: Build) -> Callable[[str], SphinxTestApp]:
+    def build_full(buildername: str) -> SphinxTestApp:
+        app = built("full", buildername)
+        assert_clean(app)
+        return app
+
+    return build_full
+
+
+def html_review(page: str) -> str:
+    """The review's ``<article>`` of an HTML page."""
+    match = re.search(r'<article class="bookreview" id="fopnp">.*?</article>', page, re.DOTALL)
+    assert match, "no review article with the id fopnp"
+    return match[0]
+
+
+def test_html(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("html")
+    article = html_review((app.outdir / "review.html").read_text(encoding="utf-8"))
+    assert_facts(article, 'aria-label="4.5 out of 5"')
+    assert (app.outdir / "book-author.html").is_file()
+    assert (app.outdir / "book-tag.html").is_file()
+    assert (app.outdir / "book-rating.html").is_file()
+
+
+def test_dirhtml(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("dirhtml")
+    page = (app.outdir / "review" / "index.html").read_text(encoding="utf-8")
+    assert_facts(html_review(page), 'aria-label="4.5 out of 5"')
+    assert 'href="../book-author/#cap-Brandon%20Rhodes"' in page
+    assert '"image": "../_images/cover.png"' in page
+
+
+def test_singlehtml(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("singlehtml")
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert_facts(html_review(page), 'aria-label="4.5 out of 5"')
+    # Links between documents point into the one page. (Sphinx 9 writes
+    # them as "#document-review#fopnp", for its own :ref: links too.)
+    assert re.search(r'<a class="reference internal" href="[^"]*#fopnp"', page)
+    assert re.search(r'href="[^"]*#sicp"', page)
+    # No index pages here: authors and tags are plain text, not dead links.
+    assert 'href="book-author' not in page
+
+
+def test_epub(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("epub")
+    assert_facts(html_review((app.outdir / "review.xhtml").read_text(encoding="utf-8")), 'aria-label="4.5 out of 5"')
+    with zipfile.ZipFile(app.outdir / "Full.epub") as epub:
+        assert "_images/cover.png" in epub.namelist()
+        assert TITLE in epub.read("review.xhtml").decode()
+
+
+def test_latex(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("latex")
+    tex = (app.outdir / "full.tex").read_text(encoding="utf-8")
+    assert_facts(tex, r"\mbox{$\bigstar$$\bigstar$$\bigstar$$\bigstar$\textonehalf\ (4.5/5)}")
+    # The facts are a description list in LaTeX.
+    assert r"\sphinxlineitem{Authors}" in tex
+    assert r"\sphinxlineitem{Why I picked it up}" in tex
+    assert r"\sphinxincludegraphics" in tex
+    assert (app.outdir / "cover.png").is_file()
+
+
+@pytest.mark.latex
+def test_latex_pdf_compiles(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("latex")
+    pdf = compile_pdf(app.outdir, "full")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert TITLE in " ".join(text.split())
+        assert "978-1-4302-3003-8" in text
+
+
+def compile_pdf(outdir: Path, name: str) -> Path:
+    """``latexmk -pdf`` in the LaTeX output directory; the log on failure."""
+    if not shutil.which("latexmk"):
+        pytest.skip("latexmk is not installed")
+    result = subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", f"{name}.tex"],
+        cwd=outdir, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:]
+    return outdir / f"{name}.pdf"
+
+
+def test_text(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("text")
+    text = (app.outdir / "review.txt").read_text(encoding="utf-8")
+    assert_facts(text, STARS)
+    assert "Rating:\n   ★★★★½ (4.5/5)\n" in text
+    assert "A rating: ★★★★½ (4.5/5)." in (app.outdir / "roles.txt").read_text(encoding="utf-8")
+
+
+def test_man(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("man")
+    assert_facts((app.outdir / "full.1").read_text(encoding="utf-8"), STARS)
+
+
+def test_texinfo(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("texinfo")
+    texi = (app.outdir / "full.texi").read_text(encoding="utf-8")
+    assert_facts(texi, STARS)
+    if not shutil.which("makeinfo"):
+        pytest.skip("makeinfo is not installed")
+    result = subprocess.run(
+        ["makeinfo", "--no-split", "full.texi", "-o", "full.info"],
+        cwd=app.outdir, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert_facts((app.outdir / "full.info").read_text(encoding="utf-8"), STARS)
+
+
+def test_xml(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("xml")
+    xml = (app.outdir / "review.xml").read_text(encoding="utf-8")
+    assert_facts(xml, STARS)
+    assert '<bookreview classes="bookreview" ids="fopnp" review-id="fopnp">' in xml
+
+
+def test_pseudoxml(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("pseudoxml")
+    text = (app.outdir / "review.pseudoxml").read_text(encoding="utf-8")
+    assert_facts(text, STARS)
+    assert "<bookreview_quick classes=\"bookreview-quick\">" in text
+
+
+def test_gettext(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("gettext")
+    pot = (app.outdir / "review.pot").read_text(encoding="utf-8")
+    msgids = set(re.findall(r'^msgid "(.+)"$', pot, re.MULTILINE))
+    review_text = {
+        TITLE,
+        "The best book on sockets in Python.",  # the verdict
+        "A review copy from the publisher.",  # the disclosure
+        "A colleague's *recommendation*.",  # quick-review answers, as written
+        "The chapter on ``select``.",
+        "Anyone who writes network code.",
+        "The review body says that sockets are **fun**.",  # the body
+        "It links to :book:`the other book <sicp>`.",
+        # Labels: translatable with the rest of the page.
+        "Quick Review",
+        "Why I picked it up",
+        "Why I finished it",
+        "I'd give it to",
+    }
+    assert review_text <= msgids, review_text - msgids
+    # The card's messages point at the directive's line, the body's at theirs.
+    pot = pot.replace(str(app.srcdir), "../..")
+    for text in (TITLE, "The best book on sockets in Python.", "A colleague's *recommendation*."):
+        assert f'#: ../../review.rst:4\nmsgid "{text}"' in pot
+    assert '#: ../../review.rst:34\nmsgid "The review body says' in pot
+
+
+def test_json(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("json")
+    page = json.loads((app.outdir / "review.fjson").read_text(encoding="utf-8"))
+    assert_facts(html_review(page["body"]), 'aria-label="4.5 out of 5"')
+    assert '<meta name="description" content="The best book on sockets in Python." />' in page["metatags"]
+
+
+def test_pickle(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("pickle")
+    with (app.outdir / "review.fpickle").open("rb") as file:
+        page = pickle.load(file)  # noqa: S301 - our own build output
+    assert_facts(html_review(page["body"]), 'aria-label="4.5 out of 5"')
