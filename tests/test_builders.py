@@ -234,5 +234,5 @@ def test_json(build: Callable[[str], SphinxTestApp]) -> None:
 def test_pickle(build: Callable[[str], SphinxTestApp]) -> None:
     app = build("pickle")
     with (app.outdir / "review.fpickle").open("rb") as file:
-        page = pickle.load(file)  # noqa: S301 - our own build output
+        page = pickle.load(file)
     assert_facts(html_review(page["body"]), 'aria-label="4.5 out of 5"')
