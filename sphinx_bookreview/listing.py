@@ -1,0 +1,404 @@
+"""The ``bookreview-list`` directive: a listing of the project's reviews.
+
+Read, then freeze, then render: the directive only checks its options and
+leaves a placeholder holding the query; once every document is read, at
+``doctree-resolved``, the placeholder is replaced by the reviews that match,
+taken from the domain's records (prepared once per build), never from
+another document's doctree. The domain notes every page with a placeholder
+(:class:`bookreview_collection`), so it is rewritten whenever any review
+is added, changed or removed (see :mod:`sphinx_bookreview.freshness`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.locale import get_translation
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_bookreview.card import joined, status_label, xref
+from sphinx_bookreview.directive import AnyOption
+from sphinx_bookreview.model import STATUSES, InvalidValue, number, parse_rating, split_names, split_tags
+from sphinx_bookreview.nodes import bookreview_cover
+from sphinx_bookreview.rating import rating_node
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from sphinx_bookreview.domain import BookDomain
+    from sphinx_bookreview.model import Review
+
+_ = get_translation("sphinx_bookreview")
+logger = logging.getLogger(__name__)
+
+#: The ``(reftype, target)`` the domain notes for a page that shows the
+#: whole collection; any change to any review makes it stale.
+COLLECTION_REFERENCE = ("listing", "")
+
+#: How each ``:sort:`` key orders reviews; ``None`` means "no value" and
+#: sorts last whichever the direction.
+SORT_KEYS: dict[str, Callable[[Review], object]] = {
+    "date": lambda r: r.date or None,
+    "title": lambda r: r.title.casefold(),
+    "author": lambda r: r.authors[0].casefold() if r.authors else None,
+    "rating": lambda r: r.rating,
+    "published": lambda r: r.published or None,
+    "finished": lambda r: r.finished or None,
+}
+LAYOUTS = ("list", "table", "cards")
+COLUMNS = ("title", "author", "rating", "date", "published", "finished", "year",
+           "status", "tags", "reviewer", "pages", "verdict")  # fmt: skip
+DEFAULT_COLUMNS = ("title", "author", "rating", "date")
+#: Columns' widths in characters: what the text builder uses (HTML and
+#: LaTeX size columns to their content, as the widths are not "given").
+COLUMN_WIDTHS = {"title": 30, "author": 24, "rating": 16, "tags": 20, "reviewer": 16, "verdict": 30}
+
+
+class bookreview_collection(nodes.container):  # noqa: N801 - docutils names nodes in lowercase
+    """A placeholder for something drawn from the whole collection."""
+
+
+class bookreview_list(bookreview_collection):  # noqa: N801
+    """Where a listing goes; ``query`` holds its checked options."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """The checked options of one listing: plain values, so picklable."""
+
+    tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    reviewer: str = ""
+    statuses: tuple[str, ...] = ()
+    min_rating: float | None = None
+    year: int | None = None
+    sort: str = "-date"
+    limit: int | None = None
+    layout: str = "list"
+    columns: tuple[str, ...] = DEFAULT_COLUMNS
+
+    def matches(self, review: Review) -> bool:
+        wanted_tags = {t.casefold() for t in self.tags}
+        wanted_authors = {a.casefold() for a in self.authors}
+        return (
+            (not wanted_tags or any(t.casefold() in wanted_tags for t in review.tags))
+            and (not wanted_authors or any(a.casefold() in wanted_authors for a in review.authors))
+            and (not self.reviewer or review.reviewer.casefold() == self.reviewer.casefold())
+            and (not self.statuses or review.status in self.statuses)
+            and (self.min_rating is None or (review.rating is not None and review.rating >= self.min_rating))
+            and (self.year is None or review.year == self.year)
+        )
+
+    def select(self, reviews: Iterable[Review]) -> list[Review]:
+        """The matching reviews in order, ties broken by id, then limited."""
+        field = self.sort.removeprefix("-")
+        key = SORT_KEYS[field]
+        by_id = sorted((r for r in reviews if self.matches(r)), key=lambda r: r.id)
+        # Sorting is stable, also in reverse, so ties keep the id order.
+        present = sorted((r for r in by_id if key(r) is not None), key=key, reverse=self.sort.startswith("-"))  # type: ignore[arg-type]
+        ordered = present + [r for r in by_id if key(r) is None]
+        return ordered[: self.limit] if self.limit else ordered
+
+
+# -- options ------------------------------------------------------------------
+
+
+def parse_sort(text: str, scale: float) -> str:
+    if text.removeprefix("-") not in SORT_KEYS:
+        keys = ", ".join(SORT_KEYS)
+        raise InvalidValue("option", f"invalid sort key {text!r}: expected one of {keys}, "
+                                     "with '-' before it for descending order; using -date")
+    return text
+
+
+def parse_layout(text: str, scale: float) -> str:
+    if text not in LAYOUTS:
+        raise InvalidValue("option", f"invalid layout {text!r}: expected one of {', '.join(LAYOUTS)}; using list")
+    return text
+
+
+def parse_columns(text: str, scale: float) -> tuple[str, ...]:
+    columns = split_tags(text)
+    unknown = [c for c in columns if c not in COLUMNS]
+    if unknown or not columns:
+        raise InvalidValue("option", f"invalid columns {text!r}: expected some of {', '.join(COLUMNS)}; "
+                                     f"using {', '.join(DEFAULT_COLUMNS)}")
+    return columns
+
+
+def parse_statuses(text: str) -> tuple[str, ...]:
+    statuses = split_tags(text.lower())
+    if not statuses or any(s not in STATUSES for s in statuses):
+        expected = ", ".join(STATUSES)
+        raise InvalidValue("option", f"invalid status {text!r}: expected some of {expected}; listing every status")
+    return statuses
+
+
+def parse_min_rating(text: str, scale: float) -> float:
+    try:
+        return parse_rating(text, scale)
+    except InvalidValue as error:
+        raise InvalidValue("option", f"invalid minimum rating {text!r}: expected a rating from 0 to {number(scale)}, "
+                                     "such as 4 or 8/10; listing every rating") from error
+
+
+def parse_limit(text: str, scale: float) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise InvalidValue("option", f"invalid limit {text!r}: expected a positive whole number; listing every review")
+    return int(text)
+
+
+def parse_year(text: str, scale: float) -> int:
+    if not re.fullmatch(r"\d{4}", text):
+        raise InvalidValue("option", f"invalid year {text!r}: expected a year such as 2024; listing every year")
+    return int(text)
+
+
+#: Each option: the :class:`Query` field it sets and how its text is read.
+OPTIONS: dict[str, tuple[str, Callable[[str, float], object]]] = {
+    "tags": ("tags", lambda text, _: split_tags(text)),
+    "author": ("authors", lambda text, _: split_names(text)),
+    "reviewer": ("reviewer", lambda text, _: text),
+    "status": ("statuses", lambda text, _: parse_statuses(text)),
+    "min-rating": ("min_rating", parse_min_rating),
+    "year": ("year", parse_year),
+    "sort": ("sort", parse_sort),
+    "limit": ("limit", parse_limit),
+    "layout": ("layout", parse_layout),
+    "columns": ("columns", parse_columns),
+}
+
+
+class CollectionDirective(SphinxDirective):
+    """Shared by the collection directives: every bad option is one located
+    ``bookreview.option`` warning, never the docutils error that drops the
+    directive (so unknown options are accepted, then reported)."""
+
+    has_content = False
+    option_spec: ClassVar[dict[str, object]] = AnyOption()  # type: ignore[assignment]
+
+    def warn(self, option: str, message: str) -> None:
+        logger.warning(message, location=(self.env.docname, self.option_line(option)),
+                       type="bookreview", subtype="option")  # fmt: skip
+
+    def option_line(self, option: str) -> int:
+        """The line of ``:option:`` in the source, else the directive's."""
+        pattern = re.compile(rf"\s*:{re.escape(option)}:")
+        for offset, line in enumerate(self.block_text.splitlines()):
+            if offset and pattern.match(line):
+                return self.lineno + offset
+        return self.lineno
+
+
+class BookReviewListDirective(CollectionDirective):
+    option_spec: ClassVar[dict[str, object]] = AnyOption.fromkeys(OPTIONS, directives.unchanged)
+
+    def run(self) -> list[nodes.Node]:
+        values: dict[str, object] = {}
+        for name, raw in self.options.items():
+            text = str(raw or "").strip()
+            if name not in OPTIONS:
+                self.warn(name, f"unknown option :{name}: (ignored)")
+                continue
+            field, parse = OPTIONS[name]
+            try:
+                values[field] = parse(text, self.config.bookreview_rating_scale)
+            except InvalidValue as error:
+                self.warn(name, str(error))
+        node = bookreview_list(query=Query(**values))  # type: ignore[arg-type]
+        self.set_source_info(node)
+        return [node]
+
+
+# -- rendering ----------------------------------------------------------------
+
+
+class Linker:
+    """Links from a page to reviews and author and tag entries, made the
+    way the domain resolves ``pending_xref`` nodes: at ``doctree-resolved``
+    Sphinx's own resolution has already run."""
+
+    def __init__(self, app: Sphinx, docname: str) -> None:
+        self.app, self.docname = app, docname
+        self.domain: BookDomain = app.env.get_domain("book")  # type: ignore[assignment]
+
+    def __call__(self, reftype: str, target: str, content: nodes.Element) -> nodes.Element:
+        node = xref(reftype, target, content.astext())
+        node["refdoc"] = self.docname
+        found = self.domain.resolve_xref(self.app.env, self.docname, self.app.builder, reftype, target, node, content)
+        if found is None:
+            return content
+        # singlehtml's page URI is already an anchor ("#document-x"); Sphinx 9
+        # no longer trims "#document-x#id" to "#id", which browsers cannot follow.
+        if found.get("refuri", "").count("#") > 1:
+            found["refuri"] = "#" + found["refuri"].rsplit("#", 1)[1]
+        return found
+
+    def title(self, review: Review) -> nodes.Element:
+        return self("review", review.id, nodes.emphasis(review.title, review.title))
+
+    def authors(self, review: Review) -> list[nodes.Node]:
+        return joined(self("author", a, nodes.inline(a, a)) for a in review.authors)
+
+    def tags(self, review: Review) -> list[nodes.Node]:
+        return joined(self("tag", t, nodes.inline(t, t)) for t in review.tags)
+
+
+class ListingRenderer:
+    """Turns the selected reviews into the nodes of one layout."""
+
+    def __init__(self, app: Sphinx, docname: str) -> None:
+        self.app = app
+        self.config = app.config
+        self.link = Linker(app, docname)
+
+    def render(self, query: Query) -> nodes.Element:
+        reviews = query.select(self.link.domain.winners.values())
+        wrapper = nodes.container(classes=["bookreview-list", f"bookreview-list-{query.layout}"])
+        if not reviews:
+            empty = _("No reviews to list.")
+            wrapper += nodes.paragraph(empty, empty, classes=["bookreview-list-empty"])
+        elif query.layout == "table":
+            wrapper += self.table(reviews, query.columns)
+        elif query.layout == "cards":
+            wrapper += self.cards(reviews)
+        else:
+            wrapper += self.bullets(reviews)
+        return wrapper
+
+    def rating(self, review: Review) -> list[nodes.Node]:
+        if review.rating is None:
+            return []
+        return [rating_node(review.rating, self.config.bookreview_rating_scale, self.config.bookreview_rating_step)]
+
+    # -- list
+
+    def bullets(self, reviews: list[Review]) -> nodes.bullet_list:
+        items = nodes.bullet_list(classes=["bookreview-list-items"])
+        for review in reviews:
+            line = nodes.paragraph("", "", self.link.title(review))
+            if review.authors:
+                line += [nodes.Text(" — "), *self.link.authors(review)]
+            if review.rating is not None:
+                line += [nodes.Text(" "), *self.rating(review)]
+            item = nodes.list_item("", line)
+            if review.verdict:
+                item += nodes.paragraph(review.verdict, review.verdict, classes=["bookreview-list-verdict"])
+            items += item
+        return items
+
+    # -- table
+
+    def table(self, reviews: list[Review], columns: tuple[str, ...]) -> nodes.table:
+        group = nodes.tgroup(cols=len(columns))
+        group += [nodes.colspec(colwidth=COLUMN_WIDTHS.get(c, 10)) for c in columns]
+        group += nodes.thead("", self.row([[nodes.Text(column_label(c))] for c in columns]))
+        group += nodes.tbody("", *(self.row([self.cell(r, c) for c in columns]) for r in reviews))
+        return nodes.table("", group)
+
+    @staticmethod
+    def row(cells: list[list[nodes.Node]]) -> nodes.row:
+        return nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in cells))
+
+    def cell(self, review: Review, column: str) -> list[nodes.Node]:
+        special: dict[str, Callable[[Review], list[nodes.Node]]] = {
+            "title": lambda r: [self.link.title(r)],
+            "author": self.link.authors,
+            "tags": self.link.tags,
+            "rating": self.rating,
+            "status": lambda r: [nodes.Text(status_label(r.status))],
+        }
+        if column in special:
+            return special[column](review)
+        value = getattr(review, column)
+        return [nodes.Text(str(value))] if value else []
+
+    # -- cards
+
+    def cards(self, reviews: list[Review]) -> nodes.container:
+        design = "sphinx_design" in self.app.extensions
+        if not design:
+            return nodes.container("", *(self.card(r, design) for r in reviews), classes=["bookreview-cards"])
+        row = design_row(design_item(self.card(r, design)) for r in reviews)
+        classes = ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "bookreview-cards"]
+        return nodes.container("", row, classes=classes, is_div=True, design_component="grid-container")
+
+    def card(self, review: Review, design: bool) -> nodes.container:
+        """Cover, title, authors, rating and verdict; with sphinx-design's
+        classes when it is loaded (its CSS then draws the card)."""
+        card = nodes.container(classes=["bookreview-cards-item"])
+        body = card
+        if design:
+            card["classes"] += ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "sd-w-100"]
+            card.update_all_atts({"is_div": True, "design_component": "card"})
+        cover = self.cover(review, design)
+        if cover is not None:
+            card += cover
+        if design:
+            body = nodes.container(classes=["sd-card-body"], is_div=True, design_component="card-body")
+            card += body
+        text = ["sd-card-text"] if design else []
+        title = ["sd-card-title", "sd-font-weight-bold"] if design else []
+        body += nodes.paragraph("", "", self.link.title(review), classes=["bookreview-cards-title", *title])
+        if review.authors:
+            body += nodes.paragraph("", "", *self.link.authors(review), classes=["bookreview-cards-authors", *text])
+        if review.rating is not None:
+            body += nodes.paragraph("", "", *self.rating(review), classes=["bookreview-cards-rating", *text])
+        if review.verdict:
+            body += nodes.paragraph(review.verdict, review.verdict, classes=["bookreview-cards-verdict", *text])
+        return card
+
+    def cover(self, review: Review, design: bool) -> bookreview_cover | None:
+        """The cover, in HTML only (a grid of covers is an HTML idea), and a
+        remote one only where the builder shows remote images."""
+        builder: Builder = self.app.builder
+        remote = "://" in review.cover
+        if not review.cover or builder.format != "html" or (remote and not builder.supported_remote_images):
+            return None
+        uri = review.cover if remote else review.cover.lstrip("/")
+        classes = ["bookreview-cards-cover", *(["sd-card-img-top"] if design else [])]
+        # ``candidates`` as Sphinx's image collector sets it: the builder
+        # then copies the image (it was collected from the review's page).
+        return bookreview_cover(uri=uri, candidates={"?" if remote else "*": uri},
+                                alt=_("Cover of %s") % review.title, classes=classes)  # fmt: skip
+
+
+def design_row(items: Iterable[nodes.container]) -> nodes.container:
+    """sphinx-design's grid row: one column on phones up to four on wide screens."""
+    columns = ["sd-row-cols-1", "sd-row-cols-xs-1", "sd-row-cols-sm-2", "sd-row-cols-md-3", "sd-row-cols-lg-4"]
+    return nodes.container("", *items, classes=["sd-row", *columns, "sd-g-3"], is_div=True, design_component="grid-row")
+
+
+def design_item(card: nodes.container) -> nodes.container:
+    return nodes.container("", card, classes=["sd-col", "sd-d-flex-row"], is_div=True, design_component="grid-item")
+
+
+def column_label(column: str) -> str:
+    return {
+        "title": _("Title"), "author": _("Author"), "rating": _("Rating"), "date": _("Review date"),
+        "published": _("Published"), "finished": _("Finished"), "year": _("Year"), "status": _("Status"),
+        "tags": _("Tags"), "reviewer": _("Reviewed by"), "pages": _("Pages"), "verdict": _("Verdict"),
+    }[column]  # fmt: skip
+
+
+def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace every placeholder by its listing, now that all is read."""
+    renderer = ListingRenderer(app, docname)
+    for node in list(doctree.findall(bookreview_list)):
+        listing = renderer.render(node["query"])
+        listing.source, listing.line = node.source, node.line
+        node.replace_self(listing)
+
+
+def setup_listing(app: Sphinx) -> None:
+    app.add_node(bookreview_list)
+    app.add_directive("bookreview-list", BookReviewListDirective)
+    app.connect("doctree-resolved", fill_listings)

@@ -1,0 +1,6 @@
+project = "Stats Shelf"
+author = "Test Reader"
+extensions = ["sphinx_bookreview", "myst_parser"]
+exclude_patterns = ["_build"]
+copyright = "2026, Test Reader"
+version = release = "1.0"
