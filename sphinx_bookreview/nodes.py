@@ -33,9 +33,14 @@ class bookreview_cover(nodes.image):  # noqa: N801
 
 
 def setup_nodes(app: Sphinx) -> None:
-    from sphinx_bookreview.render import html, latex
+    from sphinx_bookreview.render import html, latex, texinfo
 
-    app.add_node(bookreview, html=(html.visit_bookreview, html.depart_bookreview))
+    app.add_node(
+        bookreview,
+        html=(html.visit_bookreview, html.depart_bookreview),
+        latex=(latex.visit_bookreview, latex.depart_bookreview),
+        texinfo=(texinfo.visit_bookreview, texinfo.depart_bookreview),
+    )
     app.add_node(bookreview_card, html=(html.visit_card, html.depart_card))
     app.add_node(bookreview_quick, html=(html.visit_quick, html.depart_quick))
     app.add_node(bookreview_cover, html=(html.visit_cover, None), latex=(latex.visit_cover, latex.depart_cover))

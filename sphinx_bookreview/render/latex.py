@@ -1,4 +1,4 @@
-"""LaTeX: the cover, centred on a line of its own above the facts."""
+"""LaTeX: the review's label; the cover, centred on a line of its own above the facts."""
 
 from __future__ import annotations
 
@@ -17,3 +17,14 @@ def visit_cover(self: LaTeXTranslator, node: nodes.Element) -> None:
 def depart_cover(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.depart_image(node)
     self.body.append("\\end{center}\n")
+
+
+def visit_bookreview(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # LaTeX gives a container no \label, yet :book: links and the index
+    # pages point at the review's id: without one they are dead in the PDF.
+    self.body.append(self.hypertarget_to(node, anchor=True))
+    self.visit_container(node)
+
+
+def depart_bookreview(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.depart_container(node)
