@@ -130,6 +130,11 @@ def test_latex(build: Callable[[str], SphinxTestApp]) -> None:
     assert r"\sphinxlineitem{Authors}" in tex
     assert r"\sphinxlineitem{Why I picked it up}" in tex
     assert r"\sphinxincludegraphics" in tex
+    # The review's label, which :book: links and index entries point at.
+    assert r"\phantomsection\label{\detokenize{review:fopnp}}" in tex
+    assert r"\hyperref[\detokenize{review:fopnp}]" in tex
+    # Special characters are escaped, not LaTeX commands.
+    assert r"\textless{}b\textgreater{}Bold\textless{}/b\textgreater{} \& “Quoted” \#\$\%\&\textasciitilde{}\_" in tex
     assert (app.outdir / "cover.png").is_file()
 
 
@@ -141,6 +146,11 @@ def test_latex_pdf_compiles(build: Callable[[str], SphinxTestApp]) -> None:
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert TITLE in " ".join(text.split())
         assert "978-1-4302-3003-8" in text
+        # The title with every LaTeX special character comes out as text.
+        assert "<b>Bold</b> & “Quoted” #$%&~_^\\{} Book" in text
+    # Every link and index entry found its label.
+    log = (app.outdir / "full.log").read_text(encoding="utf-8", errors="replace")
+    assert "undefined" not in log
 
 
 def compile_pdf(outdir: Path, name: str) -> Path:
@@ -172,6 +182,8 @@ def test_texinfo(build: Callable[[str], SphinxTestApp]) -> None:
     app = build("texinfo")
     texi = (app.outdir / "full.texi").read_text(encoding="utf-8")
     assert_facts(texi, STARS)
+    # The review's anchor is where the review starts, before its card.
+    assert texi.index("@anchor{review fopnp}") < texi.index("Brandon Rhodes")
     if not shutil.which("makeinfo"):
         pytest.skip("makeinfo is not installed")
     result = subprocess.run(
@@ -194,7 +206,7 @@ def test_pseudoxml(build: Callable[[str], SphinxTestApp]) -> None:
     app = build("pseudoxml")
     text = (app.outdir / "review.pseudoxml").read_text(encoding="utf-8")
     assert_facts(text, STARS)
-    assert "<bookreview_quick classes=\"bookreview-quick\">" in text
+    assert '<bookreview_quick classes="bookreview-quick">' in text
 
 
 def test_gettext(build: Callable[[str], SphinxTestApp]) -> None:
