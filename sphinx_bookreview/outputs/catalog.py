@@ -1,0 +1,116 @@
+"""``bookreviews.json``: every review as data, with its JSON Schema beside it.
+
+Written once per successful build by the builders whose output is a web
+site: html, dirhtml and singlehtml (not epub, whose pages make a book, nor
+json, whose pages are data for another site generator). The file is named
+by ``bookreview_catalog`` (``""`` writes none), relative to the output
+root; ``bookreviews.schema.json`` (draft 2020-12, shipped in this package)
+is copied beside it and named by its ``$schema``.
+
+Each review is its record (:meth:`~sphinx_bookreview.model.Review.as_dict`)
+less what only the build uses (source document and line), with:
+
+- ``page_url``: the review's page and anchor relative to the output root,
+  as the builder names pages (``reviews/mmm.html#mmm``, ``reviews/mmm/#mmm``,
+  ``index.html#mmm``), and ``absolute_url`` when ``html_baseurl`` is set;
+- ``cover``: a local cover as the URL of the copied image (``_images/...``);
+- ``answers``: the quick review as ``{key, question, answer}`` objects, the
+  answer as written in the source.
+
+``rating_scale`` says what the ratings are out of. Only the review that
+keeps a duplicate id is listed. Keys are sorted and reviews sorted by id,
+so a rebuild writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from sphinx_bookreview.card import question_label
+from sphinx_bookreview.model import is_url
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_bookreview.domain import BookDomain
+    from sphinx_bookreview.model import Review
+
+SITE_BUILDERS = ("html", "dirhtml", "singlehtml")
+SCHEMA = Path(__file__).with_name("bookreviews.schema.json")
+VERSION = 1
+#: Record fields that say where the review was read from, not what it is.
+INTERNAL = ("docname", "lineno")
+
+
+def site_builder(app: Sphinx) -> StandaloneHTMLBuilder | None:
+    """The builder, if its output is a web site."""
+    builder = app.builder
+    if isinstance(builder, StandaloneHTMLBuilder) and builder.name in SITE_BUILDERS:
+        return builder
+    return None
+
+
+def review_url(builder: StandaloneHTMLBuilder, review: Review) -> str:
+    """The review's page and anchor, relative to the output root."""
+    if builder.name == "singlehtml":  # one page holds every document
+        return f"{builder.config.root_doc}{builder.out_suffix}#{review.id}"
+    return f"{builder.get_target_uri(review.docname)}#{review.id}"
+
+
+def absolute_url(builder: StandaloneHTMLBuilder, url: str) -> str:
+    """``url`` joined to ``html_baseurl`` the way Sphinx joins its canonical links."""
+    return posixpath.join(builder.config.html_baseurl, url)
+
+
+def cover_url(builder: StandaloneHTMLBuilder, cover: str) -> str:
+    """A local cover (``/path`` in the source directory) where the builder
+    copies it; Sphinx names copied images uniquely in ``env.images``."""
+    if not cover or is_url(cover):
+        return cover
+    copied = builder.env.images.get(cover.lstrip("/"))
+    return f"{builder.imagedir}/{copied[1]}" if copied else ""
+
+
+def catalog_entry(builder: StandaloneHTMLBuilder, review: Review) -> dict[str, Any]:
+    entry = {key: value for key, value in review.as_dict().items() if key not in INTERNAL}
+    questions = dict(builder.config.bookreview_quick_review)
+    entry["answers"] = [
+        {"key": key, "question": str(question_label(questions[key])), "answer": answer}
+        for key, answer in review.answers
+    ]
+    entry["cover"] = cover_url(builder, review.cover)
+    entry["page_url"] = page_url = review_url(builder, review)
+    if builder.config.html_baseurl:
+        entry["absolute_url"] = absolute_url(builder, page_url)
+    return entry
+
+
+def catalog(builder: StandaloneHTMLBuilder, domain: BookDomain) -> dict[str, Any]:
+    reviews = sorted(domain.winners.values(), key=lambda review: review.id)
+    return {
+        "$schema": SCHEMA.name,
+        "version": VERSION,
+        "rating_scale": builder.config.bookreview_rating_scale,
+        "reviews": [catalog_entry(builder, review) for review in reviews],
+    }
+
+
+def write_catalog(app: Sphinx, exception: Exception | None) -> None:
+    builder = site_builder(app)
+    if exception is not None or builder is None or not app.config.bookreview_catalog:
+        return
+    data = catalog(builder, app.env.get_domain("book"))  # type: ignore[arg-type]
+    path = Path(builder.outdir, app.config.bookreview_catalog)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
+
+
+def setup_catalog(app: Sphinx) -> None:
+    app.connect("build-finished", write_catalog)

@@ -1,0 +1,2 @@
+project = "Duplicate Shelf"
+extensions = ["sphinx_bookreview"]

@@ -1,0 +1,219 @@
+"""``bookreviews.json``: every review as data, valid against its schema."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+import pytest
+
+from sphinx_bookreview.outputs.catalog import SCHEMA
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+FOPNP = {
+    "absolute_url": "https://books.example.org/reviews/fopnp.html#fopnp",
+    "answers": [
+        {"answer": "A *colleague* asked.", "key": "why-picked-up", "question": "Why I picked it up"},
+        {"answer": "Anyone writing servers.", "key": "give-to", "question": "I'd give it to"},
+    ],
+    "authors": ["Brandon Rhodes", "John Goerzen"],
+    "cover": "_images/cover.png",
+    "date": "2026-01-10",
+    "disclosure": "A review copy.",
+    "edition": "3rd",
+    "editors": ["An Editor"],
+    "finished": "2026-01-08",
+    "format": "paperback",
+    "id": "fopnp",
+    "illustrators": ["An Illustrator"],
+    "isbn": "978-1-4302-5854-4",
+    "language": "en",
+    "page_url": "reviews/fopnp.html#fopnp",
+    "pages": 388,
+    "published": "2014-10",
+    "publisher": "Apress",
+    "rating": 4.5,
+    "reviewer": "Rev Iewer",
+    "series": "Expert's Voice",
+    "series_number": 12,
+    "started": "2025-12-01",
+    "status": "read",
+    "subtitle": "The comprehensive guide",
+    "tags": ["python", "networking"],
+    "title": "Foundations of Python Network Programming",
+    "translators": ["A Translator"],
+    "url": "https://example.org/fopnp",
+    "verdict": "Sockets explained right.",
+}
+IDS = ["cc", "ddia", "fopnp", "mmm", "refactoring", "sicp"]
+
+
+def read_catalog(outdir: Path, name: str = "bookreviews.json") -> dict[str, Any]:
+    """The catalog, checked against the schema its ``$schema`` names."""
+    path = outdir / name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    schema = json.loads((path.parent / data["$schema"]).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(data)
+    return data  # type: ignore[no-any-return]
+
+
+def plain(text: str) -> str:
+    """Console output without the colours of a terminal."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
+    """One ``sphinx-build`` run: a new application, built, then its global
+    registrations undone so that the next run starts clean."""
+    app = make_app(builder, srcdir=srcdir, **kwargs)
+    app.build()
+    app.cleanup()
+    return app
+
+
+def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {review["id"]: review for review in data["reviews"]}
+
+
+@pytest.mark.sphinx("html", testroot="catalog", srcdir="catalog-fields")
+def test_every_field_of_every_review(app: SphinxTestApp) -> None:
+    app.build()
+    data = read_catalog(app.outdir)
+    assert app.warning.getvalue() == ""
+    assert data["version"] == 1
+    assert data["rating_scale"] == 5
+    assert [review["id"] for review in data["reviews"]] == IDS
+    assert by_id(data)["fopnp"] == FOPNP
+    assert by_id(data)["sicp"]["cover"] == "https://covers.example.org/sicp.jpg"
+    assert (app.outdir / FOPNP["cover"]).is_file()
+
+
+@pytest.mark.sphinx("html", testroot="catalog", srcdir="catalog-bytes")
+def test_sorted_keys_and_shipped_schema(app: SphinxTestApp) -> None:
+    app.build()
+    text = (app.outdir / "bookreviews.json").read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert text.startswith('{\n  "$schema": "bookreviews.schema.json",\n')
+    assert (app.outdir / "bookreviews.schema.json").read_bytes() == SCHEMA.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("builder", "page_url", "page"),
+    [
+        ("html", "reviews/fopnp.html#fopnp", "reviews/fopnp.html"),
+        ("dirhtml", "reviews/fopnp/#fopnp", "reviews/fopnp/index.html"),
+        ("singlehtml", "index.html#fopnp", "index.html"),
+    ],
+)
+def test_page_url_as_the_builder_names_pages(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str, page_url: str, page: str
+) -> None:
+    shutil.copytree(rootdir / "test-catalog", tmp_path / "src")
+    app = build(make_app, tmp_path / "src", builder)
+    fopnp = by_id(read_catalog(app.outdir))["fopnp"]
+    assert app.warning.getvalue() == ""
+    assert fopnp["page_url"] == page_url
+    assert fopnp["absolute_url"] == "https://books.example.org/" + page_url
+    assert 'id="fopnp"' in (app.outdir / page).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("builder", ["epub", "json"])
+def test_not_written_by_other_builders(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str
+) -> None:
+    shutil.copytree(rootdir / "test-catalog", tmp_path / "src")
+    app = build(make_app, tmp_path / "src", builder)
+    assert app.warning.getvalue() == ""
+    assert not (app.outdir / "bookreviews.json").exists()
+    assert not (app.outdir / "bookreviews.schema.json").exists()
+
+
+@pytest.mark.sphinx("html", testroot="catalog", srcdir="catalog-none", confoverrides={"bookreview_catalog": ""})
+def test_empty_name_writes_no_catalog(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert not (app.outdir / "bookreviews.json").exists()
+    assert not (app.outdir / "bookreviews.schema.json").exists()
+
+
+@pytest.mark.sphinx(
+    "html", testroot="catalog", srcdir="catalog-named", confoverrides={"bookreview_catalog": "data/shelf.json"}
+)
+def test_schema_beside_a_catalog_in_a_folder(app: SphinxTestApp) -> None:
+    app.build()
+    assert [review["id"] for review in read_catalog(app.outdir, "data/shelf.json")["reviews"]] == IDS
+    assert (app.outdir / "data" / "bookreviews.schema.json").is_file()
+    assert not (app.outdir / "bookreviews.json").exists()
+
+
+@pytest.mark.sphinx("html", testroot="catalog", srcdir="catalog-relative", confoverrides={"html_baseurl": ""})
+def test_no_absolute_urls_without_html_baseurl(app: SphinxTestApp) -> None:
+    app.build()
+    reviews = read_catalog(app.outdir)["reviews"]
+    assert app.warning.getvalue() == ""
+    assert all("absolute_url" not in review for review in reviews)
+    assert by_id({"reviews": reviews})["mmm"]["page_url"] == "reviews/mmm.html#mmm"
+
+
+@pytest.mark.sphinx("html", testroot="catalog-duplicate")
+def test_only_the_winner_of_a_duplicate_id(app: SphinxTestApp) -> None:
+    app.build()
+    reviews = by_id(read_catalog(app.outdir))
+    assert sorted(reviews) == ["another-book", "same"]
+    assert reviews["same"]["title"] == "The First Book"
+    assert reviews["same"]["page_url"] == "a.html#same"
+    assert plain(app.warning.getvalue()).splitlines() == [
+        f"{app.srcdir / 'b.rst'}:4: WARNING: duplicate review id 'same': already used by 'The First Book' in a;"
+        " this review cannot be linked to [bookreview.duplicate]"
+    ]
+
+
+def test_rebuilds_are_byte_identical(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
+    shutil.copytree(rootdir / "test-catalog", tmp_path / "src")
+    first = build(make_app, tmp_path / "src")
+    before = (first.outdir / "bookreviews.json").read_bytes()
+    build(make_app, tmp_path / "src")  # nothing changed
+    assert (first.outdir / "bookreviews.json").read_bytes() == before
+    build(make_app, tmp_path / "src", freshenv=True)
+    assert (first.outdir / "bookreviews.json").read_bytes() == before
+
+
+def test_incremental_add_edit_delete(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-catalog", src)
+    build(make_app, src)
+
+    (src / "reviews" / "new.rst").write_text("New\n===\n\n.. bookreview:: A New Book\n   :date: 2026-04-01\n")
+    app = build(make_app, src)
+    assert by_id(read_catalog(app.outdir))["a-new-book"]["page_url"] == "reviews/new.html#a-new-book"
+
+    mmm = src / "reviews" / "mmm.rst"
+    mmm.write_text(mmm.read_text().replace("One sentence about mmm.", "Edited."))
+    app = build(make_app, src)
+    assert by_id(read_catalog(app.outdir))["mmm"]["verdict"] == "Edited."
+
+    (src / "reviews" / "cc.rst").unlink()
+    app = build(make_app, src)
+    assert app.warning.getvalue() == ""
+    assert sorted(by_id(read_catalog(app.outdir))) == sorted([*set(IDS) - {"cc"}, "a-new-book"])
+
+    clean = build(make_app, src, builddir=tmp_path / "clean")
+    assert (app.outdir / "bookreviews.json").read_bytes() == (clean.outdir / "bookreviews.json").read_bytes()
+
+
+def test_parallel_equals_serial(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
+    shutil.copytree(rootdir / "test-catalog", tmp_path / "src")
+    serial = build(make_app, tmp_path / "src", builddir=tmp_path / "serial")
+    parallel = build(make_app, tmp_path / "src", builddir=tmp_path / "parallel", parallel=2)
+    assert re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. \S+", plain(parallel.status.getvalue()))  # in chunks
+    assert parallel.warning.getvalue() == ""
+    assert (parallel.outdir / "bookreviews.json").read_bytes() == (serial.outdir / "bookreviews.json").read_bytes()
