@@ -1,0 +1,3 @@
+project = "Meta"
+extensions = ["sphinx_bookreview"]
+show_warning_types = True
