@@ -177,13 +177,22 @@ OPTIONS: dict[str, tuple[str, Callable[[str, float], object]]] = {
 }
 
 
+class EveryOption(AnyOption):
+    """Accepts every option even when a directive has none of its own:
+    docutils and MyST read options only where the spec is truthy, and
+    would take them for content otherwise."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
 class CollectionDirective(SphinxDirective):
     """Shared by the collection directives: every bad option is one located
     ``bookreview.option`` warning, never the docutils error that drops the
     directive (so unknown options are accepted, then reported)."""
 
     has_content = False
-    option_spec: ClassVar[dict[str, object]] = AnyOption()  # type: ignore[assignment]
+    option_spec: ClassVar[dict[str, object]] = EveryOption()  # type: ignore[assignment]
 
     def warn(self, option: str, message: str) -> None:
         logger.warning(message, location=(self.env.docname, self.option_line(option)),

@@ -1,0 +1,3 @@
+project = "Bad Listing"
+author = "Test Reader"
+extensions = ["sphinx_bookreview"]

@@ -1,0 +1,3 @@
+project = "Empty Shelf"
+author = "Test Reader"
+extensions = ["sphinx_bookreview"]
