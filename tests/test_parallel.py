@@ -1,0 +1,245 @@
+"""``-j`` and incremental builds give what a clean serial build gives.
+
+Modelled on sphinxcontrib-bibtex's ``test_parallel.py``: a generated
+project with enough documents that Sphinx really reads them in several
+worker processes, then edits that each change what *other*, unchanged
+documents show (a ``:book:`` link's text, an author's or tag's entry, a
+link that now has no target). After every step the whole output tree of
+the incremental ``-j 2`` build must equal a fresh serial build of the same
+sources.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zlib
+from io import StringIO
+from typing import TYPE_CHECKING
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.parallel import parallel_available
+from stdnum import ean
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+pytestmark = pytest.mark.skipif(not parallel_available, reason="Sphinx reads in parallel only where it can fork")
+
+#: Enough documents that ``make_chunks`` gives -j 2 several chunks.
+DOCS = 32
+AUTHORS = ["Ada Lovelace", "Brandon Rhodes", "Chinua Achebe", "Dorothy Sayers", "Émile Zola"]
+TAGS = ["python", "networking", "fiction", "history", "classics", "essays"]
+
+CONF = """\
+extensions = ["sphinx_bookreview"]
+project = "Parallel"
+author = "Test Reviewer"
+html_baseurl = "https://reviews.example.org/"
+"""
+
+
+def isbn(n: int) -> str:
+    digits = f"978030640{n:03d}"
+    return digits + ean.calc_check_digit(digits)
+
+
+def review(n: int) -> str:
+    """A review whose options vary with ``n``."""
+    options = {
+        "id": f"r{n:02d}",
+        "author": "; ".join(AUTHORS[(n + k) % len(AUTHORS)] for k in range(1 + n % 2)),
+        "tags": ", ".join(TAGS[(n + k) % len(TAGS)] for k in range(1 + n % 3)),
+        "isbn": isbn(n),
+        "rating": ["4.5", "3", "8/10", "5", "2.5"][n % 5] if n % 7 else None,
+        "date": f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
+        "published": str(1950 + n),
+        "status": "reading" if n % 9 == 4 else None,
+        "verdict": f"Verdict on book {n}.",
+        "why-picked-up": f"It came after :book:`r{(n + DOCS - 1) % DOCS:02d}`." if n % 4 == 0 else None,
+    }
+    lines = [f".. bookreview:: Book {n:02d}", *(f"   :{k}: {v}" for k, v in options.items() if v)]
+    return "\n".join([*lines, "", f"   Body of review {n}.", ""])
+
+
+def page(n: int) -> str:
+    """A page with review ``n`` and links to other reviews, an author, a
+    tag and an ISBN; every fifth page holds a second review."""
+    nxt, far = (n + 1) % DOCS, (n + 11) % DOCS
+    text = [f"Page {n:02d}", "=" * 7, "", review(n)]
+    if n % 5 == 0:
+        text.append(review(n + 100))
+    text += [
+        f"See :book:`r{nxt:02d}`, :book:`the far one <r{far:02d}>`, :book-author:`{AUTHORS[n % len(AUTHORS)]}`,",
+        f":book-tag:`{TAGS[n % len(TAGS)]}` and :isbn:`{isbn(far)}`.",
+        "",
+    ]
+    return "\n".join(text)
+
+
+def links_page() -> str:
+    """A page with no review that links to every review: it is never edited,
+    yet its link texts must follow the reviews."""
+    ids = [f"r{n:02d}" for n in range(DOCS)] + [f"r{n:02d}" for n in range(100, 100 + DOCS, 5)]
+    items = [f"* :book:`{i}`" for i in ids]
+    items += [f"* :book-author:`{a}`" for a in AUTHORS] + [f"* :book-tag:`{t}`" for t in TAGS]
+    return "\n".join(["Links", "=====", "", *items, ""])
+
+
+def initial_sources() -> dict[str, str]:
+    sources = {"conf.py": CONF, "links.rst": links_page()}
+    sources["index.rst"] = "Reviews\n=======\n\n.. toctree::\n   :glob:\n\n   links\n   pages/*\n"
+    sources |= {f"pages/p{n:02d}.rst": page(n) for n in range(DOCS)}
+    return sources
+
+
+def write(srcdir: Path, sources: dict[str, str]) -> None:
+    """Make ``srcdir`` hold exactly ``sources``, touching only what changed."""
+    for path in srcdir.rglob("*.rst"):
+        if path.relative_to(srcdir).as_posix() not in sources:
+            path.unlink()
+    for name, text in sources.items():
+        path = srcdir / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+
+def build(srcdir: Path, builddir: Path, *, parallel: int) -> tuple[SphinxTestApp, list[int], str]:
+    """Build; return the app, the sizes of the chunks merged from worker
+    processes (none in a serial read) and the warnings."""
+    warning = StringIO()
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=builddir, parallel=parallel, status=StringIO(), warning=warning)
+    merged: list[int] = []
+    app.connect("env-merge-info", lambda _app, _env, docnames, _other: merged.append(len(docnames)))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app, merged, warning.getvalue()
+
+
+# -- comparing output trees --------------------------------------------------
+
+COMPARED = ("*.html", "objects.inv", "*.json", "*.atom")
+
+
+def output_files(outdir: Path) -> dict[str, str]:
+    """What a reader sees, by path: HTML, the decoded inventory, the catalog
+    and feed. Sphinx's own assets and copied sources are left out."""
+    files = {}
+    for pattern in COMPARED:
+        for path in outdir.rglob(pattern):
+            relative = path.relative_to(outdir).as_posix()
+            if not relative.startswith(("_static/", "_sources/")):
+                files[relative] = normalised(path)
+    return files
+
+
+def normalised(path: Path) -> str:
+    if path.name == "objects.inv":
+        data = path.read_bytes()
+        header, _, body = data.partition(b"zlib.\n")
+        return header.decode() + zlib.decompress(body).decode()
+    text = path.read_text(encoding="utf-8")
+    # The feed's build time is the only value that differs between builds.
+    return re.sub(r"<updated>[^<]*</updated>", "<updated/>", text) if path.suffix == ".atom" else text
+
+
+def assert_same_output(incremental: Path, fresh: Path) -> None:
+    got, expected = output_files(incremental), output_files(fresh)
+    # Sphinx leaves the pages of deleted documents in the output folder;
+    # every page the fresh build writes must be the same.
+    assert expected.keys() <= got.keys(), sorted(expected.keys() - got.keys())
+    different = [name for name in sorted(expected) if got[name] != expected[name]]
+    assert not different, f"differs from a clean serial build: {different}"
+
+
+# -- the test ---------------------------------------------------------------
+
+
+def rename_title(sources: dict[str, str]) -> None:
+    sources["pages/p05.rst"] = sources["pages/p05.rst"].replace("bookreview:: Book 05", "bookreview:: Renamed Five")
+
+
+def change_id(sources: dict[str, str]) -> None:
+    sources["pages/p06.rst"] = sources["pages/p06.rst"].replace(":id: r06", ":id: r06-new")
+
+
+def move_review(sources: dict[str, str]) -> None:
+    """Move review 10 and the page's second review, 110, to page 11."""
+    moved = review(10) + "\n" + review(110)
+    sources["pages/p10.rst"] = sources["pages/p10.rst"].replace(moved, "")
+    sources["pages/p11.rst"] += "\n" + moved
+
+
+def delete_page(sources: dict[str, str]) -> None:
+    """Delete a page with its review: Sphinx reads no document for this."""
+    del sources["pages/p12.rst"]
+
+
+def delete_review(sources: dict[str, str]) -> None:
+    """Delete a review from a page that stays."""
+    sources["pages/p13.rst"] = sources["pages/p13.rst"].replace(review(13), "")
+
+
+def rename_author_and_tag(sources: dict[str, str]) -> None:
+    for name, text in sources.items():
+        if name.startswith("pages/"):
+            renamed = re.sub(r"(:author: .*)Chinua Achebe", r"\1Chinua A. Achebe", text)
+            sources[name] = re.sub(r"(:tags: .*)history", r"\1historiography", renamed)
+
+
+STEPS = [rename_title, change_id, move_review, delete_page, delete_review, rename_author_and_tag]
+
+
+def test_parallel_and_incremental_builds_equal_a_clean_serial_build(tmp_path: Path) -> None:
+    srcdir, parallel_dir = tmp_path / "src", tmp_path / "parallel"
+    sources = initial_sources()
+    write(srcdir, sources)
+
+    app, merged, warnings = build(srcdir, parallel_dir, parallel=2)
+    assert app.is_parallel_allowed("read")
+    assert len(merged) >= 2, "the documents were not read by several worker processes"
+    assert sum(merged) == DOCS + 2
+    assert warnings == ""
+    _app, serial_merged, warnings = build(srcdir, tmp_path / "serial-0", parallel=0)
+    assert serial_merged == []
+    assert warnings == ""
+    assert_same_output(parallel_dir / "html", tmp_path / "serial-0" / "html")
+
+    for number, step in enumerate(STEPS, 1):
+        step(sources)
+        write(srcdir, sources)
+        _app, _merged, incremental_warnings = build(srcdir, parallel_dir, parallel=2)
+        _app, _merged, fresh_warnings = build(srcdir, tmp_path / f"serial-{number}", parallel=0)
+        assert_same_output(parallel_dir / "html", tmp_path / f"serial-{number}" / "html")
+        check_step(step, parallel_dir / "html", incremental_warnings, fresh_warnings)
+        shutil.rmtree(tmp_path / f"serial-{number}")
+
+
+def check_step(step: object, outdir: Path, incremental_warnings: str, fresh_warnings: str) -> None:
+    """What each step must visibly change, beyond equality with a clean build
+    (which would also hold if neither build noticed the change)."""
+    links = (outdir / "links.html").read_text(encoding="utf-8")
+    if step is rename_title:
+        assert "Renamed Five" in links
+        assert fresh_warnings == incremental_warnings == ""
+    if step is change_id:
+        # The unchanged page that links to the old id is rewritten, not
+        # read again, and its link now warns.
+        assert "unknown review id 'r06'" in incremental_warnings
+        assert "links.rst" in incremental_warnings
+        assert "unknown review id 'r06'" in fresh_warnings
+    if step is move_review:
+        assert 'href="pages/p11.html#r10"' in links
+        assert 'href="pages/p11.html#r110"' in links
+    if step is delete_page:
+        assert re.search(r"links\.rst:\d+: WARNING: unknown review id 'r12'", incremental_warnings)
+    if step is delete_review:
+        assert re.search(r"links\.rst:\d+: WARNING: unknown review id 'r13'", incremental_warnings)
+    if step is rename_author_and_tag:
+        index = (outdir / "book-author.html").read_text(encoding="utf-8")
+        assert "Chinua A. Achebe" in index
+        assert "historiography" in (outdir / "book-tag.html").read_text(encoding="utf-8")
