@@ -1,0 +1,188 @@
+"""``reviews.atom``: the reviews as an Atom feed, for sites with ``html_baseurl``."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from typing import TYPE_CHECKING, Any
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+BASE = "https://feed.example.org/shelf/"
+FEED_URL = BASE + "reviews.atom"
+
+
+def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
+    """One ``sphinx-build`` run: a new application, built, then its global
+    registrations undone so that the next run starts clean."""
+    app = make_app(builder, srcdir=srcdir, **kwargs)
+    app.build()
+    app.cleanup()
+    return app
+
+
+def read_feed(outdir: Path) -> Any:
+    feed = feedparser.parse((outdir / "reviews.atom").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    return feed
+
+
+def feed_links(page: Path) -> list[dict[str, Any]]:
+    """The feed links in a page's head."""
+    head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
+    return [link.attrs for link in head.find_all("link", type="application/atom+xml")]
+
+
+@pytest.mark.sphinx("html", testroot="feed", srcdir="feed-entries")
+def test_entries_newest_first(app: SphinxTestApp) -> None:
+    app.build()
+    feed = read_feed(app.outdir)
+    assert app.warning.getvalue() == ""
+    # Ties by id; no :date: falls back to :finished:; neither is left out.
+    assert [entry.id for entry in feed.entries] == [
+        BASE + "reviews/newest.html#newest",
+        BASE + "reviews/alpha.html#alpha",
+        BASE + "reviews/beta.html#beta",
+        BASE + "reviews/finished.html#finished-only",
+    ]
+    assert [entry.link for entry in feed.entries] == [entry.id for entry in feed.entries]
+    assert [entry.updated for entry in feed.entries] == [
+        "2026-03-10T00:00:00+00:00", "2026-02-01T00:00:00+00:00",
+        "2026-02-01T00:00:00+00:00", "2026-01-20T00:00:00+00:00",
+    ]  # fmt: skip
+
+
+@pytest.mark.sphinx("html", testroot="feed", srcdir="feed-fields")
+def test_feed_and_entry_fields(app: SphinxTestApp) -> None:
+    app.build()
+    feed = read_feed(app.outdir)
+    assert feed.feed.id == FEED_URL
+    assert feed.feed.title == "Feed Shelf"
+    assert feed.feed.updated == "2026-03-10T00:00:00+00:00"  # the newest review's, not the clock's
+    assert {(link.rel, link.href) for link in feed.feed.links} == {("self", FEED_URL), ("alternate", BASE)}
+    newest = feed.entries[0]
+    assert newest.title == "The Newest Book"
+    assert (newest.summary_detail.type, newest.summary) == ("text/plain", "Read it <now> & twice.")
+    assert newest.author == "Ann Reader"
+    assert [tag.term for tag in newest.tags] == ["python", "essays"]
+    assert newest.published == "2026-03-10T00:00:00+00:00"
+    assert feed.entries[1].author == "Shelf Owner"  # the project's author, the default reviewer
+    assert "summary" not in feed.entries[3]  # no verdict
+
+
+@pytest.mark.sphinx("html", testroot="feed", srcdir="feed-head")
+def test_every_page_links_to_the_feed(app: SphinxTestApp) -> None:
+    app.build()
+    expected = [{"rel": ["alternate"], "type": "application/atom+xml", "title": "Feed Shelf", "href": FEED_URL}]
+    for page in ("index.html", "reviews/alpha.html", "genindex.html", "search.html", "book-tag.html"):
+        assert feed_links(app.outdir / page) == expected, page
+
+
+@pytest.mark.parametrize(
+    ("builder", "link"),
+    [("dirhtml", BASE + "reviews/alpha/#alpha"), ("singlehtml", BASE + "index.html#alpha")],
+)
+def test_links_as_the_builder_names_pages(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str, link: str
+) -> None:
+    shutil.copytree(rootdir / "test-feed", tmp_path / "src")
+    app = build(make_app, tmp_path / "src", builder)
+    assert app.warning.getvalue() == ""
+    assert read_feed(app.outdir).entries[1].link == link
+    assert feed_links(app.outdir / "index.html")[0]["href"] == FEED_URL
+
+
+@pytest.mark.parametrize(
+    "confoverrides", [{"html_baseurl": ""}, {"bookreview_feed": ""}], ids=["no-baseurl", "no-feed"]
+)
+def test_no_feed(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, confoverrides: dict[str, str]
+) -> None:
+    shutil.copytree(rootdir / "test-feed", tmp_path / "src")
+    app = build(make_app, tmp_path / "src", confoverrides=confoverrides)
+    assert app.warning.getvalue() == ""
+    assert not (app.outdir / "reviews.atom").exists()
+    assert feed_links(app.outdir / "index.html") == []
+
+
+def test_not_written_by_epub(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
+    shutil.copytree(rootdir / "test-feed", tmp_path / "src")
+    app = build(make_app, tmp_path / "src", "epub")
+    assert app.warning.getvalue() == ""
+    assert not (app.outdir / "reviews.atom").exists()
+    assert "application/atom+xml" not in (app.outdir / "index.xhtml").read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="feed", srcdir="feed-named", confoverrides={"bookreview_feed": "feeds/all.xml"})
+def test_named_feed(app: SphinxTestApp) -> None:
+    app.build()
+    feed = feedparser.parse((app.outdir / "feeds" / "all.xml").read_bytes())
+    assert feed.bozo == 0
+    assert {(link.rel, link.href) for link in feed.feed.links} >= {("self", BASE + "feeds/all.xml")}
+    assert feed_links(app.outdir / "index.html")[0]["href"] == BASE + "feeds/all.xml"
+
+
+@pytest.mark.sphinx("html", testroot="feed-empty")
+def test_no_dated_review_gives_an_empty_feed(app: SphinxTestApp) -> None:
+    app.build()
+    feed = read_feed(app.outdir)
+    assert app.warning.getvalue() == ""
+    assert feed.entries == []
+    assert feed.feed.updated == "1970-01-01T00:00:00+00:00"
+
+
+def test_rebuilds_are_byte_identical(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
+    shutil.copytree(rootdir / "test-feed", tmp_path / "src")
+    first = build(make_app, tmp_path / "src")
+    before = (first.outdir / "reviews.atom").read_bytes()
+    build(make_app, tmp_path / "src")  # nothing changed
+    assert (first.outdir / "reviews.atom").read_bytes() == before
+    build(make_app, tmp_path / "src", freshenv=True)
+    assert (first.outdir / "reviews.atom").read_bytes() == before
+
+
+def test_incremental_add_edit_delete(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-feed", src)
+    build(make_app, src)
+
+    (src / "reviews" / "later.rst").write_text("Later\n=====\n\n.. bookreview:: A Later Book\n   :date: 2026-04-01\n")
+    app = build(make_app, src)
+    feed = read_feed(app.outdir)
+    assert feed.entries[0].link == BASE + "reviews/later.html#a-later-book"
+    assert feed.feed.updated == "2026-04-01T00:00:00+00:00"
+
+    beta = src / "reviews" / "beta.rst"
+    beta.write_text(beta.read_text().replace("2026-02-01", "2026-05-01").replace("Second of a tie.", "Reread."))
+    app = build(make_app, src)
+    assert [(entry.title, entry.get("summary")) for entry in read_feed(app.outdir).entries[:2]] == [
+        ("Beta Book", "Reread."),
+        ("A Later Book", None),
+    ]
+
+    (src / "reviews" / "newest.rst").unlink()
+    app = build(make_app, src)
+    assert app.warning.getvalue() == ""
+    assert "The Newest Book" not in [entry.title for entry in read_feed(app.outdir).entries]
+
+    clean = build(make_app, src, builddir=tmp_path / "clean")
+    assert (app.outdir / "reviews.atom").read_bytes() == (clean.outdir / "reviews.atom").read_bytes()
+
+
+def test_parallel_equals_serial(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
+    shutil.copytree(rootdir / "test-feed", tmp_path / "src")
+    serial = build(make_app, tmp_path / "src", builddir=tmp_path / "serial")
+    parallel = build(make_app, tmp_path / "src", builddir=tmp_path / "parallel", parallel=2)
+    status = re.sub(r"\x1b\[[0-9;]*m", "", parallel.status.getvalue())
+    assert re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. \S+", status)  # in chunks
+    assert parallel.warning.getvalue() == ""
+    assert (parallel.outdir / "reviews.atom").read_bytes() == (serial.outdir / "reviews.atom").read_bytes()
