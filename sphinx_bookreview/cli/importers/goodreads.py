@@ -1,0 +1,100 @@
+"""Goodreads' "Export Library" CSV (the 24- and the 31-column forms).
+
+Quirks handled here: ISBNs are written as Excel formulas (``="0441172717"``)
+so spreadsheets keep their leading zeros; ``My Rating`` 0 means not rated;
+the series is part of the title (``Dune (Dune Chronicles, #1)``); the review
+is HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sphinx_bookreview.cli.importers.fields import Fields, Importer, iso_day, names, tags
+from sphinx_bookreview.cli.markup import html_to_paragraphs
+from sphinx_bookreview.cli.writer import Draft
+from sphinx_bookreview.model import number, parse_date, parse_isbn, parse_pages, parse_rating
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+#: Goodreads' three built-in shelves: never tags, whichever one a book is on.
+_EXCLUSIVE = {"read", "currently-reading", "to-read"}
+_SERIES = re.compile(r"(?P<title>.+?)\s+\((?P<series>[^()]+?),?\s+#(?P<number>\d+)\)")
+#: Words in ``Binding`` -> format; the first that matches wins (``Audio CD`` before ``CD``).
+_BINDINGS = (
+    ("audio", "audiobook"),
+    ("mp3", "audiobook"),
+    ("kindle", "ebook"),
+    ("ebook", "ebook"),
+    ("e-book", "ebook"),
+    ("nook", "ebook"),
+    ("digital", "ebook"),
+    ("paperback", "paperback"),
+    ("hardcover", "hardcover"),
+    ("hardback", "hardcover"),
+    ("library binding", "hardcover"),
+    ("leather", "hardcover"),
+)
+
+
+def convert(row: Mapping[str, str], status: str, notes: list[str]) -> Draft:
+    title, series = split_series(row["Title"])
+    fields = Fields(notes)
+    fields.set("author", names(row.get("Author", ""), row.get("Additional Authors", "")))
+    fields.set("isbn", unformula(row.get("ISBN13", "")) or unformula(row.get("ISBN", "")), parse_isbn)
+    fields.set("rating", row.get("My Rating", ""), _rating)
+    if status != "read":
+        fields.set("status", status)
+    fields.set("finished", row.get("Date Read", ""), iso_day)
+    # The export has no date for the review itself: the day it was finished is the nearest.
+    fields.set("date", fields.options.get("finished") or row.get("Date Added", ""), iso_day)
+    fields.set("published", _year(row), lambda text: parse_date(text, partial=True))
+    fields.set("publisher", row.get("Publisher", ""))
+    fields.set("pages", row.get("Number of Pages", ""), _pages)
+    fields.set("format", binding_format(row.get("Binding", "")))
+    fields.set("series", series)
+    fields.set("tags", tags(row.get("Bookshelves", ""), _EXCLUSIVE | {row["Exclusive Shelf"].lower()}))
+    return Draft(title, fields.items(), html_to_paragraphs(row.get("My Review", "")))
+
+
+def split_series(title: str) -> tuple[str, str]:
+    """``Dune (Dune Chronicles, #1)`` -> ``("Dune", "Dune Chronicles #1")``."""
+    match = _SERIES.fullmatch(title.strip())
+    if not match:
+        return title.strip(), ""
+    return match["title"], f"{match['series']} #{match['number']}"
+
+
+def unformula(text: str) -> str:
+    """``="0441172717"`` -> ``0441172717``."""
+    text = text.strip()
+    return text[2:-1] if text.startswith('="') and text.endswith('"') else text
+
+
+def _rating(text: str) -> str:
+    return "" if text == "0" else number(parse_rating(text, 5))
+
+
+def _pages(text: str) -> str:
+    return "" if text == "0" else str(parse_pages(text))
+
+
+def _year(row: Mapping[str, str]) -> str:
+    """The edition's year (it goes with the ISBN, publisher and pages), else the first edition's."""
+    return row.get("Year Published", "").strip() or row.get("Original Publication Year", "").strip()
+
+
+def binding_format(binding: str) -> str:
+    words = binding.lower()
+    return next((fmt for word, fmt in _BINDINGS if word in words), "")
+
+
+IMPORTER = Importer(
+    label="Goodreads",
+    signature="Exclusive Shelf",
+    required=("Title", "Exclusive Shelf"),
+    shelf_column="Exclusive Shelf",
+    convert=convert,
+)

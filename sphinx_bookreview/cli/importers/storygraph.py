@@ -1,0 +1,91 @@
+"""The StoryGraph's "Export StoryGraph Library" CSV.
+
+Quirks handled here: ratings in quarter stars (``3.75``); ``ISBN/UID`` holds
+a StoryGraph id when the edition has no ISBN; ``Dates Read`` lists ranges
+(``2023/03/01-2023/03/14, 2024/01/02-2024/01/09``), the last one being the
+read this review is about; the review is plain text; content warnings are
+kept, visibly, at the top of the review.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sphinx_bookreview.cli.importers.fields import Fields, Importer, iso_day, names, tags
+from sphinx_bookreview.cli.markup import label_paragraph, text_to_paragraphs
+from sphinx_bookreview.cli.writer import Draft
+from sphinx_bookreview.model import number, parse_isbn, parse_rating
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from sphinx_bookreview.cli.markup import Paragraph
+
+_FORMATS = {"paperback": "paperback", "hardcover": "hardcover", "digital": "ebook", "audio": "audiobook"}
+#: Something that is meant to be an ISBN, as opposed to a StoryGraph UID.
+_ISBN_LIKE = re.compile(r"[0-9Xx -]{10,17}")
+_DAY = r"\d{4}[/-]\d{1,2}[/-]\d{1,2}"
+_CONTRIBUTOR = re.compile(r"([^,()]+?)\s*\(([^()]+)\)")
+_ROLES = {"translator": "translator", "illustrator": "illustrator", "editor": "editor"}
+
+
+def convert(row: Mapping[str, str], status: str, notes: list[str]) -> Draft:
+    fields = Fields(notes)
+    fields.set("author", names(row.get("Authors", "")))
+    for role, people in contributors(row.get("Contributors", "")).items():
+        fields.set(role, people)
+    isbn = row.get("ISBN/UID", "").strip()
+    fields.set("isbn", isbn if _ISBN_LIKE.fullmatch(isbn) else "", parse_isbn)
+    fields.set("rating", row.get("Star Rating", ""), lambda text: number(parse_rating(text, 5)))
+    if status != "read":
+        fields.set("status", status)
+    started, finished = last_read(row.get("Dates Read", ""))
+    finished = row.get("Last Date Read", "").strip() or finished
+    fields.set("started", started, iso_day)
+    fields.set("finished", finished, iso_day)
+    fields.set("date", fields.options.get("finished") or row.get("Date Added", ""), iso_day)
+    fields.set("format", _FORMATS.get(row.get("Format", "").strip().lower(), ""))
+    fields.set("tags", tags(row.get("Tags", "")))
+    return Draft(row["Title"].strip(), fields.items(), _body(row))
+
+
+def last_read(text: str) -> tuple[str, str]:
+    """Start and end of the last range in ``Dates Read``; an open range has no end."""
+    ranges = [part.strip() for part in text.split(",") if part.strip()]
+    if not ranges:
+        return "", ""
+    days = re.findall(_DAY, ranges[-1])
+    if len(days) >= 2:
+        return days[0], days[-1]
+    if days and ranges[-1].endswith("-"):
+        return days[0], ""
+    return "", days[0] if days else ranges[-1]
+
+
+def contributors(text: str) -> dict[str, str]:
+    """``Ann Other (Translator), Bea Line (Illustrator)`` -> ``;``-separated names by option."""
+    people: dict[str, list[str]] = {}
+    for name, roles in _CONTRIBUTOR.findall(text):
+        for role in roles.split(","):
+            if option := _ROLES.get(role.strip().lower()):
+                people.setdefault(option, []).append(name.strip())
+    return {option: "; ".join(found) for option, found in people.items()}
+
+
+def _body(row: Mapping[str, str]) -> tuple[Paragraph, ...]:
+    warnings = [
+        label_paragraph(label, text)
+        for label, column in (("Content warnings:", "Content Warnings"), ("About them:", "Content Warning Description"))
+        if (text := row.get(column, "").strip())
+    ]
+    return (*warnings, *text_to_paragraphs(row.get("Review", "")))
+
+
+IMPORTER = Importer(
+    label="StoryGraph",
+    signature="Read Status",
+    required=("Title", "Read Status"),
+    shelf_column="Read Status",
+    convert=convert,
+)

@@ -1,0 +1,150 @@
+"""Review files: a page title and a ``bookreview`` directive, in rst or MyST.
+
+Titles, option values and body text come from other people's data, so
+everything is normalised to what the markup can hold: option values on one
+line, the heading escaped, MyST option values quoted where its YAML-like
+parser would read them differently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sphinx_bookreview.cli.errors import CliError
+from sphinx_bookreview.cli.markup import md_escape, md_paragraph, rst_block_text, rst_paragraph
+from sphinx_bookreview.model import review_id
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sphinx_bookreview.cli.markup import Paragraph
+
+#: ``--format`` value -> file suffix.
+SUFFIXES = {"rst": ".rst", "md": ".md"}
+_RST_INDENT = "   "
+#: A plain YAML scalar starting like this, or holding `` #``, would be read as something else.
+_MYST_NEEDS_QUOTES = re.compile(r"""^['"|>#&*!%@\[\]{}`,?-]| #|:$""")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a review file says, before it is written as rst or Markdown."""
+
+    title: str
+    options: tuple[tuple[str, str], ...] = ()
+    body: tuple[Paragraph, ...] = ()
+    #: Lines of a source comment opening the body, seen only by whoever edits the file.
+    comment: tuple[str, ...] = ()
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render(draft: Draft, markup: str) -> str:
+    return render_md(draft) if markup == "md" else render_rst(draft)
+
+
+def render_rst(draft: Draft) -> str:
+    title = one_line(draft.title)
+    heading = rst_block_text(title)
+    lines = [heading, "=" * max(4, _columns(heading)), "", f".. bookreview:: {title}"]
+    lines += [f"{_RST_INDENT}:{name}: {one_line(value)}" for name, value in draft.options]
+    body: list[str] = []
+    if draft.comment:
+        body += ["..", *(_RST_INDENT + line if line else "" for line in draft.comment), ""]
+    for paragraph in draft.body:
+        body += [*rst_paragraph(paragraph), ""]
+    if body:
+        lines += ["", *(_RST_INDENT + line if line else "" for line in body[:-1])]
+    return "\n".join(lines) + "\n"
+
+
+def render_md(draft: Draft) -> str:
+    title = one_line(draft.title)
+    # A backtick fence cannot have a backtick in its info string; a tilde fence can.
+    fence = "~~~" if "`" in title else "```"
+    lines = ["# " + md_escape(title).replace("#", "\\#"), "", f"{fence}{{bookreview}} {title}"]
+    lines += [f":{name}: {_myst_value(one_line(value))}" for name, value in draft.options]
+    body: list[str] = []
+    if draft.comment:
+        body += [*("% " + line if line else "%" for line in draft.comment), ""]
+    for paragraph in draft.body:
+        body += [*md_paragraph(paragraph), ""]
+    if body:
+        lines += ["", *body[:-1]]
+    return "\n".join([*lines, fence]) + "\n"
+
+
+def _myst_value(value: str) -> str:
+    if not _MYST_NEEDS_QUOTES.search(value):
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _columns(text: str) -> int:
+    """Width as docutils measures a title: wide East Asian characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+# -- file names --------------------------------------------------------------
+
+
+class Namer:
+    """Unique file names and review ids for one run, in row order, so a re-run picks the same ones."""
+
+    def __init__(self) -> None:
+        self.stems: set[str] = set()
+        self.ids: set[str] = set()
+
+    def name(self, title: str) -> tuple[str, str]:
+        """The file stem and the review id for a title.
+
+        The stem keeps what the id cannot (``2041.rst``); the id is the
+        directive's default when it can be, so ``:id:`` is written only when needed.
+        """
+        stem = _unique(slug(title), self.stems)
+        fallback = stem if review_id(stem) == stem else review_id(f"book-{stem}")
+        return stem, _unique(review_id(title) or fallback, self.ids)
+
+
+def slug(title: str) -> str:
+    """``Ĉielo, Ŝtono`` -> ``cielo-stono``.
+
+    A title with no Latin letters or digits gets ``book-`` and a hash of it:
+    stable from run to run, and unlike a bare ``book`` it differs between books.
+    """
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    found = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return found or "book-" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:8]
+
+
+def _unique(base: str, used: set[str]) -> str:
+    name, number = base, 1
+    while name in used:
+        number += 1
+        name = f"{base}-{number}"
+    used.add(name)
+    return name
+
+
+def id_option(title: str, review: str) -> tuple[tuple[str, str], ...]:
+    """An explicit ``:id:`` when the directive's default (the title's slug) is not the one chosen."""
+    return () if review_id(title) == review else (("id", review),)
+
+
+def existing(directory: Path, stem: str) -> Path | None:
+    """A review file already there under this name, in either markup (Sphinx would see both)."""
+    return next((path for suffix in SUFFIXES.values() if (path := directory / (stem + suffix)).exists()), None)
+
+
+def write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise CliError(f"cannot write {path}: {error.strerror or error}") from None

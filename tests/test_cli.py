@@ -1,0 +1,182 @@
+"""The command line itself: entry points, help, exit codes, one-line errors, ``new``."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sphinx_bookreview.cli import main
+
+ROOT = Path(__file__).parent.parent
+TODAY = datetime.date.today().isoformat()
+
+
+def run_module(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx_bookreview", *argv],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["new", "--help"], ["import", "--help"]])
+def test_help_for_every_command(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: sphinx-bookreview")
+    assert "--format {rst,md}" in out or argv == ["--help"]
+
+
+def test_top_level_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["--help"])
+    out = capsys.readouterr().out
+    assert "new" in out
+    assert "turn a Goodreads or StoryGraph library export into review files" in out
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
+    result = run_module("new", "The Tin Sextant", "--dir", "out", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout == f"wrote {Path('out', 'the-tin-sextant.rst')}\n"
+    assert (tmp_path / "out" / "the-tin-sextant.rst").is_file()
+
+
+def test_failure_is_one_line_without_traceback(tmp_path: Path) -> None:
+    result = run_module("import", "missing.csv", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "sphinx-bookreview: error: missing.csv: no such file\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ([], "sphinx-bookreview: error: the following arguments are required: COMMAND (see sphinx-bookreview --help)"),
+        (
+            ["new", "A Book", "--format", "txt"],
+            "sphinx-bookreview new: error: argument --format: unknown format 'txt': expected rst or md "
+            "(see sphinx-bookreview new --help)",
+        ),
+        (
+            ["import", "x.csv", "--from", "librarything"],
+            "sphinx-bookreview import: error: argument --from: unknown export 'librarything': "
+            "expected goodreads or storygraph (see sphinx-bookreview import --help)",
+        ),
+        (
+            ["import", "x.csv", "--encoding", "klingon"],
+            "sphinx-bookreview import: error: argument --encoding: unknown encoding 'klingon' "
+            "(see sphinx-bookreview import --help)",
+        ),
+        (
+            ["new", "A Book", "--isbn", "978-0-306-40615-8"],
+            "sphinx-bookreview new: error: argument --isbn: invalid ISBN '978-0-306-40615-8': "
+            "the number's checksum or check digit is invalid (see sphinx-bookreview new --help)",
+        ),
+    ],
+)
+def test_usage_errors_are_one_line(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    assert capsys.readouterr().err == message + "\n"
+
+
+# -- new -----------------------------------------------------------------------
+
+HINTS = """\
+:author: First Author; Second Author
+:rating: 4.5
+:started: 2024-01-31
+:finished: 2024-02-14
+:published: 2019
+:publisher: A Publisher
+:pages: 320
+:format: hardcover, paperback, ebook or audiobook
+:tags: a tag, another tag
+:verdict: One sentence for listings and feeds.
+:why-picked-up: What made you start it.
+:why-finished: What kept you reading.
+:give-to: Who should read it.
+"""
+
+
+def test_new_rst_stub(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "The Tin Sextant", "--isbn", "0-306-40615-2", "--dir", str(tmp_path)]) == 0
+    path = tmp_path / "the-tin-sextant.rst"
+    assert capsys.readouterr().out == f"wrote {path}\n"
+    hints = "".join(f"      {line}\n" for line in HINTS.splitlines())
+    assert path.read_text(encoding="utf-8") == (
+        "The Tin Sextant\n"
+        "===============\n"
+        "\n"
+        ".. bookreview:: The Tin Sextant\n"
+        "   :isbn: 978-0-306-40615-7\n"
+        f"   :date: {TODAY}\n"
+        "   :status: reading\n"
+        "\n"
+        "   ..\n"
+        "      Fill in what you know: move each line you need up into the options above,\n"
+        "      with your value. Then replace this comment with your review.\n"
+        "\n" + hints
+    )
+
+
+def test_new_md_stub(tmp_path: Path) -> None:
+    assert main(["new", "The Tin Sextant", "--format", "md", "--dir", str(tmp_path)]) == 0
+    hints = "".join(f"% {line}\n" for line in HINTS.splitlines())
+    assert (tmp_path / "the-tin-sextant.md").read_text(encoding="utf-8") == (
+        "# The Tin Sextant\n"
+        "\n"
+        "```{bookreview} The Tin Sextant\n"
+        f":date: {TODAY}\n"
+        ":status: reading\n"
+        "\n"
+        "% Fill in what you know: move each line you need up into the options above,\n"
+        "% with your value. Then replace this comment with your review.\n"
+        "%\n" + hints + "```\n"
+    )
+
+
+def test_new_title_without_a_default_id_gets_one(tmp_path: Path) -> None:
+    """``make_id("2041")`` is empty: the file keeps the digits, the id gets a letter in front."""
+    assert main(["new", "2041", "--dir", str(tmp_path)]) == 0
+    text = (tmp_path / "2041.rst").read_text(encoding="utf-8")
+    assert ".. bookreview:: 2041\n   :id: book-2041\n" in text
+
+
+def test_new_escapes_a_title_that_looks_like_markup(tmp_path: Path) -> None:
+    assert main(["new", "* Asterisk Gardens", "--dir", str(tmp_path)]) == 0
+    text = (tmp_path / "asterisk-gardens.rst").read_text(encoding="utf-8")
+    assert text.startswith("\\* Asterisk Gardens\n===================\n\n.. bookreview:: * Asterisk Gardens\n")
+
+
+def test_new_never_overwrites_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    existing = tmp_path / "the-tin-sextant.md"
+    existing.write_text("mine", encoding="utf-8")
+    assert main(["new", "The Tin Sextant", "--dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"sphinx-bookreview: error: {existing} already exists; pass --force to overwrite it\n"
+    )
+    assert existing.read_text(encoding="utf-8") == "mine"
+    assert main(["new", "The Tin Sextant", "--format", "md", "--force", "--dir", str(tmp_path)]) == 0
+    assert existing.read_text(encoding="utf-8").startswith("# The Tin Sextant\n")
+
+
+def test_new_empty_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "  ", "--dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == "sphinx-bookreview: error: the title is empty\n"
+
+
+def test_unwritable_directory_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    assert main(["new", "A Book", "--dir", str(blocker / "sub")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"sphinx-bookreview: error: cannot write {blocker / 'sub' / 'a-book.rst'}: ")
+    assert err.count("\n") == 1
