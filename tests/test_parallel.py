@@ -191,7 +191,12 @@ def rename_author_and_tag(sources: dict[str, str]) -> None:
             sources[name] = re.sub(r"(:tags: .*)history", r"\1historiography", renamed)
 
 
-STEPS = [rename_title, change_id, move_review, delete_page, delete_review, rename_author_and_tag]
+def duplicate_id(sources: dict[str, str]) -> None:
+    """An earlier page takes review 20's id: it owns it from now on."""
+    sources["pages/p02.rst"] += "\n.. bookreview:: Usurper\n   :id: r20\n   :author: Ada Lovelace\n"
+
+
+STEPS = [rename_title, change_id, move_review, delete_page, delete_review, rename_author_and_tag, duplicate_id]
 
 
 def test_parallel_and_incremental_builds_equal_a_clean_serial_build(tmp_path: Path) -> None:
@@ -239,6 +244,9 @@ def check_step(step: object, outdir: Path, incremental_warnings: str, fresh_warn
         assert re.search(r"links\.rst:\d+: WARNING: unknown review id 'r12'", incremental_warnings)
     if step is delete_review:
         assert re.search(r"links\.rst:\d+: WARNING: unknown review id 'r13'", incremental_warnings)
+    if step is duplicate_id:
+        assert 'href="pages/p02.html#r20"' in links
+        assert re.search(r"p20\.rst:\d+: WARNING: duplicate review id 'r20'", incremental_warnings)
     if step is rename_author_and_tag:
         index = (outdir / "book-author.html").read_text(encoding="utf-8")
         assert "Chinua A. Achebe" in index
