@@ -1,0 +1,2 @@
+project = "First Shelf"
+extensions = ["sphinx_bookreview"]

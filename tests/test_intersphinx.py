@@ -1,0 +1,85 @@
+"""A second project links to the first project's reviews through intersphinx.
+
+The first project's ``objects.inv`` lists the ``book`` domain's reviews,
+authors and tags; the second reads it from a local file, so the test runs
+offline, and links with ``:external:`` roles and ``:any:``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+FIRST = "https://first.example.org/"
+
+
+def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, **kwargs: Any) -> SphinxTestApp:
+    """One ``sphinx-build`` run: a new application, built, then its global
+    registrations undone so that the next run starts clean."""
+    app = make_app("html", srcdir=srcdir, **kwargs)
+    app.build()
+    app.cleanup()
+    return app
+
+
+@pytest.fixture
+def first_inventory(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> Path:
+    shutil.copytree(rootdir / "test-intersphinx-first", tmp_path / "first")
+    app = build(make_app, tmp_path / "first")
+    assert app.warning.getvalue() == ""
+    return app.outdir / "objects.inv"
+
+
+@pytest.fixture
+def second(tmp_path: Path, rootdir: Path) -> Path:
+    shutil.copytree(rootdir / "test-intersphinx-second", tmp_path / "second")
+    return tmp_path / "second"
+
+
+def build_second(make_app: Callable[..., SphinxTestApp], srcdir: Path, inventory: Path) -> SphinxTestApp:
+    return build(make_app, srcdir, confoverrides={"intersphinx_mapping": {"first": (FIRST, str(inventory))}})
+
+
+def links(page: Path) -> list[tuple[str, str]]:
+    """``(text, href)`` of each link in the list items of the page's body."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [(" ".join(a.get_text(" ").split()), a["href"]) for a in soup.select("div.body li a")]
+
+
+def test_external_roles_and_any(make_app: Callable[..., SphinxTestApp], first_inventory: Path, second: Path) -> None:
+    app = build_second(make_app, second, first_inventory)
+    assert app.warning.getvalue() == ""
+    assert links(app.outdir / "index.html") == [
+        ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
+        ("the essays", FIRST + "mmm.html#mmm"),
+        ("Frederick P. Brooks Jr.", FIRST + "book-author.html#cap-Frederick%20P.%20Brooks%20Jr."),
+        ("management", FIRST + "book-tag.html#cap-management"),
+        ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="BookDomain.resolve_xref answers an unknown id itself (warning and plain text) instead of "
+    "returning None, so Sphinx never asks intersphinx's missing-reference handler",
+)
+def test_book_role_falls_back_to_intersphinx(
+    make_app: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
+) -> None:
+    (second / "plain.rst").write_text(":orphan:\n\nPlain\n=====\n\n- :book:`mmm`\n- :book:review:`mmm`\n")
+    app = build_second(make_app, second, first_inventory)
+    assert links(app.outdir / "plain.html") == [
+        ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
+        ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
+    ]
+    assert app.warning.getvalue() == ""
