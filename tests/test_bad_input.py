@@ -3,16 +3,18 @@ rest of the review still rendered, never a traceback."""
 
 from __future__ import annotations
 
+import shutil
+from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from sphinx.testing.util import SphinxTestApp
+    from pathlib import Path
 
     Build = Callable[..., SphinxTestApp]
 
@@ -171,3 +173,48 @@ def test_other_builders_give_the_same_warnings(built: Build, buildername: str) -
     app = built("bad", buildername)
     expected = [f"{where}: WARNING: {message}" for where, message in EXPECTED]
     assert sorted(warning_lines(app)) == sorted(expected)
+
+
+DUPLICATE = (
+    "b.rst:6: WARNING: duplicate review id 'same': already used by 'Kept Book' in a; "
+    "this review cannot be linked to [bookreview.duplicate]"
+)
+
+
+@pytest.mark.parametrize(
+    "app_kwargs",
+    [{}, {"tags": ["reverse"]}, {"parallel": 2}],
+    ids=["serial", "reverse-read-order", "parallel"],
+)
+def test_duplicate_id_first_document_keeps_it(built: Build, app_kwargs: dict[str, object]) -> None:
+    """Whatever the read order, the document whose name sorts first keeps
+    the id; the other is warned, once, and nothing else is."""
+    app = built("duplicate", "html", **app_kwargs)
+    assert warning_lines(app) == [DUPLICATE]
+    assert review(app, "a.html", "same") is not None
+    assert text(review(app, "b.html", "same").select_one(".bookreview-title")) == "Warned Book"
+    index = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = index.select_one("section p a")
+    assert (link["href"], text(link)) == ("a.html#same", "Kept Book")
+
+
+def test_duplicate_id_after_an_incremental_rebuild(rootdir: Path, tmp_path: Path) -> None:
+    """Re-reading only "a" (so it is read after "b") changes nothing."""
+    srcdir = tmp_path / "duplicate"
+    shutil.copytree(rootdir / "test-duplicate", srcdir)
+    first = SphinxTestApp("html", srcdir=srcdir, warning=StringIO())
+    try:
+        first.build()
+    finally:
+        first.cleanup()
+    assert warning_lines(first) == [DUPLICATE]
+    source = srcdir / "a.rst"
+    source.write_text(source.read_text(encoding="utf-8") + "\nMore text.\n", encoding="utf-8")
+    again = SphinxTestApp("html", srcdir=srcdir, warning=StringIO())
+    try:
+        again.build()
+    finally:
+        again.cleanup()
+    assert "reading sources... [100%] a" in strip_colors(again.status.getvalue())
+    assert warning_lines(again) == [DUPLICATE]
+    assert again.env.get_domain("book").winners["same"].docname == "a"
