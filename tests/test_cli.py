@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime
 import os
 import subprocess
@@ -180,3 +181,19 @@ def test_unwritable_directory_is_one_line(tmp_path: Path, capsys: pytest.Capture
     err = capsys.readouterr().err
     assert err.startswith(f"sphinx-bookreview: error: cannot write {blocker / 'sub' / 'a-book.rst'}: ")
     assert err.count("\n") == 1
+
+
+def test_the_cli_imports_only_the_model_and_the_standard_library() -> None:
+    """The command line must not depend on Sphinx, the directive or the domain."""
+    allowed = set(sys.stdlib_module_names) | {"sphinx_bookreview"}
+    for path in (ROOT / "sphinx_bookreview" / "cli").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert name.split(".")[0] in allowed, f"{path.name} imports {name}"
+                if name.startswith("sphinx_bookreview"):
+                    assert name == "sphinx_bookreview.model" or name.startswith("sphinx_bookreview.cli"), (
+                        f"{path.name} imports {name}"
+                    )

@@ -21,7 +21,17 @@ def make_project(root: Path, markup: str) -> None:
     (root / "index.rst").write_text(INDEX, encoding="utf-8")
     for export in ("goodreads_24", "goodreads_31", "storygraph"):
         main(["import", str(DATA / f"{export}.csv"), "--dir", str(root / export), "--format", markup, *SHELVES])
-    for title in ("The Tin Sextant", "1999", "* Starfish Tricks", "月の庭"):
+    # Titles that look like markup in one language or the other.
+    for title in (
+        "The Tin Sextant",
+        "1999",
+        "* Starfish Tricks",
+        "月の庭",
+        "The `Tick` Book",
+        "====",
+        "C#",
+        ".. note:: x",
+    ):
         assert main(["new", title, "--isbn", "9780306406157", "--dir", str(root / "new"), "--format", markup]) == 0
 
 
