@@ -97,19 +97,26 @@ def check_config(app: Sphinx, config: Config) -> None:
             logger.warning(
                 __("invalid %s = %r: expected %s; using the default %r"),
                 setting.name, value, setting.expected, setting.default,
-                type="bookreview", subtype="config", location=conf_py(app),
+                type="bookreview", subtype="config", location=conf_py(app, setting.name),
             )  # fmt: skip
             setattr(config, setting.name, setting.default)
     if config.bookreview_rating_step > config.bookreview_rating_scale:
         logger.warning(
             __("invalid bookreview_rating_step = %r: larger than bookreview_rating_scale; using 0.5"),
-            config.bookreview_rating_step, type="bookreview", subtype="config", location=conf_py(app),
+            config.bookreview_rating_step, type="bookreview", subtype="config",
+            location=conf_py(app, "bookreview_rating_step"),
         )  # fmt: skip
         config.bookreview_rating_step = 0.5
 
 
-def conf_py(app: Sphinx) -> str:
-    return str(Path(app.confdir, "conf.py"))
+def conf_py(app: Sphinx, name: str) -> str | None:
+    """``conf.py:line`` where ``name`` is set, else no location (set with
+    ``-D``). It must hold a colon: Sphinx takes a plain string for a
+    document name, which it cannot resolve before the environment exists."""
+    path = Path(app.confdir, "conf.py")
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    number = next((n for n, line in enumerate(lines, 1) if re.match(rf"{name}\b", line)), None)
+    return f"{path}:{number}" if number else None
 
 
 def quick_questions(config: Config) -> list[tuple[str, str]]:
