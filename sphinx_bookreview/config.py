@@ -54,9 +54,13 @@ def _url_template(value: Any) -> bool:
     """``""``, or an http(s) URL with an ``{isbn}`` field and no other."""
     if value == "":
         return True
+    if not isinstance(value, str):
+        return False
     try:
-        return isinstance(value, str) and parse_url(value.format(isbn="0")) is not None
-    except (ValueError, KeyError, IndexError):
+        # It must use the ISBN: a URL without it sends every book to one page.
+        urls = {value.format(isbn=isbn) for isbn in ("9780306406157", "9781430230038")}
+        return len(urls) == 2 and all(parse_url(url) for url in urls)
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError):  # what str.format raises
         return False
 
 
