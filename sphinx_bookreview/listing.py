@@ -114,8 +114,10 @@ class Query:
 def parse_sort(text: str, scale: float) -> str:
     if text.removeprefix("-") not in SORT_KEYS:
         keys = ", ".join(SORT_KEYS)
-        raise InvalidValue("option", f"invalid sort key {text!r}: expected one of {keys}, "
-                                     "with '-' before it for descending order; using -date")
+        raise InvalidValue(
+            "option",
+            f"invalid sort key {text!r}: expected one of {keys}, with '-' before it for descending order; using -date",
+        )
     return text
 
 
@@ -129,8 +131,10 @@ def parse_columns(text: str, scale: float) -> tuple[str, ...]:
     columns = split_tags(text)
     unknown = [c for c in columns if c not in COLUMNS]
     if unknown or not columns:
-        raise InvalidValue("option", f"invalid columns {text!r}: expected some of {', '.join(COLUMNS)}; "
-                                     f"using {', '.join(DEFAULT_COLUMNS)}")
+        raise InvalidValue(
+            "option",
+            f"invalid columns {text!r}: expected some of {', '.join(COLUMNS)}; using {', '.join(DEFAULT_COLUMNS)}",
+        )
     return columns
 
 
@@ -146,8 +150,11 @@ def parse_min_rating(text: str, scale: float) -> float:
     try:
         return parse_rating(text, scale)
     except InvalidValue as error:
-        raise InvalidValue("option", f"invalid minimum rating {text!r}: expected a rating from 0 to {number(scale)}, "
-                                     "such as 4 or 8/10; listing every rating") from error
+        raise InvalidValue(
+            "option",
+            f"invalid minimum rating {text!r}: expected a rating from 0 to {number(scale)}, "
+            "such as 4 or 8/10; listing every rating",
+        ) from error
 
 
 def parse_limit(text: str, scale: float) -> int:

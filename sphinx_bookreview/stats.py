@@ -185,4 +185,3 @@ def setup_stats(app: Sphinx) -> None:
     app.add_node(bookreview_chart, html=(visit_chart_html, None))
     app.add_directive("bookreview-stats", BookReviewStatsDirective)
     app.connect("doctree-resolved", fill_stats)
-

@@ -1,0 +1,353 @@
+"""The ``bookreview-list`` directive: every option and layout, rst and MyST,
+with and without sphinx-design, every builder, ``-j 2`` and incremental
+builds in which reviews are added, edited and removed."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+from io import StringIO
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from bs4 import Tag
+
+#: Each section of options.rst and myst.md, and the review ids it lists, in order.
+EXPECTED = {
+    "Default": ["refactoring", "sicp", "mmm", "dune", "code-complete", "gravity"],
+    "Sort title": ["code-complete", "dune", "gravity", "refactoring", "sicp", "mmm"],
+    # Ties (dune and mmm are both 4.5) are broken by id in either direction.
+    "Sort rating descending": ["sicp", "dune", "mmm", "code-complete", "gravity", "refactoring"],
+    "Sort rating": ["gravity", "code-complete", "dune", "mmm", "sicp", "refactoring"],
+    "Sort author": ["dune", "mmm", "sicp", "refactoring", "code-complete", "gravity"],
+    "Sort published": ["dune", "gravity", "mmm", "sicp", "code-complete", "refactoring"],
+    # Reviews without the value come last, by id, whatever the direction.
+    "Sort finished descending": ["sicp", "mmm", "code-complete", "dune", "gravity", "refactoring"],
+    "Sort date": ["gravity", "code-complete", "dune", "mmm", "sicp", "refactoring"],
+    "Tag": ["sicp", "mmm", "gravity"],
+    "Any of two tags": ["mmm", "dune", "gravity"],
+    "Author": ["sicp"],
+    "Any of two authors": ["refactoring", "dune"],
+    "Reviewer": ["mmm", "dune"],
+    "Status": ["gravity"],
+    "Two statuses": ["refactoring", "gravity"],
+    "Minimum rating": ["sicp", "mmm", "dune"],
+    "Minimum rating as a fraction": ["sicp", "mmm", "dune"],
+    "Year of finishing": ["sicp"],
+    "Year of the review date": ["refactoring", "mmm"],
+    "Limit": ["refactoring", "sicp"],
+    "Combined": ["code-complete", "refactoring"],
+    "Nothing matches": [],
+}
+
+
+def warnings(app: SphinxTestApp) -> list[str]:
+    """The warnings, one a line, without the terminal's colours."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue()).splitlines()
+
+
+def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def listed(section: Tag) -> list[str]:
+    """The review ids a listing links to, in order (author and tag links
+    point to index entries, whose anchors start with ``cap-``)."""
+    fragments = [a["href"].partition("#")[2] for a in section.select(".bookreview-list a[href]")]
+    return [f for f in fragments if f and not f.startswith("cap-")]
+
+
+def sections(page: BeautifulSoup) -> dict[str, Tag]:
+    return {s.find("h2").get_text().rstrip("¶#"): s for s in page.select("section section")}
+
+
+@pytest.mark.sphinx("html", testroot="listing")
+@pytest.mark.parametrize("page", ["options.html", "myst.html"])
+def test_every_option_filters_and_orders(app: SphinxTestApp, page: str) -> None:
+    app.build()
+    assert warnings(app) == []
+    found = {title: listed(section) for title, section in sections(soup(app, page)).items()}
+    assert found == EXPECTED
+
+
+@pytest.mark.sphinx("html", testroot="listing")
+def test_nothing_matches(app: SphinxTestApp) -> None:
+    app.build()
+    empty = sections(soup(app, "options.html"))["Nothing matches"]
+    assert empty.select_one(".bookreview-list-empty").get_text() == "No reviews to list."
+
+
+@pytest.mark.sphinx("html", testroot="listing")
+def test_table_layout(app: SphinxTestApp) -> None:
+    app.build()
+    page = sections(soup(app, "layouts.html"))
+    table = page["Table"].select_one(".bookreview-list-table table")
+    assert [th.get_text() for th in table.select("thead th")] == ["Title", "Author", "Rating", "Review date"]
+    first = table.select("tbody tr")[0]
+    cells = first.select("td")
+    assert cells[0].select_one("a em").get_text() == "Structure and Interpretation of Computer Programs"
+    assert cells[0].a["href"] == "reviews/sicp.html#sicp"
+    assert [a["href"] for a in cells[1].select("a")] == [
+        "book-author.html#cap-Harold%20Abelson",
+        "book-author.html#cap-Gerald%20Jay%20Sussman",
+        "book-author.html#cap-Julie%20Sussman",
+    ]
+    assert cells[2].select_one(".bookreview-rating")["aria-label"] == "5 out of 5"
+    assert cells[3].get_text() == "2024-03-10"
+
+
+@pytest.mark.sphinx("html", testroot="listing")
+def test_table_columns(app: SphinxTestApp) -> None:
+    app.build()
+    table = sections(soup(app, "layouts.html"))["Table columns"].select_one("table")
+    headers = [th.get_text() for th in table.select("thead th")]
+    assert headers == ["Title", "Year", "Pages", "Status", "Tags", "Reviewed by", "Verdict", "Published", "Finished"]
+    rows = [[td.get_text() for td in tr.select("td")] for tr in table.select("tbody tr")]
+    assert rows == [
+        ["Code Complete", "2023", "960", "Read", "programming", "Test Reader", "", "2004", "2023-04-30"],
+        ["Dune", "2023", "412", "Read", "fiction", "Alice", "Spice, sand and politics.", "1965", ""],
+        ["Gravity's Rainbow", "2022", "", "Abandoned", "fiction, classics", "Test Reader", "", "1973", ""],
+    ]
+    assert table.select_one("tbody tr td:nth-of-type(5) a")["href"] == "book-tag.html#cap-programming"
+
+
+@pytest.mark.sphinx("html", testroot="listing")
+def test_list_layout(app: SphinxTestApp) -> None:
+    app.build()
+    items = sections(soup(app, "layouts.html"))["List"].select("ul.bookreview-list-items > li")
+    assert [" ".join(li.get_text(" ").split()) for li in items] == [
+        "Gravity's Rainbow — Thomas Pynchon 2",
+        "Structure and Interpretation of Computer Programs — Harold Abelson , Gerald Jay Sussman , "
+        "Julie Sussman 5 The wizard book.",
+        "The Mythical Man-Month — Frederick P. Brooks Jr. 4.5 Still the book to hand a new manager.",
+    ]
+    assert items[2].select_one(".bookreview-list-verdict").get_text() == "Still the book to hand a new manager."
+
+
+@pytest.mark.sphinx("html", testroot="listing")
+def test_cards_layout_own_css(app: SphinxTestApp) -> None:
+    app.build()
+    page = soup(app, "layouts.html")
+    cards = sections(page)["Cards"].select(".bookreview-cards > .bookreview-cards-item")
+    assert [c.select_one(".bookreview-cards-title a")["href"] for c in cards] == [
+        "reviews/dune.html#dune", "reviews/gravity.html#gravity",
+    ]  # fmt: skip
+    cover = cards[0].select_one("img.bookreview-cards-cover")
+    assert (cover["src"], cover["alt"], cover["loading"]) == ("_images/dune.png", "Cover of Dune", "lazy")
+    assert (app.outdir / "_images" / "dune.png").is_file()
+    assert cards[0].select_one(".bookreview-cards-authors").get_text() == "Frank Herbert"
+    assert cards[0].select_one(".bookreview-rating")["aria-label"] == "4.5 out of 5"
+    assert cards[0].select_one(".bookreview-cards-verdict").get_text() == "Spice, sand and politics."
+    assert cards[1].select_one("img") is None
+    # sphinx-design is never switched on behind the project's back.
+    assert page.select('[class*="sd-"]') == []
+    assert "sphinx-design" not in str(page.head)
+
+
+@pytest.mark.sphinx("html", testroot="listing-design")
+def test_cards_layout_with_sphinx_design(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings(app) == []
+    page = soup(app, "index.html")
+    assert "sphinx-design" in str(page.head)
+    row = page.select_one(".bookreview-cards.sd-container-fluid > .sd-row")
+    assert "sd-row-cols-1" in row["class"] and "sd-row-cols-lg-4" in row["class"]
+    cards = row.select(".sd-col > .sd-card.bookreview-cards-item")
+    assert [c.select_one(".sd-card-body .sd-card-title a")["href"] for c in cards] == ["#emma", "#dune"]
+    assert cards[1].select_one("img.sd-card-img-top")["src"] == "_images/dune.png"
+    assert cards[1].select_one(".sd-card-text.bookreview-cards-verdict").get_text() == "Spice, sand and politics."
+
+
+@pytest.mark.sphinx("html", testroot="listing-bad")
+def test_bad_options_warn_and_fall_back(app: SphinxTestApp) -> None:
+    app.build()
+    source = app.srcdir / "index.rst"
+    expected = [
+        (13, "invalid sort key 'popularity': expected one of date, title, author, rating, published, finished, "
+             "with '-' before it for descending order; using -date"),
+        (14, "invalid layout 'carousel': expected one of list, table, cards; using list"),
+        (15, "invalid status 'lost': expected some of read, reading, abandoned; listing every status"),
+        (16, "invalid minimum rating 'lots': expected a rating from 0 to 5, such as 4 or 8/10; listing every rating"),
+        (17, "invalid limit 'few': expected a positive whole number; listing every review"),
+        (18, "invalid year 'recent': expected a year such as 2024; listing every year"),
+        (19, "unknown option :colour: (ignored)"),
+        (23, "invalid columns 'title, price': expected some of title, author, rating, date, published, finished, "
+             "year, status, tags, reviewer, pages, verdict; using title, author, rating, date"),
+        (24, "invalid limit '0': expected a positive whole number; listing every review"),
+    ]  # fmt: skip
+    assert warnings(app) == [f"{source}:{line}: WARNING: {message} [bookreview.option]" for line, message in expected]
+    page = soup(app, "index.html")
+    first, second = page.select(".bookreview-list")
+    assert "bookreview-list-list" in first["class"]
+    assert listed(first) == ["newer", "older"]
+    assert [th.get_text() for th in second.select("th")] == ["Title", "Author", "Rating", "Review date"]
+    assert listed(second) == ["newer", "older"]
+
+
+# -- every builder ------------------------------------------------------------------
+
+
+#: Each builder, the file it writes the listings to, and a verdict that a
+#: listing (not the review's own page) puts there.
+OUTPUTS = {
+    "dirhtml": "layouts/index.html", "singlehtml": "index.html", "epub": "layouts.xhtml",
+    "latex": "listingshelf.tex", "text": "layouts.txt", "man": "listingshelf.1", "texinfo": "listingshelf.texi",
+    "xml": "layouts.xml", "json": "layouts.fjson",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("builder", [*OUTPUTS, "gettext"])
+def test_every_builder(make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path, builder: str) -> None:
+    app = make_app(builder, srcdir=copy_root(rootdir, tmp_path, "listing"))
+    app.build()
+    assert warnings(app) == []
+    if builder in OUTPUTS:
+        output = (app.outdir / OUTPUTS[builder]).read_text(encoding="utf-8")
+        # One book holds the review and many listings; a page, its listings.
+        whole_book = builder in ("singlehtml", "latex", "man", "texinfo")
+        assert output.count("The wizard book.") >= (3 if whole_book else 1)
+
+
+@pytest.mark.sphinx("singlehtml", testroot="listing")
+def test_singlehtml_links_within_the_page(app: SphinxTestApp) -> None:
+    app.build()
+    page = soup(app, "index.html")
+    table = page.select_one(".bookreview-list-table")
+    assert [a["href"] for a in table.select("a")][:2] == ["#sicp", "#dune"]
+    assert page.find(id="sicp") is not None
+    # No author pages in a single page: the names are text.
+    assert "Frank Herbert" in table.get_text()
+
+
+@pytest.mark.sphinx("dirhtml", testroot="listing")
+def test_dirhtml_links(app: SphinxTestApp) -> None:
+    app.build()
+    table = soup(app, "layouts/index.html").select_one(".bookreview-list-table")
+    assert table.select("a")[0]["href"] == "../reviews/sicp/#sicp"
+
+
+@pytest.mark.sphinx("text", testroot="listing")
+def test_text_output(app: SphinxTestApp) -> None:
+    app.build()
+    text = (app.outdir / "layouts.txt").read_text(encoding="utf-8")
+    assert "| *Dune*                         | Frank Herbert            | ★★★★½ (4.5/5)    | 2023-11-11 |" in text
+    assert "* *The Mythical Man-Month* — Frederick P. Brooks Jr. ★★★★½ (4.5/5)" in text
+
+
+@pytest.mark.sphinx("latex", testroot="listing")
+def test_latex_links_through_hyperref(app: SphinxTestApp) -> None:
+    app.build()
+    tex = (app.outdir / "listingshelf.tex").read_text(encoding="utf-8")
+    link = r"{\hyperref[\detokenize{reviews/dune:dune}]{\sphinxcrossref{\sphinxstyleemphasis{Dune}}}}"
+    assert link in tex
+
+
+@pytest.mark.latex
+@pytest.mark.sphinx("latex", testroot="listing")
+def test_pdf_compiles(app: SphinxTestApp) -> None:
+    app.build()
+    run = subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "listingshelf.tex"],
+                         cwd=app.outdir, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert (app.outdir / "listingshelf.pdf").stat().st_size > 0
+
+
+# -- parallel and incremental builds ---------------------------------------------------
+
+PAGES = ["options.html", "myst.html", "layouts.html"]
+NEW_REVIEW = """\
+A New Book
+==========
+
+.. bookreview:: A New Book
+   :id: new
+   :author: Frank Herbert
+   :rating: 5
+   :date: 2025-01-01
+   :tags: classics
+   :verdict: Newly added.
+"""
+
+
+def copy_root(rootdir: Path, tmp_path: Path, name: str) -> Path:
+    srcdir = tmp_path / name
+    shutil.copytree(rootdir / f"test-{name}", srcdir)
+    return srcdir
+
+
+def built(srcdir: Path, **kwargs: Any) -> SphinxTestApp:
+    """A finished HTML build. Each app is cleaned up before the next is
+    made: a live one would make the next warn that our nodes are known."""
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def touch(path: Path) -> None:
+    """A modification time Sphinx cannot miss, however fast the edit."""
+    later = time.time() + 10
+    os.utime(path, (later, later))
+
+
+def listings(app: SphinxTestApp) -> dict[str, str]:
+    return {page: str(soup(app, page).select_one("div.body")) for page in PAGES}
+
+
+def test_parallel_equals_serial(rootdir: Path, tmp_path: Path) -> None:
+    serial = built(copy_root(rootdir, tmp_path / "serial", "listing"))
+    parallel = built(copy_root(rootdir, tmp_path / "parallel", "listing"), parallel=2)
+    assert warnings(parallel) == []
+    assert listings(parallel) == listings(serial)
+
+
+def add_review(srcdir: Path) -> None:
+    (srcdir / "reviews" / "new.rst").write_text(NEW_REVIEW, encoding="utf-8")
+
+
+def edit_review(srcdir: Path) -> None:
+    mmm = srcdir / "reviews" / "mmm.rst"
+    text = mmm.read_text(encoding="utf-8").replace(":rating: 4.5", ":rating: 1")
+    mmm.write_text(text.replace("bookreview:: The Mythical Man-Month", "bookreview:: The Mythical Man-Year"))
+    touch(mmm)
+
+
+def delete_review(srcdir: Path) -> None:
+    (srcdir / "reviews" / "dune.rst").unlink()
+
+
+def test_incremental_add_edit_delete(rootdir: Path, tmp_path: Path) -> None:
+    """One ``-j 2`` app builds, then builds again after each edit; every
+    listing must then be what a fresh build of the same sources gives."""
+    srcdir = copy_root(rootdir, tmp_path, "listing")
+    app = SphinxTestApp("html", srcdir=srcdir, parallel=2, status=StringIO(), warning=StringIO())
+    after: dict[str, tuple[dict[str, str], Path]] = {}
+    try:
+        app.build()
+        for edit in (add_review, edit_review, delete_review):
+            edit(srcdir)
+            app.build()
+            sources = shutil.copytree(srcdir, tmp_path / edit.__name__, ignore=shutil.ignore_patterns("_build"))
+            after[edit.__name__] = listings(app), sources
+    finally:
+        app.cleanup()
+    assert warnings(app) == []
+    for got, sources in after.values():
+        assert got == listings(built(sources, freshenv=True))
+    added, edited, deleted = (pages for pages, _sources in after.values())
+    assert "reviews/new.html#new" in added["options.html"]
+    assert "The Mythical Man-Year" in edited["layouts.html"]
+    assert "The Mythical Man-Month" not in edited["layouts.html"] + edited["options.html"]
+    assert all("reviews/dune.html" not in page for page in deleted.values())
+    assert all("reviews/dune.html" in page for page in edited.values())
