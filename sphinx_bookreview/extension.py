@@ -1,14 +1,12 @@
-"""sphinx-bookreview: book reviews in Sphinx.
-
-``setup()`` only wires the capabilities together; each lives in its own
-module with its own ``setup_*``.
-"""
+"""The Sphinx extension: ``setup()`` wires the capabilities together;
+each lives in its own module with its own ``setup_*``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx_bookreview import __version__
 from sphinx_bookreview.config import setup_config
 from sphinx_bookreview.covers import setup_covers
 from sphinx_bookreview.directive import setup_directive
@@ -26,8 +24,6 @@ from sphinx_bookreview.stats import setup_stats
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-
-__version__ = "0.1.0"
 
 HERE = Path(__file__).parent
 
