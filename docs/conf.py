@@ -6,9 +6,13 @@ review page under ``reviews/`` is a live example of the directive.
 
 from __future__ import annotations
 
+from sphinx_bookreview import __version__
+
 project = "sphinx-bookreview"
 author = "The sphinx-bookreview developers"
-copyright = "2026, The sphinx-bookreview developers"  # noqa: A001 - Sphinx's name for it
+copyright = "2026, The sphinx-bookreview developers"
+release = __version__
+version = ".".join(__version__.split(".")[:2])
 
 extensions = ["sphinx_bookreview", "myst_parser", "sphinx_design"]
 
