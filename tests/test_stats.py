@@ -1,0 +1,173 @@
+"""The ``bookreview-stats`` directive: books per year, pages per year and
+the rating distribution of the books read, as accessible SVG in HTML and
+tables in every other builder."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+from io import StringIO
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: What the charts of test-stats show: only the four books with status
+#: ``read`` count; a year comes from ``:finished:``, else ``:date:``; 4.4
+#: is drawn (and counted) as 4.5 with the default step of 0.5.
+CHARTS = {
+    "Books per year": "2023: 2; 2024: 1; 2025: 0; 2026: 1",
+    "Pages per year": "2023: 1372; 2024: 322; 2025: 0; 2026: 0",
+    "Rating distribution": "0: 0; 0.5: 0; 1: 0; 1.5: 0; 2: 0; 2.5: 0; 3: 0; 3.5: 1; 4: 0; 4.5: 2; 5: 1",
+}
+
+
+def warnings(app: SphinxTestApp) -> list[str]:
+    return re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue()).splitlines()
+
+
+def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def described(page: BeautifulSoup) -> dict[str, str]:
+    """Each chart's accessible name: its ``<title>`` and ``<desc>``, as the
+    SVG's ``aria-labelledby`` points to them."""
+    names = {}
+    for svg in page.select("figure.bookreview-chart > svg"):
+        assert svg["role"] == "img"
+        title, desc = (page.find(id=ref).get_text() for ref in svg["aria-labelledby"].split())
+        names[title] = desc
+    return names
+
+
+@pytest.mark.sphinx("html", testroot="stats")
+@pytest.mark.parametrize("page", ["stats.html", "stats-myst.html"])
+def test_html_charts_are_accessible_svg(app: SphinxTestApp, page: str) -> None:
+    app.build()
+    assert warnings(app) == []
+    html = soup(app, page)
+    assert described(html) == CHARTS
+    captions = [f.get_text() for f in html.select("figure.bookreview-chart > figcaption")]
+    assert captions == list(CHARTS)
+    # Colours come from the text colour and CSS custom properties, never
+    # written into the SVG, so light and dark themes both read well.
+    svg = str(html.select_one("figure.bookreview-chart svg"))
+    assert 'fill="currentColor"' in svg and not re.search(r"#[0-9a-fA-F]{3,6}\b", svg)
+    # Screen readers read the numbers; sighted readers see them as labels.
+    bars = html.select_one("figure.bookreview-chart svg").select("rect.bookreview-chart-bar")
+    assert [float(bar["height"]) for bar in bars] == [120, 60, 0, 60]
+    labels = [t.get_text() for t in html.select_one("figure.bookreview-chart svg").select("text")]
+    assert labels == ["2", "2023", "1", "2024", "0", "2025", "1", "2026"]
+
+
+@pytest.mark.sphinx("html", testroot="stats")
+def test_html_charts_use_the_css_colours(app: SphinxTestApp) -> None:
+    app.build()
+    css = (app.outdir / "_static" / "bookreview.css").read_text(encoding="utf-8")
+    assert ".bookreview-chart-bar {\n  fill: var(--bookreview-chart-bar-color);\n}" in css
+    assert "bookreview.css" in str(soup(app, "stats.html").head)
+
+
+def test_output_is_deterministic(rootdir: Path, tmp_path: Path) -> None:
+    pages = []
+    for run in ("first", "second"):
+        srcdir = shutil.copytree(rootdir / "test-stats", tmp_path / run)
+        app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        pages.append((app.outdir / "stats.html").read_text(encoding="utf-8"))
+    assert pages[0] == pages[1]
+
+
+@pytest.mark.sphinx("singlehtml", testroot="stats")
+def test_ids_unique_on_one_page(app: SphinxTestApp) -> None:
+    app.build()
+    html = soup(app, "index.html")
+    ids = [svg["aria-labelledby"] for svg in html.select("figure.bookreview-chart > svg")]
+    assert len(ids) == 6 and len(set(ids)) == 6
+    assert all(html.find(id=ref) is not None for refs in ids for ref in refs.split())
+
+
+@pytest.mark.sphinx("text", testroot="stats")
+def test_text_tables(app: SphinxTestApp) -> None:
+    app.build()
+    text = (app.outdir / "stats.txt").read_text(encoding="utf-8")
+    assert "Books per year\n^^^^^^^^^^^^^^\n\n+--------------+----------+\n| Year         | Books    |" in text
+    assert "| 2023         | 1372     |" in text
+    assert "| 4.5          | 2        |" in text
+
+
+OUTPUTS = {
+    "dirhtml": "stats/index.html", "singlehtml": "index.html", "epub": "stats.xhtml", "latex": "statsshelf.tex",
+    "text": "stats.txt", "man": "statsshelf.1", "texinfo": "statsshelf.texi", "xml": "stats.xml",
+    "json": "stats.fjson",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("builder", [*OUTPUTS, "gettext"])
+def test_every_builder(make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path, builder: str) -> None:
+    srcdir = shutil.copytree(rootdir / "test-stats", tmp_path / "stats")
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    assert warnings(app) == []
+    if builder in OUTPUTS:
+        assert "1372" in (app.outdir / OUTPUTS[builder]).read_text(encoding="utf-8")
+
+
+@pytest.mark.latex
+@pytest.mark.sphinx("latex", testroot="stats")
+def test_pdf_compiles(app: SphinxTestApp) -> None:
+    app.build()
+    run = subprocess.run(
+        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "statsshelf.tex"],
+        cwd=app.outdir, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout[-2000:]
+
+
+@pytest.mark.sphinx("html", testroot="stats-empty")
+def test_nothing_read_yet_and_unknown_option(app: SphinxTestApp) -> None:
+    app.build()
+    assert warnings(app) == [
+        f"{app.srcdir / 'index.rst'}:9: WARNING: unknown option :years: (ignored) [bookreview.option]"
+    ]
+    html = soup(app, "index.html")
+    assert html.select_one(".bookreview-stats-empty").get_text() == "No books read yet."
+    assert html.select("figure") == []
+
+
+NEW_REVIEW = """
+.. bookreview:: A Short Book
+   :pages: 100
+   :rating: 1
+   :date: 2025-03-03
+"""
+
+
+def test_incremental_build_follows_the_reviews(rootdir: Path, tmp_path: Path) -> None:
+    """The stats page is rewritten when a review on another page changes."""
+    srcdir = shutil.copytree(rootdir / "test-stats", tmp_path / "stats")
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+        reviews = srcdir / "reviews.rst"
+        reviews.write_text(reviews.read_text(encoding="utf-8") + NEW_REVIEW, encoding="utf-8")
+        later = time.time() + 10  # a modification time Sphinx cannot miss
+        os.utime(reviews, (later, later))
+        app.build()
+    finally:
+        app.cleanup()
+    charts = described(soup(app, "stats.html"))
+    assert charts["Books per year"] == "2023: 2; 2024: 1; 2025: 1; 2026: 1"
+    assert charts["Pages per year"] == "2023: 1372; 2024: 322; 2025: 100; 2026: 0"
+    assert charts["Rating distribution"].startswith("0: 0; 0.5: 0; 1: 1;")
