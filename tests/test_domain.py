@@ -1,0 +1,147 @@
+"""The ``book`` domain: plain picklable records, clear/merge, objects.inv."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import posixpath
+import subprocess
+import sys
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.util.inventory import InventoryFile
+
+from sphinx_bookreview.model import Review
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+    from sphinx_bookreview.domain import BookDomain
+
+    Build = Callable[..., SphinxTestApp]
+
+SPECIAL = "b-bold-b-quoted-book"
+
+
+@pytest.fixture(scope="module")
+def full(built: Build) -> SphinxTestApp:
+    app = built("full", "html")
+    assert app.warning.getvalue() == ""
+    return app
+
+
+def domain_of(app: SphinxTestApp) -> BookDomain:
+    return app.env.get_domain("book")  # type: ignore[return-value]
+
+
+def test_records_are_plain_values(full: SphinxTestApp) -> None:
+    reviews = domain_of(full).reviews_by_doc
+    assert sorted(reviews) == ["review", "second", "special"]
+    for records in reviews.values():
+        assert type(records) is list
+        assert all(type(record) is Review for record in records)
+    fopnp = reviews["review"][0]
+    assert (fopnp.id, fopnp.docname, fopnp.lineno, fopnp.isbn) == ("fopnp", "review", 4, "978-1-4302-3003-8")
+    assert fopnp.authors == ("Brandon Rhodes", "John Goerzen")
+    assert fopnp.cover == "/cover.png"
+    # The pages that link into the domain, for rewriting them when it changes.
+    assert ("review", "fopnp") in domain_of(full).references["roles"]
+
+
+def test_pickled_environment_round_trips(full: SphinxTestApp) -> None:
+    """The environment Sphinx pickled to disk holds the same records."""
+    with (full.doctreedir / "environment.pickle").open("rb") as file:
+        env = pickle.load(file)
+    assert env.domaindata["book"] == full.env.domaindata["book"]
+    again = pickle.loads(pickle.dumps(env.domaindata["book"]))
+    assert again == full.env.domaindata["book"]
+
+
+def test_clear_doc_and_merge_domaindata(full: SphinxTestApp) -> None:
+    domain = domain_of(full)
+    saved = copy.deepcopy(domain.data)
+    try:
+        assert "fopnp" in domain.winners
+        domain.clear_doc("review")
+        # The derived views follow at once.
+        assert "fopnp" not in domain.winners
+        assert "Brandon Rhodes" not in domain.by_author
+        assert "9781430230038" not in domain.by_isbn
+        assert "review" not in domain.references
+        assert "roles" in domain.references
+        # A parallel reader's data is merged for its own documents only.
+        other = copy.deepcopy(saved)
+        other["reviews"]["stray"] = other["reviews"]["second"]
+        domain.merge_domaindata({"review"}, other)
+        assert domain.data == saved
+        assert domain.winners["fopnp"].docname == "review"
+        assert [r.id for r in domain.by_author["Brandon Rhodes"]] == ["fopnp"]
+    finally:
+        domain.data.clear()
+        domain.data.update(saved)
+        domain.forget_derived()
+
+
+def test_parallel_build_has_the_same_records(full: SphinxTestApp, built: Build) -> None:
+    parallel = built("full", "html", parallel=2)
+    assert parallel.warning.getvalue() == ""
+    assert parallel.env.domaindata["book"] == full.env.domaindata["book"]
+    for page in ("review.html", "roles.html", "book-author.html", "book-tag.html"):
+        assert (parallel.outdir / page).read_text(encoding="utf-8") == (full.outdir / page).read_text(encoding="utf-8")
+
+
+def inventory(app: SphinxTestApp) -> dict[str, dict[str, str]]:
+    """``{type: {name: uri}}`` of objects.inv, as intersphinx reads it."""
+    with (app.outdir / "objects.inv").open("rb") as file:
+        data: dict[str, dict[str, Any]] = InventoryFile.load(file, "", posixpath.join)
+    return {typ: {name: getattr(item, "uri", None) or item[2] for name, item in items.items()}
+            for typ, items in data.items() if typ.startswith("book:")}  # fmt: skip
+
+
+def test_objects_inv(full: SphinxTestApp) -> None:
+    assert inventory(full) == {
+        "book:review": {
+            "fopnp": "review.html#fopnp",
+            "sicp": "second.html#sicp",
+            SPECIAL: f"special.html#{SPECIAL}",
+        },
+        "book:author": {
+            "Brandon Rhodes": "book-author.html#cap-Brandon%20Rhodes",
+            "John Goerzen": "book-author.html#cap-John%20Goerzen",
+            "Harold Abelson": "book-author.html#cap-Harold%20Abelson",
+            "Gerald Jay Sussman": "book-author.html#cap-Gerald%20Jay%20Sussman",
+            'Ann <b>Author</b> & "Co"': "book-author.html#cap-Ann%20%3Cb%3EAuthor%3C%2Fb%3E%20%26%20%22Co%22",
+        },
+        "book:tag": {
+            "python": "book-tag.html#cap-python",
+            "networking": "book-tag.html#cap-networking",
+            "lisp": "book-tag.html#cap-lisp",
+            "c&d": "book-tag.html#cap-c%26d",
+            "<x>": "book-tag.html#cap-%3Cx%3E",
+        },
+    }
+
+
+def test_objects_inv_targets_exist(full: SphinxTestApp) -> None:
+    """Every anchor objects.inv names is an id on its page."""
+    for entries in inventory(full).values():
+        for uri in entries.values():
+            page, _, fragment = uri.partition("#")
+            soup = BeautifulSoup((full.outdir / page).read_text(encoding="utf-8"), "html.parser")
+            assert soup.find(id=unquote(fragment)) is not None, uri
+
+
+def test_intersphinx_lists_the_object_types(full: SphinxTestApp) -> None:
+    """``python -m sphinx.ext.intersphinx`` reads our inventory."""
+    listing = subprocess.run(
+        [sys.executable, "-m", "sphinx.ext.intersphinx", str(full.outdir / "objects.inv")],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    sections = [line for line in listing.splitlines() if line and not line.startswith(" ")]
+    assert {"book:author", "book:review", "book:tag"} <= set(sections)
+    assert "review.html#fopnp" in listing
