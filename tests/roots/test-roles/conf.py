@@ -1,0 +1,3 @@
+project = "Roles"
+extensions = ["myst_parser", "sphinx_bookreview"]
+show_warning_types = True
