@@ -1,0 +1,4 @@
+project = "Snapshot"
+author = "Project Author"
+extensions = ["myst_parser", "sphinx_bookreview"]
+show_warning_types = True

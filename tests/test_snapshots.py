@@ -1,0 +1,52 @@
+"""Doctree snapshots of one review written in reStructuredText and in MyST
+(``tests/roots/test-snapshot``): each is compared with its stored copy in
+``tests/test_snapshots/``, and the two must be the same review."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sphinx_bookreview.nodes import bookreview
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pytest_regressions.file_regression import FileRegressionFixture
+    from sphinx.testing.util import SphinxTestApp
+
+    Build = Callable[..., SphinxTestApp]
+
+DOCNAMES = {"review_rst": "snapshot-rst", "review_md": "snapshot-md"}
+
+
+@pytest.fixture(scope="module")
+def app(built: Build) -> SphinxTestApp:
+    app = built("snapshot", "dummy")
+    assert app.warning.getvalue() == ""
+    return app
+
+
+def doctree_text(app: SphinxTestApp, docname: str) -> str:
+    """The doctree as read, the source directory made relative so the
+    snapshot is the same on every machine."""
+    return app.env.get_doctree(docname).pformat().replace(str(app.srcdir), "<srcdir>")
+
+
+@pytest.mark.parametrize("docname", list(DOCNAMES))
+def test_doctree_snapshot(app: SphinxTestApp, file_regression: FileRegressionFixture, docname: str) -> None:
+    file_regression.check(doctree_text(app, docname), basename=f"doctree_{docname}", extension=".xml")
+
+
+def review_text(app: SphinxTestApp, docname: str) -> str:
+    """The review's node alone, its id (the one difference) normalised."""
+    (review,) = app.env.get_doctree(docname).findall(bookreview)
+    return review.pformat().replace(DOCNAMES[docname], "<id>")
+
+
+def test_rst_and_myst_give_the_same_review(app: SphinxTestApp) -> None:
+    rst, myst = (review_text(app, docname) for docname in DOCNAMES)
+    assert "bookreview_card" in rst
+    assert "bookreview_quick" in rst
+    assert rst == myst
