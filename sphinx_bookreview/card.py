@@ -113,7 +113,9 @@ class CardBuilder:
         card = bookreview_card(classes=["bookreview-card"])
         if review.cover:
             alt = _("Cover of %s") % review.title
-            card += bookreview_cover(uri=review.cover, alt=alt, classes=["bookreview-cover"], width="30%")
+            # No width here: HTML sizes it with CSS, and a width would make
+            # Sphinx wrap it in a link to the full-size file.
+            card += bookreview_cover(uri=review.cover, alt=alt, classes=["bookreview-cover"])
         heading = source_text(nodes.paragraph, "", self.where, classes=["bookreview-title"])
         heading.rawsource = review.title
         heading += nodes.strong(review.title, review.title)

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 def visit_cover(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("\n\\begin{center}")
+    node["width"] = "30%"  # of the line: a cover, not a full-page plate
     self.visit_image(node)
 
 
