@@ -1,0 +1,149 @@
+"""Lighthouse scores and page weight of the bookreview theme beside furo and alabaster.
+
+Builds each site once per theme, serves the builds on 127.0.0.1 and runs
+Lighthouse 12.2.3 (installed from npm into a cache folder outside the repo
+on first use) in Debian's Chromium on the home page and on a review page::
+
+    python benchmarks/lighthouse.py                 # the test site and the docs
+    python benchmarks/lighthouse.py --site theme    # only the test site
+    python benchmarks/lighthouse.py --json out.json # the numbers, for the docs table
+
+Prints one row per site, theme and page: performance, accessibility, best
+practices, SEO, and the page weight with and without cover images (what
+Chromium fetched, as Lighthouse counts it; http.server sends no compression).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+REPO = Path(__file__).resolve().parent.parent
+LIGHTHOUSE_VERSION = "12.2.3"
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "sphinx-bookreview" / "lighthouse"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+THEMES = ("bookreview", "furo", "alabaster")
+#: site name -> (source folder, review page), each page relative to the build.
+SITES = {
+    "theme": (REPO / "tests" / "roots" / "test-theme", "reviews/pragmatic.html"),
+    "docs": (REPO / "docs", "reviews/sicp.html"),
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    site: str
+    theme: str
+    page: str
+    scores: dict[str, int]
+    kilobytes: float
+    kilobytes_without_covers: float
+
+
+def lighthouse() -> list[str]:
+    """The Lighthouse command, installed into the cache on first use."""
+    cli = CACHE / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--prefix", str(CACHE), "--no-audit", "--no-fund", "-E",
+                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)  # fmt: skip
+    return ["node", str(cli)]
+
+
+def build(source: Path, theme: str, out: Path) -> None:
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", "-D", f"html_theme={theme}",
+               "-d", str(out.parent / f".doctrees-{theme}"), str(source), str(out)]  # fmt: skip
+    subprocess.run(command, check=True)
+
+
+@contextlib.contextmanager
+def served(root: Path) -> Iterator[str]:
+    """A web server for ``root`` on 127.0.0.1, stopped on exit."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def audit(command: list[str], url: str, report: Path) -> tuple[dict[str, int], float, float]:
+    subprocess.run(
+        [*command, url, "--quiet", "--output=json", f"--output-path={report}",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+        check=True, env={**os.environ, "CHROME_PATH": CHROME}, timeout=300,
+    )  # fmt: skip
+    data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: round(100 * (data["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    requests = data["audits"]["network-requests"]["details"]["items"]
+    total = sum(item.get("transferSize", 0) for item in requests)
+    covers = sum(item.get("transferSize", 0) for item in requests if "/_images/" in item["url"])
+    return scores, total / 1024, (total - covers) / 1024
+
+
+def run(sites: list[str], workdir: Path) -> list[Result]:
+    command = lighthouse()
+    results = []
+    for site in sites:
+        source, review_page = SITES[site]
+        for theme in THEMES:
+            build(source, theme, workdir / site / theme)
+        with served(workdir / site) as base:
+            for theme in THEMES:
+                for page in ("index.html", review_page):
+                    report = workdir / f"{site}-{theme}-{page.replace('/', '-')}.json"
+                    scores, weight, without = audit(command, f"{base}/{theme}/{page}", report)
+                    results.append(Result(site, theme, page, scores, round(weight, 1), round(without, 1)))
+                    print(table_row(results[-1]), flush=True)
+    return results
+
+
+def table_row(result: Result) -> str:
+    scores = " / ".join(f"{result.scores[name]:3d}" for name in CATEGORIES)
+    return (f"{result.site:6} {result.theme:11} {result.page:24} {scores}   "
+            f"{result.kilobytes:7.1f} KB  ({result.kilobytes_without_covers:.1f} KB without covers)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", choices=sorted(SITES), action="append", help="site to audit (default: all)")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--keep", type=Path, help="build into this folder and keep it (default: a temporary one)")
+    args = parser.parse_args()
+    if shutil.which("node") is None or not Path(CHROME).exists():
+        sys.exit("needs node (Debian's nodejs/npm) and Chromium at " + CHROME)
+    print("site   theme       page                     perf / a11y / best / seo    weight")
+    with contextlib.ExitStack() as stack:
+        workdir = args.keep or Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        results = run(args.site or list(SITES), workdir)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

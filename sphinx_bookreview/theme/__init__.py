@@ -1,0 +1,52 @@
+"""The ``bookreview`` HTML theme: reading-first, light and dark, no downloads.
+
+Registered through the ``sphinx.html_themes`` entry point, so
+``html_theme = "bookreview"`` alone loads it, and it loads the extension.
+Templates hold no logic: :mod:`.context` computes every value they show on
+``html-page-context``; :mod:`.assets` decides which files a page loads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx_bookreview.config import check_config
+from sphinx_bookreview.theme.assets import setup_assets
+from sphinx_bookreview.theme.context import setup_context
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+THEME_NAME = "bookreview"
+THEME_PATH = Path(__file__).parent
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_html_theme(THEME_NAME, str(THEME_PATH))
+    # Loaded through ``html_theme`` alone, the theme comes with the builder:
+    # after the configuration was read and the environment made.
+    late = "sphinx_bookreview" not in app.extensions and getattr(app, "env", None) is not None
+    app.setup_extension("sphinx_bookreview")
+    if late:
+        catch_up(app)
+    setup_context(app)
+    setup_assets(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def catch_up(app: Sphinx) -> None:
+    """Do what the extension would have done at the steps already past:
+    check its configuration values (``config-inited``) and give the
+    environment its ``book`` domain (made with the environment)."""
+    check_config(app, app.config)
+    env = app.env
+    if "book" in env.domains:
+        return
+    domain = next(d for d in app.registry.create_domains(env) if d.name == "book")
+    if isinstance(env.domains, dict):  # Sphinx < 8.1 keeps a plain dict
+        env.domains["book"] = domain
+    else:
+        env.domains = type(env.domains)(**dict(env.domains.items()), book=domain)  # type: ignore[arg-type]
+    domain.setup()

@@ -1,0 +1,100 @@
+"""Which files a page loads: small, deferred, and only where needed.
+
+- Every script is deferred, so none blocks rendering (Sphinx adds its own
+  without ``defer``); the search page gets its scripts the same way.
+- Sphinx's ``doctools.js`` and ``sphinx_highlight.js`` (10 KB, a quarter of
+  a page's budget) only highlight the words of a search on the page a result
+  opens: our script loads them then, and only then. They stay on every page
+  where another script may rely on them.
+- Code colours follow the theme's light/dark switch: Sphinx's own dark
+  Pygments sheet follows only the system preference, so we write one that
+  follows ``html[data-theme]`` too. Pages without code load neither sheet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.highlighting import PygmentsBridge
+
+from sphinx_bookreview.theme.context import option_bool, uses_theme
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+PYGMENTS_CSS = "_static/pygments.css"
+DARK_CODE_CSS = "bookreview-code-dark.css"
+DARK_CODE_STYLE = "a11y-dark"
+THEME_SCRIPT = "bookreview-theme.js"
+#: Sphinx's scripts on every page; those in ON_DEMAND our script loads when needed.
+SPHINX_SCRIPTS = {"_static/documentation_options.js", "_static/doctools.js", "_static/sphinx_highlight.js"}
+ON_DEMAND = {"_static/doctools.js", "_static/sphinx_highlight.js"}
+#: Scripts the search page needs beyond those on every page, in load order.
+SEARCH_SCRIPTS = ("searchtools.js", "language_data.js")
+
+
+def dark_code_stylesheet() -> str:
+    """Pygments' dark colours for an explicit dark choice, and for the
+    system's dark preference unless light was chosen."""
+    formatter = PygmentsBridge("html", DARK_CODE_STYLE).get_formatter()
+    explicit = str(formatter.get_style_defs('html[data-theme="dark"] .highlight'))
+    auto = str(formatter.get_style_defs('html:not([data-theme="light"]) .highlight'))
+    return f"{explicit}\n@media (prefers-color-scheme: dark) {{\n{auto}\n}}\n"
+
+
+def add_theme_assets(app: Sphinx) -> None:
+    if app.builder.format != "html" or not uses_theme(app):
+        return
+    app.add_js_file(THEME_SCRIPT, loading_method="defer")
+    static = Path(app.outdir, "_static")
+    static.mkdir(parents=True, exist_ok=True)
+    (static / DARK_CODE_CSS).write_text(dark_code_stylesheet(), encoding="utf-8")
+
+
+def has_code(doctree: nodes.document | None) -> bool:
+    return doctree is not None and next(doctree.findall(nodes.literal_block), None) is not None
+
+
+def deferred(script: Any) -> Any:
+    """The same script with ``defer``, unless it is inline or already
+    ``async``/``defer`` (order among deferred scripts is kept)."""
+    attributes = script.attributes
+    if not script.filename or "async" in attributes or "defer" in attributes:
+        return script
+    return type(script)(script.filename, priority=script.priority, **attributes, defer="defer")
+
+
+def without_search_helpers(scripts: list[Any], context: dict[str, Any]) -> list[Any]:
+    """The page's scripts less those only search highlighting needs, when
+    nothing else may rely on them (another extension's script, Sphinx's
+    translations, keyboard navigation)."""
+    names = {str(script.filename) for script in scripts}
+    if names - SPHINX_SCRIPTS - {f"_static/{THEME_SCRIPT}"} or option_bool(context, "navigation_with_keys"):
+        return scripts
+    return [script for script in scripts if str(script.filename) not in ON_DEMAND]
+
+
+def page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    if not uses_theme(app):
+        return
+    if templatename == "search.html":
+        for priority, script in enumerate(SEARCH_SCRIPTS, start=300):
+            app.add_js_file(script, priority=priority, loading_method="defer")
+    if has_code(doctree):
+        app.add_css_file(DARK_CODE_CSS, priority=201)
+    else:
+        context["css_files"] = [css for css in context["css_files"] if str(css.filename) != PYGMENTS_CSS]
+    scripts = context["script_files"]
+    if templatename != "search.html":
+        scripts = without_search_helpers(scripts, context)
+    context["script_files"] = [deferred(script) for script in scripts]
+
+
+def setup_assets(app: Sphinx) -> None:
+    app.connect("builder-inited", add_theme_assets)
+    # Last, so scripts other handlers add to the page are deferred too.
+    app.connect("html-page-context", page_assets, priority=900)

@@ -1,0 +1,4 @@
+project = "Logos"
+html_theme = "bookreview"
+html_logo = "_static/logo.svg"
+html_static_path = ["_static"]

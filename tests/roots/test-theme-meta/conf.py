@@ -1,0 +1,2 @@
+project = "Meta"
+html_theme = "bookreview"

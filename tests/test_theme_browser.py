@@ -1,0 +1,221 @@
+"""The ``bookreview`` theme in a real browser: Debian's Chromium through Playwright.
+
+The test site (``tests/roots/test-theme``) is built once and served on
+127.0.0.1 from a thread that stops with the module. Screenshots of the home
+page and a review page, at 375 and 1280 px, light and dark, are kept in
+``test-artifacts/theme/`` (gitignored) for a person to look at. axe-core is
+installed from npm into a cache folder outside the repository on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from test_theme import theme_entry_point  # noqa: F401 - a fixture: finds the theme from a source checkout
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from playwright.sync_api import Browser, Page
+    from sphinx.testing.util import SphinxTestApp
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARTIFACTS = Path(__file__).parent.parent / "test-artifacts" / "theme"
+AXE_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "sphinx-bookreview" / "axe"
+PAGES = {"home": "index.html", "review": "reviews/pragmatic.html"}
+#: axe rules we accept a failure of, with the reason. None so far.
+ACCEPTED: dict[str, str] = {}
+LIGHT_BACKGROUND, DARK_BACKGROUND = "rgb(251, 248, 243)", "rgb(24, 23, 21)"
+
+
+@pytest.fixture(scope="module")
+def site(built: Callable[..., SphinxTestApp]) -> Iterator[str]:
+    """The test site, built and served on 127.0.0.1; the URL of its root."""
+    app = built("theme")
+    assert not app.warning.getvalue()
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(app.outdir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe.min.js, installed from npm into the cache on first use."""
+    script = AXE_CACHE / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("npm is needed to install axe-core (Debian package npm)")
+        AXE_CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run([npm, "install", "--prefix", str(AXE_CACHE), "--no-audit", "--no-fund", "axe-core@4"],
+                       check=True, capture_output=True, timeout=300)  # fmt: skip
+    return script
+
+
+def open_page(browser: Browser, url: str, width: int, scheme: str) -> Page:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    return page
+
+
+def background(page: Page) -> str:
+    return str(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_screenshot(browser: Browser, site: str, name: str, width: int, scheme: str) -> None:
+    page = open_page(browser, site + PAGES[name], width, scheme)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-{scheme}.png"), full_page=True)
+    assert background(page) == (DARK_BACKGROUND if scheme == "dark" else LIGHT_BACKGROUND)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_card_beside_text_on_wide_screens_above_on_narrow(browser: Browser, site: str, width: int) -> None:
+    page = open_page(browser, site + PAGES["review"], width, "light")
+    card = page.locator(".bookreview-card").bounding_box()
+    text = page.locator(".bookreview-body").bounding_box()
+    assert card is not None and text is not None
+    if width >= 1280:
+        assert card["x"] >= text["x"] + text["width"], (card, text)
+        assert card["y"] < text["y"] + text["height"]
+    else:
+        assert card["y"] + card["height"] <= text["y"], (card, text)
+    page.context.close()
+
+
+def test_home_grid_shows_covers_in_rows(browser: Browser, site: str) -> None:
+    page = open_page(browser, site, 1280, "light")
+    boxes = [page.locator(".recent-item").nth(i).bounding_box() for i in range(page.locator(".recent-item").count())]
+    assert len(boxes) == 5
+    assert len({round(box["y"]) for box in boxes if box}) == 1, "five covers fit one row at 1280 px"
+    # Every cover loads (the lazy ones too: they are all in view).
+    page.wait_for_function(
+        "[...document.querySelectorAll('.recent-grid img')].every(i => i.complete && i.naturalWidth)"
+    )
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [*PAGES.values(), "about.html", "search.html?q=kindest", "book-author.html"])
+def test_axe_finds_no_violation(browser: Browser, site: str, axe_script: Path, path: str, scheme: str) -> None:
+    page = open_page(browser, site + path, 1280, scheme)
+    if path.startswith("search"):
+        page.wait_for_selector("ul.search li")
+    page.add_script_tag(path=str(axe_script))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    violations = [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'])})"
+        for v in result["violations"] if v["id"] not in ACCEPTED
+    ]  # fmt: skip
+    assert violations == []
+    page.context.close()
+
+
+def test_skip_link_is_first_and_moves_to_the_text(browser: Browser, site: str) -> None:
+    page = open_page(browser, site + PAGES["review"], 375, "light")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.getBoundingClientRect().top]")
+    assert focused[0] == "skip-link"
+    assert focused[1] >= 0, "the skip link shows when focused"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null"), "the next Tab lands in the text"
+    page.context.close()
+
+
+def test_theme_toggle_by_keyboard_is_remembered(browser: Browser, site: str) -> None:
+    page = open_page(browser, site + PAGES["review"], 1280, "light")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('theme-toggle')"):
+            break
+    else:
+        pytest.fail("Tab never reaches the colour theme switch")
+    assert page.evaluate("document.documentElement.dataset.theme") == "auto"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert background(page) == DARK_BACKGROUND
+    assert "dark" in (page.locator(".theme-toggle").get_attribute("title") or "")
+    page.goto(site + PAGES["home"])
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark", "remembered on the next page"
+    assert background(page) == DARK_BACKGROUND
+    page.locator(".theme-toggle").focus()
+    page.keyboard.press("Space")
+    assert page.evaluate("document.documentElement.dataset.theme") == "light"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.documentElement.dataset.theme") == "auto"
+    page.context.close()
+
+
+def test_remembered_dark_theme_is_set_before_first_paint(browser: Browser, site: str) -> None:
+    page = open_page(browser, site + PAGES["home"], 375, "light")
+    page.evaluate("localStorage.setItem('bookreview-theme', 'dark')")
+    # What the page looks like before any deferred script runs.
+    page.route("**/*.js*", lambda route: route.abort())
+    page.reload(wait_until="commit")
+    page.wait_for_selector("body")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert background(page) == DARK_BACKGROUND
+    page.context.close()
+
+
+def test_search_finds_a_review(browser: Browser, site: str) -> None:
+    page = open_page(browser, site, 1280, "light")
+    page.fill("#site-search-q", "kindest")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("ul.search li a")
+    assert "reviews/pragmatic.html" in (page.locator("ul.search li a").first.get_attribute("href") or "")
+    page.locator("ul.search li a").first.click()
+    page.wait_for_selector("span.highlighted")
+    assert page.locator("span.highlighted").first.inner_text().lower() == "kindest"
+    page.context.close()
+
+
+def test_print_is_black_on_white_without_navigation(browser: Browser, site: str) -> None:
+    page = open_page(browser, site + PAGES["review"], 1280, "dark")
+    page.emulate_media(media="print")
+    assert background(page) == "rgb(255, 255, 255)"
+    assert page.locator(".site-nav").is_hidden()
+    assert page.locator(".pager").is_hidden()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "review-print.pdf"))
+    page.context.close()
