@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from sphinx.locale import get_translation
@@ -65,7 +65,11 @@ def _url_template(value: Any) -> bool:
 
 
 def _file_name(value: Any) -> bool:
-    return isinstance(value, str) and not value.startswith(("/", "..")) and "\\" not in value
+    """A path inside the output directory, or ``""`` to skip the file."""
+    if not isinstance(value, str) or "\\" in value:
+        return False
+    path = PurePosixPath(value)
+    return value == "" or (not path.is_absolute() and ".." not in path.parts and path.name != "")
 
 
 @dataclass(frozen=True)

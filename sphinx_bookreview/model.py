@@ -117,8 +117,12 @@ class Review:
 
 
 def review_id(title: str) -> str:
-    """The default id of a review: docutils' slug of its title."""
-    return make_id(title)
+    """The default id of a review: docutils' slug of its title.
+
+    An id must start with a letter, so a title such as "1984", of which
+    docutils keeps nothing, becomes ``book-1984``.
+    """
+    return make_id(title) or make_id(f"book-{title}")
 
 
 def split_names(text: str) -> tuple[str, ...]:
