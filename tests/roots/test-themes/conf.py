@@ -1,0 +1,5 @@
+project = "Themes"
+author = "Project Author"
+copyright = "2024, Project Author"
+extensions = ["sphinx_bookreview"]
+# The theme is set by the test, once per theme.
