@@ -186,6 +186,22 @@ def check_page(page: Page, width: int) -> None:
     filled = stars.evaluate("(el) => parseFloat(getComputedStyle(el, '::before').width)")
     assert filled == pytest.approx(box["width"] * RATING_SHARE, abs=1)
 
+    # The cover's grid item (the image or Sphinx's link around it) is as
+    # tall as the picture, not stretched to the card with its shadow.
+    item = page.locator(".bookreview-card > .bookreview-cover").bounding_box()
+    picture = cover.bounding_box()
+    assert item is not None and picture is not None
+    assert item["height"] == pytest.approx(picture["height"], abs=2)
+
+    # Themes' field-list styles (rtd indents labels) do not reach the card:
+    # labels line up with the title, and each with its value.
+    title = page.locator(".bookreview-card > .bookreview-title").bounding_box()
+    label = page.locator(".bookreview-card dl.bookreview-facts > dt").first.bounding_box()
+    value = page.locator(".bookreview-card dl.bookreview-facts > dd").first.bounding_box()
+    assert title is not None and label is not None and value is not None
+    assert label["x"] == pytest.approx(title["x"], abs=1)
+    assert label["y"] == pytest.approx(value["y"], abs=2)
+
     for selector in TEXTS:
         element = page.locator(selector).first
         contrast = element.evaluate(CONTRAST)
