@@ -9,6 +9,7 @@ directive turns those into located warnings.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import datetime
 import math
 import re
@@ -119,10 +120,15 @@ class Review:
 def review_id(title: str) -> str:
     """The default id of a review: docutils' slug of its title.
 
-    An id must start with a letter, so a title such as "1984", of which
-    docutils keeps nothing, becomes ``book-1984``.
+    An id must start with a Latin letter, so a title such as "1984"
+    becomes ``book-1984``, and one docutils keeps nothing of (``日本語の本``)
+    ``book-`` and a short digest of the title: stable, and distinct for
+    distinct titles.
     """
-    return make_id(title) or make_id(f"book-{title}")
+    slug = make_id(title) or make_id(f"book-{title}")
+    if slug in ("", "book"):
+        slug = "book-" + hashlib.sha256(title.encode()).hexdigest()[:8]
+    return slug
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -173,7 +179,9 @@ def parse_rating(text: str, scale: float) -> float:
     if not match:
         raise InvalidValue("rating", f"invalid rating {text!r}: expected a number such as 4, 4.5, 4.5/5 or 8/10")
     value, out_of = float(match[1]), float(match[2]) if match[2] else scale
-    if out_of <= 0 or value > out_of:
+    if out_of <= 0:
+        raise InvalidValue("rating", f"invalid rating {text!r}: a rating out of {number(out_of)} means nothing")
+    if value > out_of:
         raise InvalidValue("rating", f"invalid rating {text!r}: must be between 0 and {number(out_of)}")
     return round(value * scale / out_of, 6)
 

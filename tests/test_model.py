@@ -114,7 +114,7 @@ def test_rating(text: str, scale: float, expected: float) -> None:
     [
         ("6", "invalid rating '6': must be between 0 and 5"),
         ("11/10", "invalid rating '11/10': must be between 0 and 10"),
-        ("4/0", "invalid rating '4/0': must be between 0 and 0"),
+        ("4/0", "invalid rating '4/0': a rating out of 0 means nothing"),
         ("-1", "invalid rating '-1': expected a number such as 4, 4.5, 4.5/5 or 8/10"),
         ("four", "invalid rating 'four': expected a number such as 4, 4.5, 4.5/5 or 8/10"),
         ("4.5/5/5", "invalid rating '4.5/5/5': expected a number such as 4, 4.5, 4.5/5 or 8/10"),
@@ -289,3 +289,16 @@ def test_parse_review_refuses_javascript_cover() -> None:
 def test_parse_review_empty_values_are_ignored() -> None:
     review, problems = parse_review("T", {"isbn": "", "rating": None, "author": "  "})
     assert (review, problems) == (Review(id="t", title="T"), [])
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("1984", "book-1984"), ("日本語の本", "book-ccc766e5"), ("???", "book-a03b221c"), ("Code Complete", "code-complete")],
+)
+def test_every_title_gets_a_usable_id(title: str, expected: str) -> None:
+    assert review_id(title) == expected
+
+
+def test_a_rating_out_of_nothing_is_refused() -> None:
+    with pytest.raises(InvalidValue, match=r"^invalid rating '0/0': a rating out of 0 means nothing$"):
+        parse_rating("0/0", 5)
