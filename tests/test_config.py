@@ -55,6 +55,7 @@ BAD_VALUES = [
     ("bookreview_jsonld", "1"),
     ("bookreview_catalog", "'/tmp/bookreviews.json'"),
     ("bookreview_catalog", "'../bookreviews.json'"),
+    ("bookreview_catalog", "'data/../../bookreviews.json'"),
     ("bookreview_catalog", "None"),
     ("bookreview_feed", "'..\\\\reviews.atom'"),
     ("bookreview_feed", "False"),
