@@ -6,11 +6,14 @@ on first use) in Debian's Chromium on the home page and on a review page::
 
     python benchmarks/lighthouse.py                 # the test site and the docs
     python benchmarks/lighthouse.py --site theme    # only the test site
+    python benchmarks/lighthouse.py --runs 3        # the median of three runs of each page
     python benchmarks/lighthouse.py --json out.json # the numbers, for the docs table
 
 Prints one row per site, theme and page: performance, accessibility, best
 practices, SEO, and the page weight with and without cover images (what
 Chromium fetched, as Lighthouse counts it; http.server sends no compression).
+Performance is measured on this machine with Lighthouse's simulated mobile
+throttling, so a busy machine lowers it: take the median of a few runs.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import http.server
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -106,7 +110,14 @@ def audit(command: list[str], url: str, report: Path) -> tuple[dict[str, int], f
     return scores, total / 1024, (total - covers) / 1024
 
 
-def run(sites: list[str], workdir: Path) -> list[Result]:
+def median_audit(command: list[str], url: str, report: Path, runs: int) -> tuple[dict[str, int], float, float]:
+    """Each score's and the weight's median over ``runs`` audits."""
+    audits = [audit(command, url, report.with_suffix(f".{n}.json")) for n in range(runs)]
+    scores = {name: round(statistics.median(a[0][name] for a in audits)) for name in CATEGORIES}
+    return scores, statistics.median(a[1] for a in audits), statistics.median(a[2] for a in audits)
+
+
+def run(sites: list[str], workdir: Path, runs: int) -> list[Result]:
     command = lighthouse()
     results = []
     for site in sites:
@@ -117,7 +128,7 @@ def run(sites: list[str], workdir: Path) -> list[Result]:
             for theme in THEMES:
                 for page in ("index.html", review_page):
                     report = workdir / f"{site}-{theme}-{page.replace('/', '-')}.json"
-                    scores, weight, without = audit(command, f"{base}/{theme}/{page}", report)
+                    scores, weight, without = median_audit(command, f"{base}/{theme}/{page}", report, runs)
                     results.append(Result(site, theme, page, scores, round(weight, 1), round(without, 1)))
                     print(table_row(results[-1]), flush=True)
     return results
@@ -133,6 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", choices=sorted(SITES), action="append", help="site to audit (default: all)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--runs", type=int, default=1, help="audits of each page, the median reported (default: 1)")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it (default: a temporary one)")
     args = parser.parse_args()
     if shutil.which("node") is None or not Path(CHROME).exists():
@@ -140,7 +152,7 @@ def main() -> None:
     print("site   theme       page                     perf / a11y / best / seo    weight")
     with contextlib.ExitStack() as stack:
         workdir = args.keep or Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        results = run(args.site or list(SITES), workdir)
+        results = run(args.site or list(SITES), workdir, max(1, args.runs))
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n", encoding="utf-8")
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 
+from sphinx_bookreview.theme.assets import minified
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
@@ -61,7 +63,7 @@ def test_theme_alone_loads_the_extension(built: Callable[..., SphinxTestApp]) ->
 def test_only_our_stylesheets_and_deferred_scripts(site: SphinxTestApp) -> None:
     page = soup(site, "reviews/pragmatic.html")
     sheets = [link["href"].split("?")[0] for link in page.select('link[rel="stylesheet"]')]
-    assert sheets == ["../_static/bookreview-theme.css", "../_static/bookreview.css"]
+    assert sheets == ["../_static/bookreview-theme.min.css", "../_static/bookreview.css"]
     scripts = page.select("script[src]")
     assert [s["src"].split("?")[0] for s in scripts] == [
         "../_static/documentation_options.js",
@@ -89,7 +91,7 @@ def test_code_colours_only_on_pages_with_code(site: SphinxTestApp) -> None:
         return [link["href"].split("?")[0] for link in soup(site, name).select('link[rel="stylesheet"]')]
 
     assert sheets("about.html") == [
-        "_static/pygments.css", "_static/bookreview-theme.css",
+        "_static/pygments.css", "_static/bookreview-theme.min.css",
         "_static/bookreview-code-dark.css", "_static/bookreview.css",
     ]  # fmt: skip
     dark = (site.outdir / "_static" / "bookreview-code-dark.css").read_text(encoding="utf-8")
@@ -97,10 +99,24 @@ def test_code_colours_only_on_pages_with_code(site: SphinxTestApp) -> None:
     assert "@media (prefers-color-scheme: dark)" in dark
 
 
-def test_no_basic_css_no_web_fonts(site: SphinxTestApp) -> None:
+def test_no_web_fonts_no_important(site: SphinxTestApp) -> None:
     css = (site.outdir / "_static" / "bookreview-theme.css").read_text(encoding="utf-8")
     assert "@font-face" not in css and "@import" not in css
     assert "!important" not in css
+
+
+def test_stylesheet_is_served_minified(site: SphinxTestApp) -> None:
+    source = (site.outdir / "_static" / "bookreview-theme.css").read_text(encoding="utf-8")
+    served = (site.outdir / "_static" / "bookreview-theme.min.css").read_text(encoding="utf-8")
+    assert served == minified(source)
+    assert len(served) < 0.75 * len(source)
+    assert "/*" not in served
+    assert (served.count("{"), served.count("}")) == (source.count("{"), source.count("}"))
+
+
+def test_minified_keeps_what_matters() -> None:
+    css = '/* a comment */\n.a > .b,\n.c :is(h1, h2) {\n  content: " (" attr(href) ")";\n  width: calc(1rem + 2%);\n}\n'
+    assert minified(css) == '.a>.b,.c :is(h1,h2){content:" (" attr(href) ")";width:calc(1rem + 2%)}\n'
 
 
 # -- every page -------------------------------------------------------------

@@ -6,6 +6,8 @@
   a page's budget) only highlight the words of a search on the page a result
   opens: our script loads them then, and only then. They stay on every page
   where another script may rely on them.
+- The stylesheet is served minified (a third smaller); the readable source
+  is what the theme ships and what this writes from.
 - Code colours follow the theme's light/dark switch: Sphinx's own dark
   Pygments sheet follows only the system preference, so we write one that
   follows ``html[data-theme]`` too. Pages without code load neither sheet.
@@ -13,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +27,9 @@ from sphinx_bookreview.theme.context import option_bool, uses_theme
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+STATIC = Path(__file__).parent / "static"
+#: The stylesheet as written, and as served (theme.toml names the latter).
+STYLESHEET, SERVED_STYLESHEET = "bookreview-theme.css", "bookreview-theme.min.css"
 PYGMENTS_CSS = "_static/pygments.css"
 DARK_CODE_CSS = "bookreview-code-dark.css"
 DARK_CODE_STYLE = "a11y-dark"
@@ -44,13 +50,26 @@ def dark_code_stylesheet() -> str:
     return f"{explicit}\n@media (prefers-color-scheme: dark) {{\n{auto}\n}}\n"
 
 
+def minified(css: str) -> str:
+    """Comments and optional spaces out, nothing else changed. Safe for
+    our stylesheet: none of its strings holds a comment, brace or colon."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r" ?([{};,>]) ?", r"\1", css)
+    return re.sub(r"([{;][-a-z]+): ", r"\1:", css).replace(";}", "}").strip() + "\n"
+
+
 def add_theme_assets(app: Sphinx) -> None:
+    """Write the files made from others: they are ready before any page
+    is, so Sphinx can stamp their links with a checksum."""
     if app.builder.format != "html" or not uses_theme(app):
         return
     app.add_js_file(THEME_SCRIPT, loading_method="defer")
     static = Path(app.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
     (static / DARK_CODE_CSS).write_text(dark_code_stylesheet(), encoding="utf-8")
+    source = (STATIC / STYLESHEET).read_text(encoding="utf-8")
+    (static / SERVED_STYLESHEET).write_text(minified(source), encoding="utf-8")
 
 
 def has_code(doctree: nodes.document | None) -> bool:
