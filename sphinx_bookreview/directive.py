@@ -99,12 +99,23 @@ class BookReviewDirective(SphinxDirective):
         )
 
     def option_line(self, option: str | None) -> int:
-        """The line of ``:option:`` in the source, else the directive's."""
-        if option:
-            pattern = re.compile(rf"\s*(\.\. bookreview::.*)?:{re.escape(option)}:")
-            for offset, line in enumerate(self.block_text.splitlines()):
-                if offset and pattern.match(line):
-                    return self.lineno + offset
+        """The line of ``:option:`` in the source, else the directive's.
+
+        Read from the source file, not ``block_text``: what MyST puts in
+        ``block_text`` differs between its versions. Options are the lines
+        after the directive's up to the first blank line (or, in MyST's
+        YAML form, ``option: value`` lines).
+        """
+        source, lineno = self.get_source_info()
+        if not option or not source or not Path(source).is_file():
+            return self.lineno
+        pattern = re.compile(rf"\s*:?{re.escape(option)}:(\s|$)")
+        lines = Path(source).read_text(encoding="utf-8", errors="replace").splitlines()
+        for number, line in enumerate(lines[lineno:], start=lineno + 1):
+            if not line.strip():
+                break
+            if pattern.match(line):
+                return number
         return self.lineno
 
 
