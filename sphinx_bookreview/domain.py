@@ -71,8 +71,8 @@ class BookDomain(Domain):
         "references": {},  # docname -> set of (reftype, target) it links to
     }
     data_version = 1
-    #: The records as they were before this build read anything.
-    snapshot: dict[str, Review] = {}
+    #: What links showed before this build read anything (see :mod:`~sphinx_bookreview.freshness`).
+    snapshot: dict[tuple[str, str], object] = {}
 
     # -- stored state ----------------------------------------------------
 

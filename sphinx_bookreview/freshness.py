@@ -2,13 +2,17 @@
 
 A ``:book:`` link shows the linked review's title; a listing shows many
 reviews. When a review changes, the pages that show it must be written
-again even though their own source did not change. Snapshot the records
-before reading, compare after, and hand Sphinx the pages to rewrite.
+again even though their own source did not change. Note what every link
+target shows before reading, compare after, and hand Sphinx the pages
+whose links show something else now: a new rating rewrites the listings,
+not every page that links to the book's author.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from sphinx_bookreview.listing import COLLECTION_REFERENCE
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -22,26 +26,59 @@ def domain_of(env: BuildEnvironment) -> BookDomain:
     return env.get_domain("book")  # type: ignore[return-value]
 
 
+def shown(domain: BookDomain) -> dict[tuple[str, str], object]:
+    """What a link to each ``(reftype, target)`` shows: a review link its
+    page and title, an author or tag link only that the entry exists, an
+    ISBN link the review it leads to, a listing every record."""
+    winners = domain.winners
+    views: dict[tuple[str, str], object] = {COLLECTION_REFERENCE: tuple(winners.values())}
+    views.update((("review", r.id), (r.docname, r.title)) for r in winners.values())
+    views.update((("author", author), True) for author in domain.by_author)
+    views.update((("tag", tag), True) for tag in domain.by_tag)
+    views.update((("isbn", isbn), (r.docname, r.id, r.title)) for isbn, r in domain.by_isbn.items())
+    views.update((("page", docname), related) for docname, related in neighbours(domain.env).items())
+    return views
+
+
+def neighbours(env: BuildEnvironment) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each page's parent, previous and next page, and their titles.
+
+    Every HTML page links to them, and Sphinx does not rewrite a page when
+    only its neighbour was added, removed or renamed; adding a review would
+    leave the previous one's "next" link stale.
+    """
+    titles = env.titles
+    return {
+        docname: tuple((r, titles[r].astext()) if r in titles else ("", "") for r in related)
+        for docname, related in env.collect_relations().items()
+    }
+
+
+def view_key(link: tuple[str, str]) -> tuple[str, str]:
+    """The key of :func:`shown` that says what ``link`` shows."""
+    reftype, target = link
+    if reftype == "isbn":
+        return reftype, target.replace("-", "")  # as the domain keys ISBNs
+    # A link of a type with no view of its own may show anything.
+    return link if reftype in ("review", "author", "tag") else COLLECTION_REFERENCE
+
+
 def snapshot(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:
     """Taken at ``env-get-outdated``: later, at ``env-before-read-docs``,
     Sphinx has already forgotten the reviews of deleted documents, and the
     pages linking to them would keep their stale links."""
-    domain_of(env).snapshot = dict(domain_of(env).winners)
+    domain_of(env).snapshot = shown(domain_of(env))
     return []
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
-    before, after = domain.snapshot, domain.winners
-    changed = {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
-    if not changed:
-        return []
-    # Only reviews' link titles are per id; author, tag and ISBN links and
-    # listings depend on the whole collection.
-    return sorted(
-        docname for docname, links in domain.references.items()
-        if any(reftype != "review" or target in changed for reftype, target in links)
-    )  # fmt: skip
+    before, after = domain.snapshot, shown(domain)
+    changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    links = domain.references
+    stale = {docname for docname in links if any(view_key(link) in changed for link in links[docname])}
+    stale.update(docname for reftype, docname in changed if reftype == "page" and docname in env.all_docs)
+    return sorted(stale)
 
 
 def setup_freshness(app: Sphinx) -> None:
