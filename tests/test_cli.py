@@ -145,10 +145,11 @@ def test_new_md_stub(tmp_path: Path) -> None:
 
 
 def test_new_title_without_a_default_id_gets_one(tmp_path: Path) -> None:
-    """``make_id("2041")`` is empty: the file keeps the digits, the id gets a letter in front."""
+    """``make_id("2041")`` is empty: the file keeps the digits, and the
+    directive's own default id (``book-2041``) needs no ``:id:``."""
     assert main(["new", "2041", "--dir", str(tmp_path)]) == 0
     text = (tmp_path / "2041.rst").read_text(encoding="utf-8")
-    assert ".. bookreview:: 2041\n   :id: book-2041\n" in text
+    assert ".. bookreview:: 2041\n   :date: " in text
 
 
 def test_new_escapes_a_title_that_looks_like_markup(tmp_path: Path) -> None:

@@ -105,11 +105,10 @@ class Namer:
         """The file stem and the review id for a title.
 
         The stem keeps what the id cannot (``2041.rst``); the id is the
-        directive's default when it can be, so ``:id:`` is written only when needed.
+        directive's default unless an earlier row took it, so ``:id:`` is
+        written only for equal titles.
         """
-        stem = _unique(slug(title), self.stems)
-        fallback = stem if review_id(stem) == stem else review_id(f"book-{stem}")
-        return stem, _unique(review_id(title) or fallback, self.ids)
+        return _unique(slug(title), self.stems), _unique(review_id(title), self.ids)
 
 
 def slug(title: str) -> str:
