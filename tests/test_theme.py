@@ -63,7 +63,7 @@ def test_theme_alone_loads_the_extension(built: Callable[..., SphinxTestApp]) ->
 def test_only_our_stylesheets_and_deferred_scripts(site: SphinxTestApp) -> None:
     page = soup(site, "reviews/pragmatic.html")
     sheets = [link["href"].split("?")[0] for link in page.select('link[rel="stylesheet"]')]
-    assert sheets == ["../_static/bookreview-theme.min.css", "../_static/bookreview.css"]
+    assert sheets == ["../_static/bookreview.css", "../_static/bookreview-theme.min.css"]
     scripts = page.select("script[src]")
     assert [s["src"].split("?")[0] for s in scripts] == [
         "../_static/documentation_options.js",
@@ -74,6 +74,12 @@ def test_only_our_stylesheets_and_deferred_scripts(site: SphinxTestApp) -> None:
     assert len(inline) == 1 and "dataset.theme" in inline[0].string
     first_stylesheet = page.select_one('link[rel="stylesheet"]')
     assert inline[0].sourceline < first_stylesheet.sourceline, "the theme is set before any style applies"
+
+
+def test_project_stylesheets_come_after_ours(built: Callable[..., SphinxTestApp]) -> None:
+    app = built("theme", confoverrides={"html_css_files": ["custom.css"]})
+    sheets = [link["href"].split("?")[0] for link in soup(app, "index.html").select('link[rel="stylesheet"]')]
+    assert sheets == ["_static/bookreview.css", "_static/bookreview-theme.min.css", "_static/custom.css"]
 
 
 def test_search_page_gets_its_scripts_deferred(site: SphinxTestApp) -> None:
@@ -91,8 +97,8 @@ def test_code_colours_only_on_pages_with_code(site: SphinxTestApp) -> None:
         return [link["href"].split("?")[0] for link in soup(site, name).select('link[rel="stylesheet"]')]
 
     assert sheets("about.html") == [
-        "_static/pygments.css", "_static/bookreview-theme.min.css",
-        "_static/bookreview-code-dark.css", "_static/bookreview.css",
+        "_static/pygments.css", "_static/bookreview-code-dark.css",
+        "_static/bookreview.css", "_static/bookreview-theme.min.css",
     ]  # fmt: skip
     dark = (site.outdir / "_static" / "bookreview-code-dark.css").read_text(encoding="utf-8")
     assert 'html[data-theme="dark"] .highlight' in dark
@@ -137,6 +143,21 @@ def test_skip_link_main_and_navigation(site: SphinxTestApp) -> None:
     assert nav.select_one(".caption") is None
     assert page.select_one('header form[role="search"]')["action"] == "search.html"
     assert page.select_one("button.theme-toggle")["type"] == "button"
+
+
+def test_many_pages_go_in_a_menu(built: Callable[..., SphinxTestApp]) -> None:
+    app = built("theme-menu")
+    assert app.warning.getvalue() == ""
+    header = soup(app, "two.html").select_one("header")
+    menu = header.select_one("details.site-menu")
+    assert menu.summary.get_text() == "Contents"
+    groups = [(c.get_text(), c["aria-level"]) for c in menu.select("nav p.caption")]
+    assert groups == [("Guides", "2"), ("Reference", "2")]
+    assert [a.get_text() for a in menu.select("nav a")] == [
+        f"Page {n}" for n in ("one", "two", "three", "four", "five", "six")
+    ]
+    assert menu.select_one("li.current > a").get_text() == "Page two"
+    assert header.select(".site-nav a") == []  # no reviews: no index links either
 
 
 def test_toctree_caption_is_a_heading_with_a_level(site: SphinxTestApp) -> None:

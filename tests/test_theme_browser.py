@@ -9,6 +9,7 @@ installed from npm into a cache folder outside the repository on first use.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -39,10 +40,9 @@ ACCEPTED: dict[str, str] = {}
 LIGHT_BACKGROUND, DARK_BACKGROUND = "rgb(251, 248, 243)", "rgb(24, 23, 21)"
 
 
-@pytest.fixture(scope="module")
-def site(built: Callable[..., SphinxTestApp]) -> Iterator[str]:
-    """The test site, built and served on 127.0.0.1; the URL of its root."""
-    app = built("theme")
+@contextlib.contextmanager
+def served(app: SphinxTestApp) -> Iterator[str]:
+    """The build, served on 127.0.0.1 from a thread; the URL of its root."""
     assert not app.warning.getvalue()
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -52,10 +52,18 @@ def site(built: Callable[..., SphinxTestApp]) -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(app.outdir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def site(built: Callable[..., SphinxTestApp]) -> Iterator[str]:
+    with served(built("theme")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -219,3 +227,16 @@ def test_print_is_black_on_white_without_navigation(browser: Browser, site: str)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "review-print.pdf"))
     page.context.close()
+
+
+def test_menu_opens_by_keyboard_and_closes_with_escape(browser: Browser, built: Callable[..., SphinxTestApp]) -> None:
+    with served(built("theme-menu")) as url:
+        page = open_page(browser, url + "two.html", 375, "light")
+        page.locator(".site-menu summary").focus()
+        page.keyboard.press("Enter")
+        assert page.locator(".site-menu-panel").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the open menu fits the screen"
+        page.keyboard.press("Escape")
+        assert page.locator(".site-menu-panel").is_hidden()
+        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+        page.context.close()

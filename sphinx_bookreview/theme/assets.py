@@ -7,7 +7,9 @@
   opens: our script loads them then, and only then. They stay on every page
   where another script may rely on them.
 - The stylesheet is served minified (a third smaller); the readable source
-  is what the theme ships and what this writes from.
+  is what the theme ships and what this writes from. It comes after the
+  extension's and before the project's: the card takes the theme's colours,
+  and a project's ``:root`` properties override both.
 - Code colours follow the theme's light/dark switch: Sphinx's own dark
   Pygments sheet follows only the system preference, so we write one that
   follows ``html[data-theme]`` too. Pages without code load neither sheet.
@@ -30,6 +32,9 @@ if TYPE_CHECKING:
 STATIC = Path(__file__).parent / "static"
 #: The stylesheet as written, and as served (theme.toml names the latter).
 STYLESHEET, SERVED_STYLESHEET = "bookreview-theme.css", "bookreview-theme.min.css"
+#: After the extension's stylesheet (500), so our colours for its card win;
+#: before the project's ``html_css_files`` (800), so the project's win.
+STYLESHEET_PRIORITY = 501
 PYGMENTS_CSS = "_static/pygments.css"
 DARK_CODE_CSS = "bookreview-code-dark.css"
 DARK_CODE_STYLE = "a11y-dark"
@@ -65,6 +70,7 @@ def add_theme_assets(app: Sphinx) -> None:
     if app.builder.format != "html" or not uses_theme(app):
         return
     app.add_js_file(THEME_SCRIPT, loading_method="defer")
+    app.add_css_file(SERVED_STYLESHEET, priority=STYLESHEET_PRIORITY)
     static = Path(app.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
     (static / DARK_CODE_CSS).write_text(dark_code_stylesheet(), encoding="utf-8")

@@ -39,6 +39,8 @@ THEME_PATH = Path(__file__).parent
 INDICES = ("author", "tag", "rating")
 #: Covers on the home page loaded at once (the first row on a wide screen).
 EAGER_COVERS = 4
+#: Most top-level pages shown as links in the header; more go in a menu.
+INLINE_PAGES = 5
 #: Longest meta description search engines show in full.
 DESCRIPTION_LENGTH = 160
 #: A colour a project may set for the accent: a name, hex or CSS function, nothing that ends a rule.
@@ -114,13 +116,17 @@ def index_links(app: Sphinx, context: Context) -> list[dict[str, str]]:
             for key in INDICES if f"book-{key}" in written]  # fmt: skip
 
 
-def toctree_nav(context: Context) -> str:
-    """The top-level pages, for the header, without the toctrees' captions
-    (the header is one list of links)."""
+def site_navigation(context: Context) -> tuple[str, str]:
+    """The top-level pages as ``(links, menu)``: a few pages are links in
+    the header (the toctrees' captions dropped: it is one list); more, or
+    several captioned groups, go in a menu, grouped under their captions."""
     toctree = context.get("toctree")
     if toctree is None:
-        return ""
-    return _CAPTION.sub("", str(toctree(maxdepth=1, collapse=True, titles_only=True, includehidden=True) or ""))
+        return "", ""
+    pages = str(toctree(maxdepth=1, collapse=True, titles_only=True, includehidden=True) or "")
+    if pages.count('class="toctree-l1') <= INLINE_PAGES and pages.count('class="caption"') <= 1:
+        return _CAPTION.sub("", pages), ""
+    return "", fix_caption_headings(pages)
 
 
 def fix_caption_headings(body: str) -> str:
@@ -229,6 +235,7 @@ def labels() -> dict[str, str]:
     return {
         "skip": _("Skip to content"),
         "site": _("Site"),
+        "menu": _("Contents"),
         "search": _("Search"),
         "theme": _("Colour theme"),
         "theme_auto": _("system"),
@@ -259,12 +266,14 @@ def page_context(
     show_name = not (context.get("logo_url") and option_bool(context, "hide_name"))
     context["metatags"] = context.get("metatags", "") + description_tag(app, pagename, context, doctree)
     context["body"] = fix_caption_headings(context.get("body", ""))
+    links, menu = site_navigation(context)
     context.update(
         bookreview_labels=labels(),
         bookreview_kind=kind,
         bookreview_title_suffix=title_suffix(context),
         bookreview_toc=context.get("toc", "") if kind == "page" and context.get("display_toc") else "",
-        bookreview_nav=toctree_nav(context),
+        bookreview_nav=links,
+        bookreview_menu=menu,
         bookreview_indices=index_links(app, context),
         bookreview_recent=recent_reviews(app, pagename, context) if home else [],
         bookreview_neighbours=neighbours,

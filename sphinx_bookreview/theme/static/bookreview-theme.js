@@ -29,6 +29,20 @@
     });
   }
 
+  // The site menu closes with Escape or a click elsewhere, as menus do.
+  const menu = document.querySelector(".site-menu");
+  if (menu) {
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+    document.addEventListener("click", (event) => {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+  }
+
   // Wide screens have room to show the page's contents open.
   const contents = document.querySelector(".page-toc");
   if (contents && matchMedia("(min-width: 75rem)").matches) contents.open = true;

@@ -1,0 +1,2 @@
+project = "Menu"
+html_theme = "bookreview"
