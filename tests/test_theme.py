@@ -60,6 +60,14 @@ def test_theme_alone_loads_the_extension(built: Callable[..., SphinxTestApp]) ->
     assert (app.outdir / "book-author.html").is_file()
 
 
+def test_theme_alone_checks_the_extension_s_settings(built: Callable[..., SphinxTestApp]) -> None:
+    """Loaded with the theme, the extension still checks conf.py's values."""
+    app = built("theme-config")
+    warnings = app.warning.getvalue()
+    assert "invalid bookreview_rating_scale = -3: expected a positive number; using the default 5" in warnings
+    assert soup(app, "index.html").select_one(".bookreview-rating")["aria-label"] == "4 out of 5"
+
+
 def test_only_our_stylesheets_and_deferred_scripts(site: SphinxTestApp) -> None:
     page = soup(site, "reviews/pragmatic.html")
     sheets = [link["href"].split("?")[0] for link in page.select('link[rel="stylesheet"]')]

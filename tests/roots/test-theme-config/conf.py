@@ -1,0 +1,3 @@
+project = "Config"
+html_theme = "bookreview"
+bookreview_rating_scale = -3
