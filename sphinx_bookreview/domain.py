@@ -10,6 +10,7 @@ records once per build and cached on the domain instance, never stored.
 from __future__ import annotations
 
 import functools
+import re
 import urllib.parse
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -18,17 +19,18 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.locale import get_translation
-from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_bookreview.listing import COLLECTION_REFERENCE, bookreview_collection
 from sphinx_bookreview.model import number, round_to_step
+from sphinx_bookreview.roles import BookXRefRole
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Set
 
     from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
@@ -45,12 +47,29 @@ AUTHOR_INDEX, TAG_INDEX, RATING_INDEX = "author", "tag", "rating"
 def index_anchor(key: str) -> str:
     """The anchor of a group on a domain index page.
 
-    Sphinx's ``domainindex.html`` gives each group the id ``cap-<letter>``;
-    our groups are authors and tags, so their names become the anchor,
-    percent-encoded so it is a valid URL fragment (and ``objects.inv``
-    field) that browsers decode back to the id.
+    Sphinx's ``domainindex.html`` gives each group the id ``cap-<heading>``;
+    our headings are authors and tags, so their names become the anchor,
+    with no-break spaces (an HTML id may hold no ASCII space) and
+    percent-encoded, so it is a valid URL fragment and ``objects.inv``
+    field that browsers decode back to the id.
     """
-    return "cap-" + urllib.parse.quote(key, safe="")
+    return "cap-" + urllib.parse.quote(unspaced(key), safe="")
+
+
+def unspaced(text: str) -> str:
+    return re.sub(r"\s", "\u00a0", text)
+
+
+def refnode(
+    builder: Builder, fromdocname: str, todocname: str, anchor: str, child: nodes.Node, title: str
+) -> nodes.reference:
+    """``make_refnode`` that also works in singlehtml, where the page URI is
+    already an anchor (``#document-x``): Sphinx 9 no longer trims the
+    ``#document-x#id`` it makes there to ``#id``, and browsers cannot follow it."""
+    node = make_refnode(builder, fromdocname, todocname, anchor, child, title)
+    if node.get("refuri", "").startswith("#document-"):
+        node["refuri"] = "#" + anchor
+    return node
 
 
 class BookDomain(Domain):
@@ -62,9 +81,9 @@ class BookDomain(Domain):
         "tag": ObjType("tag", "tag", "book-tag"),
     }
     roles: ClassVar[dict[str, Any]] = {
-        "review": XRefRole(innernodeclass=nodes.inline),
-        "author": XRefRole(innernodeclass=nodes.inline),
-        "tag": XRefRole(innernodeclass=nodes.inline),
+        "review": BookXRefRole("review"),
+        "author": BookXRefRole("author"),
+        "tag": BookXRefRole("tag"),
     }
     initial_data: ClassVar[dict[str, Any]] = {
         "reviews": {},  # docname -> list of Review records, in document order
@@ -187,16 +206,13 @@ class BookDomain(Domain):
             return self.resolve_isbn(env, fromdocname, builder, target, contnode)
         found = self.find(typ, target)
         if found is None:
-            what = {"review": "review id", "author": "author", "tag": "tag"}.get(typ, typ)
-            if not node.get("quiet"):  # see card.xref
-                logger.warning(__("unknown %s %r"), what, target, location=node, type="bookreview", subtype="ref")
-            return nodes.inline("", "", contnode)
+            return None  # intersphinx may know it; else warn_missing_reference
         docname, anchor, title = found
         if typ == "review" and not node.get("refexplicit"):
             contnode = nodes.emphasis(title, title)
         if docname.startswith(f"{self.name}-") and not self.has_index_pages(builder):
             return contnode  # the text alone where no index page is written
-        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+        return refnode(builder, fromdocname, docname, anchor, contnode, title)
 
     def resolve_any_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder,
@@ -207,7 +223,7 @@ class BookDomain(Domain):
             found = self.find(typ, target)
             if found and (typ == "review" or self.has_index_pages(builder)):
                 docname, anchor, title = found
-                results.append((f"book:{typ}", make_refnode(builder, fromdocname, docname, anchor, contnode, title)))
+                results.append((f"book:{typ}", refnode(builder, fromdocname, docname, anchor, contnode, title)))
         return results
 
     def find(self, typ: str, target: str) -> tuple[str, str, str] | None:
@@ -226,12 +242,25 @@ class BookDomain(Domain):
         """This project's newest review of the book, else the ISBN URL."""
         review = self.by_isbn.get(isbn.replace("-", ""))
         if review:
-            return make_refnode(builder, fromdocname, review.docname, review.id, contnode, review.title)
+            return refnode(builder, fromdocname, review.docname, review.id, contnode, review.title)
         template = env.config.bookreview_isbn_url
         if template:
             url = template.format(isbn=isbn.replace("-", ""))
             return nodes.reference("", "", contnode, refuri=url, internal=False)
         return contnode
+
+    @staticmethod
+    def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
+        """Our own located, typed warning for a link nothing resolved, not
+        even intersphinx. ``quiet`` links (see ``card.xref``) stay silent."""
+        if domain.name != BookDomain.name:
+            return None
+        if not node.get("quiet"):
+            what = {"review": "review id", "author": "author", "tag": "tag"}.get(node["reftype"], node["reftype"])
+            logger.warning(
+                __("unknown %s %r"), what, node["reftarget"], location=node, type="bookreview", subtype="ref"
+            )
+        return True
 
     @staticmethod
     def has_index_pages(builder: Builder) -> bool:
@@ -316,12 +345,13 @@ class RatingIndex(GroupIndex):
 
 
 def escape_for_template(domain: Domain, text: str) -> str:
-    """HTML-escape a heading for ``domainindex.html``; LaTeX and Texinfo
-    escape index headings themselves."""
+    """HTML-escape a heading for ``domainindex.html``, which writes it
+    unescaped, also as the group's id (see :func:`index_anchor`); LaTeX and
+    Texinfo escape index headings themselves."""
     import html
 
     app = getattr(domain.env, "_app", None) or domain.env.app
-    return html.escape(text) if app.builder.format == "html" else text
+    return html.escape(unspaced(text)) if app.builder.format == "html" else text
 
 
 BookDomain.indices = [AuthorIndex, TagIndex, RatingIndex]

@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_message_catalog("sphinx_bookreview", str(HERE / "locale"))
     setup_config(app)
     app.add_domain(BookDomain)
+    app.connect("warn-missing-reference", BookDomain.warn_missing_reference)
     setup_nodes(app)
     setup_rating(app)
     setup_directive(app)

@@ -250,13 +250,7 @@ class Linker:
         node = xref(reftype, target, content.astext())
         node["refdoc"] = self.docname
         found = self.domain.resolve_xref(self.app.env, self.docname, self.app.builder, reftype, target, node, content)
-        if found is None:
-            return content
-        # singlehtml's page URI is already an anchor ("#document-x"); Sphinx 9
-        # no longer trims "#document-x#id" to "#id", which browsers cannot follow.
-        if found.get("refuri", "").count("#") > 1:
-            found["refuri"] = "#" + found["refuri"].rsplit("#", 1)[1]
-        return found
+        return content if found is None else found
 
     def title(self, review: Review) -> nodes.Element:
         return self("review", review.id, nodes.emphasis(review.title, review.title))

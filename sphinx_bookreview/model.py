@@ -9,8 +9,8 @@ directive turns those into located warnings.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import datetime
+import hashlib
 import math
 import re
 import urllib.parse

@@ -25,11 +25,17 @@ class BookXRefRole(XRefRole):
     """A link into the ``book`` domain, e.g. ``:book:`the wizard book <sicp>```."""
 
     def __init__(self, reftype: str) -> None:
-        super().__init__(innernodeclass=nodes.inline)
+        # warn_dangling: an unresolved link reaches the domain's
+        # warn-missing-reference handler, after intersphinx had its chance.
+        super().__init__(innernodeclass=nodes.inline, warn_dangling=True)
         self.reftype = reftype
 
     def run(self) -> tuple[list[Node], list[system_message]]:
         self.name = f"book:{self.reftype}"  # route to the domain, whatever the role was called
+        # A review's title is shown in italics, also when intersphinx
+        # resolves the link and puts the other project's title in this node.
+        implicit_title = self.reftype == "review" and not self.has_explicit_title
+        self.innernodeclass = nodes.emphasis if implicit_title else nodes.inline
         return super().run()
 
 

@@ -98,7 +98,7 @@ def test_dirhtml(build: Callable[[str], SphinxTestApp]) -> None:
     app = build("dirhtml")
     page = (app.outdir / "review" / "index.html").read_text(encoding="utf-8")
     assert_facts(html_review(page), 'aria-label="4.5 out of 5"')
-    assert 'href="../book-author/#cap-Brandon%20Rhodes"' in page
+    assert 'href="../book-author/#cap-Brandon%C2%A0Rhodes"' in page
     assert '"image": "../_images/cover.png"' in page
 
 

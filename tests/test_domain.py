@@ -109,11 +109,11 @@ def test_objects_inv(full: SphinxTestApp) -> None:
             SPECIAL: f"special.html#{SPECIAL}",
         },
         "book:author": {
-            "Brandon Rhodes": "book-author.html#cap-Brandon%20Rhodes",
-            "John Goerzen": "book-author.html#cap-John%20Goerzen",
-            "Harold Abelson": "book-author.html#cap-Harold%20Abelson",
-            "Gerald Jay Sussman": "book-author.html#cap-Gerald%20Jay%20Sussman",
-            'Ann <b>Author</b> & "Co"': "book-author.html#cap-Ann%20%3Cb%3EAuthor%3C%2Fb%3E%20%26%20%22Co%22",
+            "Brandon Rhodes": "book-author.html#cap-Brandon%C2%A0Rhodes",
+            "John Goerzen": "book-author.html#cap-John%C2%A0Goerzen",
+            "Harold Abelson": "book-author.html#cap-Harold%C2%A0Abelson",
+            "Gerald Jay Sussman": "book-author.html#cap-Gerald%C2%A0Jay%C2%A0Sussman",
+            'Ann <b>Author</b> & "Co"': "book-author.html#cap-Ann%C2%A0%3Cb%3EAuthor%3C%2Fb%3E%C2%A0%26%C2%A0%22Co%22",
         },
         "book:tag": {
             "python": "book-tag.html#cap-python",

@@ -103,8 +103,8 @@ def test_isbn_hyphenated_and_linked(review: Tag) -> None:
 def test_author_and_tag_links(review: Tag) -> None:
     links = [a["href"] for a in review.select(".bookreview-card a.reference.internal")]
     assert links == [
-        "book-author.html#cap-Brandon%20Rhodes",
-        "book-author.html#cap-John%20Goerzen",
+        "book-author.html#cap-Brandon%C2%A0Rhodes",
+        "book-author.html#cap-John%C2%A0Goerzen",
         "book-tag.html#cap-python",
         "book-tag.html#cap-networking",
     ]

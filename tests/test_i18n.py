@@ -40,7 +40,7 @@ def test_french_labels(app: SphinxTestApp) -> None:
     app.build()
     facts, questions, spoken = review_labels(app)
     assert facts[:4] == ["Auteur", "Format", "Langue", "ISBN"]
-    assert questions == ["Pourquoi je l’ai choisi", "Pourquoi je l’ai terminé", "Je l’offrirais à"]
+    assert questions == ["Pourquoi je l\u2019ai choisi", "Pourquoi je l\u2019ai terminé", "Je l\u2019offrirais à"]
     assert spoken == "4.5 sur 5"
     assert not app.warning.getvalue()
 
@@ -50,7 +50,7 @@ def test_english_is_the_source_language(app: SphinxTestApp) -> None:
     app.build()
     facts, questions, spoken = review_labels(app)
     assert facts[:4] == ["Author", "Format", "Language", "ISBN"]
-    assert questions == ["Why I picked it up", "Why I finished it", "I’d give it to"]
+    assert questions == ["Why I picked it up", "Why I finished it", "I\u2019d give it to"]
     assert spoken == "4.5 out of 5"
 
 

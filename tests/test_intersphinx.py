@@ -61,18 +61,12 @@ def test_external_roles_and_any(make_app: Callable[..., SphinxTestApp], first_in
     assert links(app.outdir / "index.html") == [
         ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
         ("the essays", FIRST + "mmm.html#mmm"),
-        ("Frederick P. Brooks Jr.", FIRST + "book-author.html#cap-Frederick%20P.%20Brooks%20Jr."),
+        ("Frederick P. Brooks Jr.", FIRST + "book-author.html#cap-Frederick%C2%A0P.%C2%A0Brooks%C2%A0Jr."),
         ("management", FIRST + "book-tag.html#cap-management"),
         ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BookDomain.resolve_xref answers an unknown id itself (warning and plain text) instead of "
-    "returning None, so Sphinx never asks intersphinx's missing-reference handler",
-)
 def test_book_role_falls_back_to_intersphinx(
     make_app: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
 ) -> None:
@@ -82,4 +76,15 @@ def test_book_role_falls_back_to_intersphinx(
         ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
         ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
     ]
+    soup = BeautifulSoup((app.outdir / "plain.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a.em is not None for a in soup.select("div.body li a")] == [True, True]  # titles in italics
     assert app.warning.getvalue() == ""
+
+
+def test_a_link_no_project_knows_warns_once(
+    make_app: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
+) -> None:
+    (second / "plain.rst").write_text(":orphan:\n\nPlain\n=====\n\nSee :book:`nowhere`.\n")
+    app = build_second(make_app, second, first_inventory)
+    assert app.warning.getvalue().count("WARNING") == 1
+    assert "plain.rst:6: WARNING: unknown review id 'nowhere'" in app.warning.getvalue()

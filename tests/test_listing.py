@@ -97,9 +97,9 @@ def test_table_layout(app: SphinxTestApp) -> None:
     assert cells[0].select_one("a em").get_text() == "Structure and Interpretation of Computer Programs"
     assert cells[0].a["href"] == "reviews/sicp.html#sicp"
     assert [a["href"] for a in cells[1].select("a")] == [
-        "book-author.html#cap-Harold%20Abelson",
-        "book-author.html#cap-Gerald%20Jay%20Sussman",
-        "book-author.html#cap-Julie%20Sussman",
+        "book-author.html#cap-Harold%C2%A0Abelson",
+        "book-author.html#cap-Gerald%C2%A0Jay%C2%A0Sussman",
+        "book-author.html#cap-Julie%C2%A0Sussman",
     ]
     assert cells[2].select_one(".bookreview-rating")["aria-label"] == "5 out of 5"
     assert cells[3].get_text() == "2024-03-10"

@@ -293,7 +293,12 @@ def test_parse_review_empty_values_are_ignored() -> None:
 
 @pytest.mark.parametrize(
     ("title", "expected"),
-    [("1984", "book-1984"), ("日本語の本", "book-ccc766e5"), ("???", "book-a03b221c"), ("Code Complete", "code-complete")],
+    [
+        ("1984", "book-1984"),
+        ("日本語の本", "book-ccc766e5"),
+        ("???", "book-a03b221c"),
+        ("Code Complete", "code-complete"),
+    ],
 )
 def test_every_title_gets_a_usable_id(title: str, expected: str) -> None:
     assert review_id(title) == expected
