@@ -52,7 +52,7 @@ def dark_code_stylesheet() -> str:
     formatter = PygmentsBridge("html", DARK_CODE_STYLE).get_formatter()
     explicit = str(formatter.get_style_defs('html[data-theme="dark"] .highlight'))
     auto = str(formatter.get_style_defs('html:not([data-theme="light"]) .highlight'))
-    return f"{explicit}\n@media (prefers-color-scheme: dark) {{\n{auto}\n}}\n"
+    return minified(f"{explicit}\n@media (prefers-color-scheme: dark) {{\n{auto}\n}}\n")
 
 
 def minified(css: str) -> str:
