@@ -26,6 +26,19 @@ if os.environ.get("BOOKREVIEW_TEST_INSTALLED") and Path(sphinx_bookreview.__file
     raise RuntimeError(f"testing the source tree, not the installed wheel: {sphinx_bookreview.__file__}")
 
 
+def _show_warning_types(init: Callable[..., None]) -> Callable[..., None]:
+    """Sphinx 8 shows warning types (``[bookreview.isbn]``) by default,
+    Sphinx 7.4 only when asked; the tests assert them on both."""
+
+    def with_types(self: SphinxTestApp, *args: Any, confoverrides: dict[str, Any] | None = None, **kw: Any) -> None:
+        init(self, *args, confoverrides={"show_warning_types": True, **(confoverrides or {})}, **kw)
+
+    return with_types
+
+
+SphinxTestApp.__init__ = _show_warning_types(SphinxTestApp.__init__)  # type: ignore[method-assign]
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return Path(__file__).parent / "roots"

@@ -328,21 +328,18 @@ def delete_review(srcdir: Path) -> None:
 
 
 def test_incremental_add_edit_delete(rootdir: Path, tmp_path: Path) -> None:
-    """One ``-j 2`` app builds, then builds again after each edit; every
-    listing must then be what a fresh build of the same sources gives."""
+    """A ``-j 2`` build, then one after each edit, each in a new app on the
+    same output and environment as separate ``sphinx-build`` runs would be;
+    every listing must then be what a fresh build of the same sources gives."""
     srcdir = copy_root(rootdir, tmp_path, "listing")
-    app = SphinxTestApp("html", srcdir=srcdir, parallel=2, status=StringIO(), warning=StringIO())
+    app = built(srcdir, parallel=2)
     after: dict[str, tuple[dict[str, str], Path]] = {}
-    try:
-        app.build()
-        for edit in (add_review, edit_review, delete_review):
-            edit(srcdir)
-            app.build()
-            sources = shutil.copytree(srcdir, tmp_path / edit.__name__, ignore=shutil.ignore_patterns("_build"))
-            after[edit.__name__] = listings(app), sources
-    finally:
-        app.cleanup()
-    assert warnings(app) == []
+    for edit in (add_review, edit_review, delete_review):
+        edit(srcdir)
+        app = built(srcdir, parallel=2)
+        assert warnings(app) == []
+        sources = shutil.copytree(srcdir, tmp_path / edit.__name__, ignore=shutil.ignore_patterns("_build"))
+        after[edit.__name__] = listings(app), sources
     for got, sources in after.values():
         assert got == listings(built(sources, freshenv=True))
     added, edited, deleted = (pages for pages, _sources in after.values())

@@ -18,6 +18,8 @@ from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
+import sphinx
+from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.parallel import parallel_available
 from stdnum import ean
@@ -143,6 +145,13 @@ def normalised(path: Path) -> str:
         header, _, body = data.partition(b"zlib.\n")
         return header.decode() + zlib.decompress(body).decode()
     text = path.read_text(encoding="utf-8")
+    if path.suffix == ".html" and sphinx.version_info < (8,):
+        # Sphinx 7 does not rewrite unchanged pages when a page is deleted,
+        # so their sidebar toctree (Sphinx's, not ours) still lists it.
+        page = BeautifulSoup(text, "html.parser")
+        for sidebar in page.select("div.sphinxsidebar"):
+            sidebar.decompose()
+        text = str(page)
     # The feed's build time is the only value that differs between builds.
     return re.sub(r"<updated>[^<]*</updated>", "<updated/>", text) if path.suffix == ".atom" else text
 
@@ -249,5 +258,5 @@ def check_step(step: object, outdir: Path, incremental_warnings: str, fresh_warn
         assert re.search(r"p20\.rst:\d+: WARNING: duplicate review id 'r20'", incremental_warnings)
     if step is rename_author_and_tag:
         index = (outdir / "book-author.html").read_text(encoding="utf-8")
-        assert "Chinua A. Achebe" in index
+        assert "Chinua\u00a0A.\u00a0Achebe" in index  # no-break spaces: the heading is also an id
         assert "historiography" in (outdir / "book-tag.html").read_text(encoding="utf-8")
