@@ -14,10 +14,17 @@ copyright = "2026, The sphinx-bookreview developers"
 release = __version__
 version = ".".join(__version__.split(".")[:2])
 
-extensions = ["sphinx_bookreview", "myst_parser", "sphinx_design"]
+# No sphinx_design: its stylesheet would add some 60 KB to every page, and
+# the listing's cards have CSS of their own (the tests cover both).
+extensions = ["sphinx_bookreview", "myst_parser"]
 
-# The project's own ``bookreview`` theme will replace alabaster when it lands.
-html_theme = "alabaster"
+html_theme = "bookreview"
+html_theme_options = {
+    "recent_reviews": 6,
+    "description": "Book reviews for Sphinx: a directive, a metadata card, "
+    "a quick review, cross-links, listings, feeds and a reading-first theme.",
+    "footer_text": "Text and reviews under the MIT licence.",
+}
 html_static_path = ["_static"]
 html_css_files = ["custom.css"]
 html_baseurl = "https://sphinx-bookreview.readthedocs.io/en/latest/"
