@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
 if TYPE_CHECKING:
@@ -64,3 +67,21 @@ def test_configured_questions_are_shown_as_written(app: SphinxTestApp) -> None:
     _facts, questions, _spoken = review_labels(app)
     assert questions == ["Warum dieses Buch?"]
     assert "unknown option :why-finished:" in app.warning.getvalue()
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_every_label_is_translated(language: str) -> None:
+    """Every message the code marks for translation has a German and a
+    French translation (``python tools/update_catalogs.py`` adds new ones)."""
+    package = Path(__file__).resolve().parent.parent / "sphinx_bookreview"
+    in_code = {
+        message
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            package, keywords={"_": None}, comment_tags=(), strip_comment_tags=True
+        )
+        if "/cli/" not in _file
+    }
+    with (package / "locale" / language / "LC_MESSAGES" / "sphinx_bookreview.po").open("rb") as po:
+        translated = {message.id for message in read_po(po) if message.id and message.string and not message.fuzzy}
+    assert in_code, "no messages found: the extraction is broken"
+    assert sorted(in_code - translated) == []
