@@ -13,6 +13,7 @@ import datetime
 import hashlib
 import math
 import re
+import sys
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -108,10 +109,18 @@ class Review:
 
     def as_dict(self) -> dict[str, object]:
         """The record as JSON-ready values (tuples become lists)."""
+        # Not dataclasses.asdict: it deep-copies every value, and the catalog
+        # calls this for every review on every build, a no-op one too.
         return {
             key: [list(v) for v in value] if key == "answers" else list(value) if isinstance(value, tuple) else value
-            for key, value in dataclasses.asdict(self).items()
+            for key, value in ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self))
         }
+
+    def __reduce__(self) -> tuple[type[Review], tuple[object, ...]]:
+        # Pickled as values in field order, without the field names: the
+        # records are most of what the extension adds to environment.pickle,
+        # which Sphinx loads on every build.
+        return type(self), tuple(getattr(self, f.name) for f in dataclasses.fields(self))
 
 
 # -- parsers ---------------------------------------------------------------
@@ -133,11 +142,12 @@ def review_id(title: str) -> str:
 
 def split_names(text: str) -> tuple[str, ...]:
     """People are separated by ``;`` (names themselves hold commas)."""
-    return tuple(unique(name.strip() for name in text.split(";")))
+    # Interned, like tags: one object per name, so pickle stores each once.
+    return tuple(unique(sys.intern(name.strip()) for name in text.split(";")))
 
 
 def split_tags(text: str) -> tuple[str, ...]:
-    return tuple(unique(tag.strip() for tag in text.split(",")))
+    return tuple(unique(sys.intern(tag.strip()) for tag in text.split(",")))
 
 
 def unique(items: Iterable[str]) -> list[str]:
