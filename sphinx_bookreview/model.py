@@ -41,7 +41,7 @@ OPTIONS = (
 
 _BCP47 = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _RATING = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?")
-_SERIES = re.compile(r"(?P<name>.*?)\s*#\s*(?P<number>\d+)")
+_SERIES = re.compile(r"(?P<name>.*?)\s*#\s*(?P<number>\d{1,9})")  # int() refuses thousands of digits
 
 
 class InvalidValue(ValueError):
@@ -189,11 +189,14 @@ def parse_rating(text: str, scale: float) -> float:
     if not match:
         raise InvalidValue("rating", f"invalid rating {text!r}: expected a number such as 4, 4.5, 4.5/5 or 8/10")
     value, out_of = float(match[1]), float(match[2]) if match[2] else scale
+    if not math.isfinite(out_of):  # digits beyond a float's range
+        raise InvalidValue("rating", f"invalid rating {text!r}: expected a number such as 4, 4.5, 4.5/5 or 8/10")
     if out_of <= 0:
         raise InvalidValue("rating", f"invalid rating {text!r}: a rating out of {number(out_of)} means nothing")
     if value > out_of:
         raise InvalidValue("rating", f"invalid rating {text!r}: must be between 0 and {number(out_of)}")
-    return round(value * scale / out_of, 6)
+    # The share first: value * scale can overflow to infinity for huge numbers.
+    return round(value / out_of * scale, 6)
 
 
 def round_to_step(value: float, step: float) -> float:
@@ -207,8 +210,9 @@ def number(value: float) -> str:
 
 
 def parse_pages(text: str) -> int:
-    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
-    if not re.fullmatch(r"[0-9]+", text.strip()) or int(text) < 1:
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses;
+    # at most 9, as int() refuses thousands of digits.
+    if not re.fullmatch(r"[0-9]{1,9}", text.strip()) or int(text) < 1:
         raise InvalidValue("option", f"invalid page count {text!r}: expected a positive whole number")
     return int(text)
 
