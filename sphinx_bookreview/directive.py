@@ -78,14 +78,19 @@ class BookReviewDirective(SphinxDirective):
         the source directory; else ``""`` and a warning."""
         if not review.cover or is_url(review.cover):
             return review.cover
-        relative, absolute = self.env.relfn2path(review.cover, self.env.docname)
-        srcdir = Path(self.env.srcdir).resolve()
-        path = Path(absolute).resolve()
-        if not path.is_relative_to(srcdir):
+        not_found = Problem("url", f"cover image not found: {review.cover!r}", "cover")
+        try:
+            relative, absolute = self.env.relfn2path(review.cover, self.env.docname)
+            path = Path(absolute).resolve()
+            found = path.is_file()
+        except (OSError, ValueError):  # a name too long for the system, or with a NUL
+            self.report(not_found)
+            return ""
+        if not path.is_relative_to(Path(self.env.srcdir).resolve()):
             self.report(Problem("url", f"refused cover {review.cover!r}: it is outside the source directory", "cover"))
             return ""
-        if not path.is_file():
-            self.report(Problem("url", f"cover image not found: {review.cover!r}", "cover"))
+        if not found:
+            self.report(not_found)
             return ""
         self.env.note_dependency(absolute)
         return "/" + relative  # absolute to the source directory, as Sphinx's image paths are
