@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,12 @@ if TYPE_CHECKING:
     from sphinx_bookreview.model import Review
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+#: Characters XML 1.0 forbids: lxml refuses to write them, failing the build.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return NOT_XML.sub("", text)
 
 
 def feed_url(app: Sphinx) -> str:
@@ -62,14 +69,14 @@ def atom_feed(builder: StandaloneHTMLBuilder, url: str, domain: BookDomain) -> b
     entries = newest_first(domain)
     feed = FeedGenerator()
     feed.id(url)
-    feed.title(config.project)
+    feed.title(xml_text(config.project))
     feed.updated(entries[0][0] if entries else EPOCH)
     feed.link(href=absolute_url(builder, ""), rel="alternate", type="text/html")  # the site's root
     feed.link(href=url, rel="self", type="application/atom+xml")
     feed.language(config.language)
     feed.generator("sphinx-bookreview")
     if config.author:
-        feed.author(name=config.author)
+        feed.author(name=xml_text(config.author))
     for day, review in entries:
         add_entry(feed, builder, review, day)
     return feed.atom_str(pretty=True)  # type: ignore[no-any-return]
@@ -79,16 +86,16 @@ def add_entry(feed: FeedGenerator, builder: StandaloneHTMLBuilder, review: Revie
     link = absolute_url(builder, review_url(builder, review))
     entry = feed.add_entry(order="append")  # the default prepends
     entry.id(link)
-    entry.title(review.title)
+    entry.title(xml_text(review.title))
     entry.link(href=link, rel="alternate", type="text/html")
     entry.published(day)
     entry.updated(day)
     if review.verdict:
-        entry.summary(review.verdict)
+        entry.summary(xml_text(review.verdict))
     if review.reviewer:
-        entry.author(name=review.reviewer)
+        entry.author(name=xml_text(review.reviewer))
     for tag in review.tags:
-        entry.category(term=tag)
+        entry.category(term=xml_text(tag))
 
 
 def write_feed(app: Sphinx, exception: Exception | None) -> None:
