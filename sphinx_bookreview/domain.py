@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import urllib.parse
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -120,12 +121,25 @@ class BookDomain(Domain):
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Remember what the document links to, so that it is rewritten
         when those reviews change (see :mod:`sphinx_bookreview.freshness`)."""
-        links = {(node["reftype"], node["reftarget"]) for node in document.findall(addnodes.pending_xref)
+        # Targets interned: many pages link to one review, and pickle then
+        # stores its id once in environment.pickle.
+        links = {(node["reftype"], sys.intern(node["reftarget"])) for node in document.findall(addnodes.pending_xref)
                  if node.get("refdomain") == "book"}  # fmt: skip
         if next(document.findall(bookreview_collection), None) is not None:
             links.add(COLLECTION_REFERENCE)  # listings and stats show every review
+        links -= self.implied_links(docname)
         if links:
             self.references[docname] = links
+
+    def implied_links(self, docname: str) -> set[tuple[str, str]]:
+        """The links of the document's own cards to their authors and tags:
+        the records say them, so they are not stored twice."""
+        own = self.reviews_in(docname)
+        return {("author", a) for r in own for a in r.authors} | {("tag", t) for r in own for t in r.tags}
+
+    def links_of(self, docname: str) -> set[tuple[str, str]]:
+        """Every ``(reftype, target)`` the document links to."""
+        return self.references.get(docname, set()) | self.implied_links(docname)
 
     # -- derived once per build ------------------------------------------
 

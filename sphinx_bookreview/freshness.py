@@ -75,8 +75,8 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
     before, after = domain.snapshot, shown(domain)
     changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
-    links = domain.references
-    stale = {docname for docname in links if any(view_key(link) in changed for link in links[docname])}
+    linking = domain.references.keys() | domain.reviews_by_doc.keys()
+    stale = {docname for docname in linking if any(view_key(link) in changed for link in domain.links_of(docname))}
     stale.update(docname for reftype, docname in changed if reftype == "page" and docname in env.all_docs)
     return sorted(stale)
 
