@@ -116,11 +116,19 @@ class Review:
             for key, value in ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self))
         }
 
-    def __reduce__(self) -> tuple[type[Review], tuple[object, ...]]:
-        # Pickled as values in field order, without the field names: the
-        # records are most of what the extension adds to environment.pickle,
-        # which Sphinx loads on every build.
-        return type(self), tuple(getattr(self, f.name) for f in dataclasses.fields(self))
+    def __reduce__(self) -> tuple[Callable[[int, tuple[object, ...]], Review], tuple[int, tuple[object, ...]]]:
+        # Pickled as the values that differ from the defaults and a bit mask
+        # of their fields, without field names: the records are most of what
+        # the extension adds to environment.pickle, which Sphinx loads on
+        # every build, and most fields of most reviews are empty.
+        fields = enumerate(dataclasses.fields(self))
+        given = [(i, value) for i, f in fields if (value := getattr(self, f.name)) != f.default]
+        return unpickle_review, (sum(1 << i for i, _value in given), tuple(value for _i, value in given))
+
+
+def unpickle_review(mask: int, values: tuple[object, ...]) -> Review:
+    names = [f.name for i, f in enumerate(dataclasses.fields(Review)) if mask >> i & 1]
+    return Review(**dict(zip(names, values, strict=True)))  # type: ignore[arg-type]
 
 
 # -- parsers ---------------------------------------------------------------
@@ -295,7 +303,8 @@ def parse_review(
                 values.update(_fields(name, text, rating_scale))
             except InvalidValue as error:
                 problems.append(Problem(error.subtype, str(error), name))
-    values.setdefault("id", review_id(title))
+    # Interned: links to the review carry the same id, stored once by pickle.
+    values["id"] = sys.intern(str(values.get("id") or review_id(title)))
     values.setdefault("reviewer", default_reviewer)
     if not values.get("cover") and values.get("isbn") and cover_url:
         values["cover"] = cover_url.format(isbn=str(values["isbn"]).replace("-", ""))
