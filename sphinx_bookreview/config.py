@@ -127,11 +127,6 @@ def conf_py(app: Sphinx, name: str) -> str | None:
     return f"{path}:{number}" if number else None
 
 
-def quick_questions(config: Config) -> list[tuple[str, str]]:
-    """The configured ``(key, question)`` pairs as plain tuples."""
-    return [(key, question) for key, question in config.bookreview_quick_review]
-
-
 def setup_config(app: Sphinx) -> None:
     for setting in SETTINGS:
         app.add_config_value(setting.name, setting.default, "env", types=setting.types)

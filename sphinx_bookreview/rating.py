@@ -15,7 +15,6 @@ from docutils import nodes
 from sphinx.locale import get_translation
 
 from sphinx_bookreview.model import number, round_to_step
-from sphinx_bookreview.render.html import aria_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -53,7 +52,7 @@ def visit_rating_html(self: HTML5Translator, node: nodes.Element) -> None:
     # any scale works; screen readers get the exact value, not the stars.
     fill = 100 * node["stars"] / node["scale"]
     self.body.append(
-        self.starttag(node, "span", "", role="img", **aria_label(spoken(node)))
+        self.starttag(node, "span", "", role="img", **{"aria-label": spoken(node)})  # type: ignore[arg-type]
         + f'<span class="bookreview-stars" style="--bookreview-fill: {fill:.4g}%;'
         + f' --bookreview-scale: {math.ceil(node["scale"])};" aria-hidden="true"></span>'
         + f'<span class="bookreview-rating-value" aria-hidden="true">{number(node["value"])}</span>'

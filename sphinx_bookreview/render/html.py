@@ -30,9 +30,11 @@ def visit_bookreview(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def depart_bookreview(self: HTML5Translator, node: nodes.Element) -> None:
-    domain = self.builder.env.get_domain("book")
-    review = next((r for r in domain.reviews_in(self.builder.current_docname)  # type: ignore[attr-defined]
-                   if r.id == node["review-id"]), None)  # fmt: skip
+    env = self.builder.env
+    # The review's own document, which singlehtml's current one is not.
+    docname = env.path2doc(node.source) if node.source else self.builder.current_docname
+    reviews = env.get_domain("book").reviews_in(docname or self.builder.current_docname)  # type: ignore[attr-defined]
+    review = next((r for r in reviews if r.id == node["review-id"]), None)
     if review is not None and self.config.bookreview_jsonld:
         # The record keeps a local cover as "/path" from the source
         # directory; the builder knows the image by that path without "/".

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx_bookreview import __version__
 from sphinx_bookreview.config import check_config
 from sphinx_bookreview.theme.assets import setup_assets
 from sphinx_bookreview.theme.context import setup_context
@@ -33,7 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         catch_up(app)
     setup_context(app)
     setup_assets(app)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
 def catch_up(app: Sphinx) -> None:

@@ -20,6 +20,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.images import get_image_size
 
+from sphinx_bookreview.config import conf_py
 from sphinx_bookreview.model import is_url, number, round_to_step
 
 if TYPE_CHECKING:
@@ -67,12 +68,12 @@ def by_date(reviews: list[Review]) -> list[Review]:
 # -- options ---------------------------------------------------------------
 
 
-def option_int(context: Context, name: str, default: int) -> int:
+def option_int(app: Sphinx, context: Context, name: str, default: int) -> int:
     try:
         return max(0, int(str(context.get(f"theme_{name}", default)).strip()))
     except ValueError:
-        logger.warning(__("theme option %s must be a whole number; using %d"), name, default,
-                       type="bookreview", subtype="config", once=True)  # fmt: skip
+        logger.warning(__("theme option %s must be a whole number; using %d"), name, default, type="bookreview",
+                       subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
         return default
 
 
@@ -84,7 +85,7 @@ def option_text(context: Context, name: str) -> str:
     return str(context.get(f"theme_{name}") or "").strip()
 
 
-def accent_style(context: Context) -> str:
+def accent_style(app: Sphinx, context: Context) -> str:
     """An inline ``<style>`` with the project's accent colours, if valid."""
     rules = []
     for option in ("accent_color", "accent_color_dark"):
@@ -92,8 +93,8 @@ def accent_style(context: Context) -> str:
         if not value:
             continue
         if not _CSS_COLOUR.fullmatch(value):
-            logger.warning(__("theme option %s: %r is not a CSS colour; ignored"), option, value,
-                           type="bookreview", subtype="config", once=True)  # fmt: skip
+            logger.warning(__("theme option %s: %r is not a CSS colour; ignored"), option, value, type="bookreview",
+                           subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
             continue
         rules.append(f"--bookreview-theme-{option.replace('_', '-')}: {value};")
     return f"<style>:root {{ {' '.join(rules)} }}</style>" if rules else ""
@@ -168,7 +169,7 @@ def cover(app: Sphinx, context: Context, review: Review, loading: str) -> dict[s
 
 def recent_reviews(app: Sphinx, pagename: str, context: Context) -> list[dict[str, Any]]:
     """The newest reviews for the home page's grid."""
-    count = option_int(context, "recent_reviews", 12)
+    count = option_int(app, context, "recent_reviews", 12)
     with_covers = option_bool(context, "show_covers")
     return [
         {
@@ -277,7 +278,7 @@ def page_context(
         bookreview_indices=index_links(app, context),
         bookreview_recent=recent_reviews(app, pagename, context) if home else [],
         bookreview_neighbours=neighbours,
-        bookreview_accent_style=accent_style(context),
+        bookreview_accent_style=accent_style(app, context),
         bookreview_footer=option_text(context, "footer_text"),
         bookreview_logo_dark=logo_dark(context),
         # The logo is decorative when the name is written beside it.
