@@ -170,6 +170,19 @@ def test_new_never_overwrites_without_force(tmp_path: Path, capsys: pytest.Captu
     assert existing.read_text(encoding="utf-8").startswith("# The Tin Sextant\n")
 
 
+def test_new_force_replaces_the_file_in_the_other_markup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Sphinx would read ``x.md`` and ``x.rst`` as two documents with one id: a ``duplicate``."""
+    assert main(["new", "The Tin Sextant", "--format", "md", "--dir", str(tmp_path)]) == 0
+    md, rst = tmp_path / "the-tin-sextant.md", tmp_path / "the-tin-sextant.rst"
+    assert capsys.readouterr().out == f"wrote {md}\n"
+    assert main(["new", "The Tin Sextant", "--dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"sphinx-bookreview: error: {md} already exists; pass --force to overwrite it\n"
+    assert main(["new", "The Tin Sextant", "--force", "--dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == f"replaced {md} with {rst}\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["the-tin-sextant.rst"]
+    assert rst.read_text(encoding="utf-8").startswith("The Tin Sextant\n===============\n")
+
+
 def test_new_empty_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "  ", "--dir", str(tmp_path)]) == 1
     assert capsys.readouterr().err == "sphinx-bookreview: error: the title is empty\n"

@@ -379,6 +379,24 @@ def test_a_file_in_the_other_markup_counts_as_existing(tmp_path: Path, capsys: p
     assert not list(tmp_path.glob("*.md"))
 
 
+def test_force_replaces_files_in_the_other_markup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", SG, "--dir", tmp_path)
+    rst_files = files(tmp_path)
+    only_md, both, _ = (tmp_path / name for name in rst_files)
+    only_md.rename(only_md.with_suffix(".md"))  # overwritten
+    both.with_suffix(".md").write_text("mine", encoding="utf-8")  # both markups: the rst one is replaced
+    status, out, err = run(capsys, "import", SG, "--dir", tmp_path, "--format", "md", "--force")
+    assert (status, err) == (0, "")
+    assert out == (
+        "6 rows: 3 created (1 overwritten, 2 replaced rst files), 3 skipped (3 not on the chosen shelves), "
+        f"0 failed; md files in {tmp_path}\n"
+    )
+    assert files(tmp_path) == sorted(name.replace(".rst", ".md") for name in rst_files)
+    status, out, _ = run(capsys, "import", SG, "--dir", tmp_path, "--force")
+    assert out.startswith("6 rows: 3 created (3 replaced md files), 3 skipped")
+    assert files(tmp_path) == rst_files
+
+
 def test_progress_bar_on_a_terminal() -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

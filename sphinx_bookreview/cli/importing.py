@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sphinx_bookreview.cli.args import add_output_arguments, choice
 from sphinx_bookreview.cli.importers import IMPORTERS, Record, detect, encoding_name, parse_shelves, read_export
 from sphinx_bookreview.cli.progress import Progress
-from sphinx_bookreview.cli.writer import SUFFIXES, Draft, Namer, existing, id_option, render, write
+from sphinx_bookreview.cli.writer import SUFFIXES, Draft, Namer, existing, id_option, render, review_path, write
 
 if TYPE_CHECKING:
     import argparse
@@ -51,17 +51,22 @@ class Tally:
     rows: int = 0
     created: int = 0
     overwritten: int = 0
+    #: Files written in place of one in the other markup, which is removed.
+    replaced: int = 0
     off_shelf: int = 0
     existing: int = 0
     failed: int = 0
 
     def summary(self, directory: Path, markup: str) -> str:
         skipped = self.off_shelf + self.existing
+        other = next(name for name in SUFFIXES if name != markup)
+        forced = [f"{self.overwritten} overwritten"] * bool(self.overwritten)
+        forced += [f"{self.replaced} replaced {other} file{'s' * (self.replaced > 1)}"] * bool(self.replaced)
         reasons = [f"{self.off_shelf} not on the chosen shelves"] * bool(self.off_shelf)
         reasons += [f"{self.existing} already there, --force overwrites"] * bool(self.existing)
         return (
             f"{self.rows} rows: {self.created} created"
-            + f" ({self.overwritten} overwritten)" * bool(self.overwritten)
+            + f" ({', '.join(forced)})" * bool(forced)
             + f", {skipped} skipped"
             + f" ({'; '.join(reasons)})" * bool(reasons)
             + f", {self.failed} failed; {markup} files in {directory}"
@@ -123,12 +128,13 @@ def _shape_problem(header: list[str], fields: list[str]) -> str:
 
 
 def _save(job: Job, draft: Draft, stem: str, review: str, tally: Tally) -> None:
-    path = job.directory / (stem + SUFFIXES[job.markup])
-    there = existing(job.directory, stem)
+    path = review_path(job.directory, stem, job.markup)
+    there = existing(path)
     if there and not job.force:
         tally.existing += 1
         return
     draft = Draft(draft.title, id_option(draft.title, review) + draft.options, draft.body)
-    write(path, render(draft, job.markup))
+    removed = write(path, render(draft, job.markup))
     tally.created += 1
-    tally.overwritten += there == path
+    tally.replaced += bool(removed)
+    tally.overwritten += there == path and not removed

@@ -12,7 +12,7 @@ import datetime
 
 from sphinx_bookreview.cli.args import Commands, add_output_arguments
 from sphinx_bookreview.cli.errors import CliError
-from sphinx_bookreview.cli.writer import SUFFIXES, Draft, Namer, existing, id_option, render, write
+from sphinx_bookreview.cli.writer import Draft, Namer, existing, id_option, render, review_path, write
 from sphinx_bookreview.model import InvalidValue, parse_isbn
 
 #: The options to fill in, each with an example value, in the order a reader meets them.
@@ -70,10 +70,10 @@ def run(args: argparse.Namespace) -> int:
     if not title:
         raise CliError("the title is empty")
     stem, review = Namer().name(title)
-    path = args.dir / (stem + SUFFIXES[args.markup])
-    there = existing(args.dir, stem)
+    path = review_path(args.dir, stem, args.markup)
+    there = existing(path)
     if there and not args.force:
         raise CliError(f"{there} already exists; pass --force to overwrite it")
-    write(path, render(stub(title, review, args.isbn, datetime.date.today()), args.markup))
-    print(f"wrote {path}")
+    removed = write(path, render(stub(title, review, args.isbn, datetime.date.today()), args.markup))
+    print(f"replaced {' and '.join(map(str, removed))} with {path}" if removed else f"wrote {path}")
     return 0

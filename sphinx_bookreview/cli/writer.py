@@ -136,14 +136,32 @@ def id_option(title: str, review: str) -> tuple[tuple[str, str], ...]:
     return () if review_id(title) == review else (("id", review),)
 
 
-def existing(directory: Path, stem: str) -> Path | None:
-    """A review file already there under this name, in either markup (Sphinx would see both)."""
-    return next((path for suffix in SUFFIXES.values() if (path := directory / (stem + suffix)).exists()), None)
+def review_path(directory: Path, stem: str, markup: str) -> Path:
+    return directory / (stem + SUFFIXES[markup])
 
 
-def write(path: Path, text: str) -> None:
+def _namesakes(path: Path) -> tuple[Path, ...]:
+    """The file and its namesakes in the other markup: Sphinx would read them as one document."""
+    return (path, *(path.with_suffix(suffix) for suffix in SUFFIXES.values() if suffix != path.suffix))
+
+
+def existing(path: Path) -> Path | None:
+    """A review file already there under this name, in either markup (this one first)."""
+    return next((there for there in _namesakes(path) if there.exists()), None)
+
+
+def write(path: Path, text: str) -> tuple[Path, ...]:
+    """Write the review file, then remove its namesakes in the other markup, which
+    would give Sphinx two documents with one id; returns those removed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
     except OSError as error:
         raise CliError(f"cannot write {path}: {error.strerror or error}") from None
+    removed = tuple(other for other in _namesakes(path)[1:] if other.exists())
+    for other in removed:
+        try:
+            other.unlink()
+        except OSError as error:
+            raise CliError(f"wrote {path} but cannot remove {other}: {error.strerror or error}") from None
+    return removed
