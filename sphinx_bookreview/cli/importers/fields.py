@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
     from sphinx_bookreview.cli.writer import Draft
 
-_DAY = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})")
+#: A day as both exports write it (``2023/01/05``), or as a spreadsheet may rewrite it (``2023-1-5``).
+DAY = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})")
 
 
 class Fields:
@@ -35,13 +36,24 @@ class Fields:
         if value:
             self.options[name] = value
 
+    def set_status(self, status: str) -> None:
+        if status != "read":  # the directive's default
+            self.set("status", status)
+
+    def set_dates(self, finished: str, added: str, started: str = "") -> None:
+        """The days read, and ``:date:``. The exports have no date for the review
+        itself: the day the book was finished is the nearest, else the day it was added."""
+        self.set("started", started, iso_day)
+        self.set("finished", finished, iso_day)
+        self.set("date", self.options.get("finished") or added, iso_day)
+
     def items(self) -> tuple[tuple[str, str], ...]:
         return tuple(self.options.items())
 
 
 def iso_day(text: str) -> str:
     """``2023/01/05`` (both exports) or ``2023-1-5`` -> ``2023-01-05``, checked to be a real day."""
-    match = _DAY.fullmatch(text.strip())
+    match = DAY.fullmatch(text.strip())
     year, month, day = (int(part) for part in match.groups()) if match else (0, 0, 0)
     try:
         return parse_date(f"{year:04}-{month:02}-{day:02}")

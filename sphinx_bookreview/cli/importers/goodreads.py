@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sphinx_bookreview.cli.importers.fields import Fields, Importer, iso_day, names, tags
+from sphinx_bookreview.cli.importers.fields import Fields, Importer, names, tags
 from sphinx_bookreview.cli.markup import html_to_paragraphs
 from sphinx_bookreview.cli.writer import Draft
 from sphinx_bookreview.model import number, parse_date, parse_isbn, parse_pages, parse_rating
@@ -45,11 +45,8 @@ def convert(row: Mapping[str, str], status: str, notes: list[str]) -> Draft:
     fields.set("author", names(row.get("Author", ""), row.get("Additional Authors", "")))
     fields.set("isbn", unformula(row.get("ISBN13", "")) or unformula(row.get("ISBN", "")), parse_isbn)
     fields.set("rating", row.get("My Rating", ""), _rating)
-    if status != "read":
-        fields.set("status", status)
-    fields.set("finished", row.get("Date Read", ""), iso_day)
-    # The export has no date for the review itself: the day it was finished is the nearest.
-    fields.set("date", fields.options.get("finished") or row.get("Date Added", ""), iso_day)
+    fields.set_status(status)
+    fields.set_dates(row.get("Date Read", ""), row.get("Date Added", ""))
     fields.set("published", _year(row), lambda text: parse_date(text, partial=True))
     fields.set("publisher", row.get("Publisher", ""))
     fields.set("pages", row.get("Number of Pages", ""), _pages)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sphinx_bookreview.cli.importers.fields import Fields, Importer, iso_day, names, tags
+from sphinx_bookreview.cli.importers.fields import DAY, Fields, Importer, names, tags
 from sphinx_bookreview.cli.markup import label_paragraph, text_to_paragraphs
 from sphinx_bookreview.cli.writer import Draft
-from sphinx_bookreview.model import number, parse_isbn, parse_rating
+from sphinx_bookreview.model import PEOPLE_OPTIONS, number, parse_isbn, parse_rating
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 _FORMATS = {"paperback": "paperback", "hardcover": "hardcover", "digital": "ebook", "audio": "audiobook"}
 #: Something that is meant to be an ISBN, as opposed to a StoryGraph UID.
 _ISBN_LIKE = re.compile(r"[0-9Xx -]{10,17}")
-_DAY = r"\d{4}[/-]\d{1,2}[/-]\d{1,2}"
 _CONTRIBUTOR = re.compile(r"([^,()]+?)\s*\(([^()]+)\)")
-_ROLES = {"translator": "translator", "illustrator": "illustrator", "editor": "editor"}
+#: Roles a contributor may have; authors come from the ``Authors`` column.
+_ROLES = frozenset(PEOPLE_OPTIONS) - {"author"}
 
 
 def convert(row: Mapping[str, str], status: str, notes: list[str]) -> Draft:
@@ -38,13 +38,9 @@ def convert(row: Mapping[str, str], status: str, notes: list[str]) -> Draft:
     isbn = row.get("ISBN/UID", "").strip()
     fields.set("isbn", isbn if _ISBN_LIKE.fullmatch(isbn) else "", parse_isbn)
     fields.set("rating", row.get("Star Rating", ""), lambda text: number(parse_rating(text, 5)))
-    if status != "read":
-        fields.set("status", status)
+    fields.set_status(status)
     started, finished = last_read(row.get("Dates Read", ""))
-    finished = row.get("Last Date Read", "").strip() or finished
-    fields.set("started", started, iso_day)
-    fields.set("finished", finished, iso_day)
-    fields.set("date", fields.options.get("finished") or row.get("Date Added", ""), iso_day)
+    fields.set_dates(row.get("Last Date Read", "").strip() or finished, row.get("Date Added", ""), started)
     fields.set("format", _FORMATS.get(row.get("Format", "").strip().lower(), ""))
     fields.set("tags", tags(row.get("Tags", "")))
     return Draft(row["Title"].strip(), fields.items(), _body(row))
@@ -55,7 +51,7 @@ def last_read(text: str) -> tuple[str, str]:
     ranges = [part.strip() for part in text.split(",") if part.strip()]
     if not ranges:
         return "", ""
-    days = re.findall(_DAY, ranges[-1])
+    days = [match[0] for match in DAY.finditer(ranges[-1])]
     if len(days) >= 2:
         return days[0], days[-1]
     if days and ranges[-1].endswith("-"):
@@ -68,7 +64,7 @@ def contributors(text: str) -> dict[str, str]:
     people: dict[str, list[str]] = {}
     for name, roles in _CONTRIBUTOR.findall(text):
         for role in roles.split(","):
-            if option := _ROLES.get(role.strip().lower()):
+            if (option := role.strip().lower()) in _ROLES:
                 people.setdefault(option, []).append(name.strip())
     return {option: "; ".join(found) for option, found in people.items()}
 
