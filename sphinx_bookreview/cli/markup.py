@@ -234,10 +234,6 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(lambda match: "\\" + match[0], text)
 
 
-def md_block_text(text: str) -> str:
-    return _md_block_start(md_escape(text))
-
-
 def _md_block_start(rendered: str) -> str:
     """``#``, ``>``, ``-``, ``%`` (a MyST comment), ``:`` (an option) and ``1.`` mean structure at a line's start."""
     if rendered[:1] in _MD_BLOCK_START and rendered[:1] != "\\":
