@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -85,9 +86,18 @@ class Query:
     layout: str = "list"
     columns: tuple[str, ...] = DEFAULT_COLUMNS
 
+    # Cached, not fields: built once per query, not once per review (a
+    # frozen dataclass still lets cached_property fill its __dict__).
+    @cached_property
+    def wanted_tags(self) -> frozenset[str]:
+        return frozenset(t.casefold() for t in self.tags)
+
+    @cached_property
+    def wanted_authors(self) -> frozenset[str]:
+        return frozenset(a.casefold() for a in self.authors)
+
     def matches(self, review: Review) -> bool:
-        wanted_tags = {t.casefold() for t in self.tags}
-        wanted_authors = {a.casefold() for a in self.authors}
+        wanted_tags, wanted_authors = self.wanted_tags, self.wanted_authors
         return (
             (not wanted_tags or any(t.casefold() in wanted_tags for t in review.tags))
             and (not wanted_authors or any(a.casefold() in wanted_authors for a in review.authors))
@@ -111,7 +121,7 @@ class Query:
 # -- options ------------------------------------------------------------------
 
 
-def parse_sort(text: str, scale: float) -> str:
+def parse_sort(text: str) -> str:
     if text.removeprefix("-") not in SORT_KEYS:
         keys = ", ".join(SORT_KEYS)
         raise InvalidValue(
@@ -121,13 +131,13 @@ def parse_sort(text: str, scale: float) -> str:
     return text
 
 
-def parse_layout(text: str, scale: float) -> str:
+def parse_layout(text: str) -> str:
     if text not in LAYOUTS:
         raise InvalidValue("option", f"invalid layout {text!r}: expected one of {', '.join(LAYOUTS)}; using list")
     return text
 
 
-def parse_columns(text: str, scale: float) -> tuple[str, ...]:
+def parse_columns(text: str) -> tuple[str, ...]:
     columns = split_tags(text)
     unknown = [c for c in columns if c not in COLUMNS]
     if unknown or not columns:
@@ -157,25 +167,28 @@ def parse_min_rating(text: str, scale: float) -> float:
         ) from error
 
 
-def parse_limit(text: str, scale: float) -> int:
-    if not text.isdigit() or int(text) < 1:
+def parse_limit(text: str) -> int:
+    # ASCII digits only, and few: str.isdigit() takes "²", which int()
+    # refuses, and int() refuses thousands of digits.
+    if not re.fullmatch(r"[0-9]{1,9}", text) or int(text) < 1:
         raise InvalidValue("option", f"invalid limit {text!r}: expected a positive whole number; listing every review")
     return int(text)
 
 
-def parse_year(text: str, scale: float) -> int:
-    if not re.fullmatch(r"\d{4}", text):
+def parse_year(text: str) -> int:
+    if not re.fullmatch(r"[0-9]{4}", text):  # \d would take other scripts' digits
         raise InvalidValue("option", f"invalid year {text!r}: expected a year such as 2024; listing every year")
     return int(text)
 
 
-#: Each option: the :class:`Query` field it sets and how its text is read.
-OPTIONS: dict[str, tuple[str, Callable[[str, float], object]]] = {
-    "tags": ("tags", lambda text, _: split_tags(text)),
-    "author": ("authors", lambda text, _: split_names(text)),
-    "reviewer": ("reviewer", lambda text, _: text),
-    "status": ("statuses", lambda text, _: parse_statuses(text)),
-    "min-rating": ("min_rating", parse_min_rating),
+#: Each option: the :class:`Query` field it sets and how its text is read;
+#: ``:min-rating:`` is read on the project's scale, so its parser is bound
+#: when the directive runs (see :meth:`BookReviewListDirective.parsers`).
+LIST_OPTIONS: dict[str, tuple[str, Callable[[str], object]]] = {
+    "tags": ("tags", split_tags),
+    "author": ("authors", split_names),
+    "reviewer": ("reviewer", str),
+    "status": ("statuses", parse_statuses),
     "year": ("year", parse_year),
     "sort": ("sort", parse_sort),
     "limit": ("limit", parse_limit),
@@ -215,18 +228,23 @@ class CollectionDirective(SphinxDirective):
 
 
 class BookReviewListDirective(CollectionDirective):
-    option_spec: ClassVar[dict[str, object]] = AnyOption.fromkeys(OPTIONS, directives.unchanged)
+    option_spec: ClassVar[dict[str, object]] = AnyOption.fromkeys([*LIST_OPTIONS, "min-rating"], directives.unchanged)
+
+    def parsers(self) -> dict[str, tuple[str, Callable[[str], object]]]:
+        scale = self.config.bookreview_rating_scale
+        return {**LIST_OPTIONS, "min-rating": ("min_rating", partial(parse_min_rating, scale=scale))}
 
     def run(self) -> list[nodes.Node]:
+        parsers = self.parsers()
         values: dict[str, object] = {}
         for name, raw in self.options.items():
             text = str(raw or "").strip()
-            if name not in OPTIONS:
+            if name not in parsers:
                 self.warn(name, f"unknown option :{name}: (ignored)")
                 continue
-            field, parse = OPTIONS[name]
+            field, parse = parsers[name]
             try:
-                values[field] = parse(text, self.config.bookreview_rating_scale)
+                values[field] = parse(text)
             except InvalidValue as error:
                 self.warn(name, str(error))
         node = bookreview_list(query=Query(**values))  # type: ignore[arg-type]
@@ -246,32 +264,43 @@ class Linker:
         self.app, self.docname = app, docname
         self.domain: BookDomain = app.env.get_domain("book")  # type: ignore[assignment]
 
-    def __call__(self, reftype: str, target: str, content: nodes.Element) -> nodes.Element:
+    def link(self, reftype: str, target: str, content: nodes.Element) -> nodes.Element:
+        """``content`` linked to ``target``, or alone where the domain finds
+        no target in this output (singlehtml has no author pages)."""
         node = xref(reftype, target, content.astext())
         node["refdoc"] = self.docname
         found = self.domain.resolve_xref(self.app.env, self.docname, self.app.builder, reftype, target, node, content)
         return content if found is None else found
 
     def title(self, review: Review) -> nodes.Element:
-        return self("review", review.id, nodes.emphasis(review.title, review.title))
+        return self.link("review", review.id, nodes.emphasis(review.title, review.title))
 
     def authors(self, review: Review) -> list[nodes.Node]:
-        return joined(self("author", a, nodes.inline(a, a)) for a in review.authors)
+        return joined(self.link("author", a, nodes.inline(a, a)) for a in review.authors)
 
     def tags(self, review: Review) -> list[nodes.Node]:
-        return joined(self("tag", t, nodes.inline(t, t)) for t in review.tags)
+        return joined(self.link("tag", t, nodes.inline(t, t)) for t in review.tags)
 
 
 class ListingRenderer:
     """Turns the selected reviews into the nodes of one layout."""
 
+    #: The table cells that are more than their value as text.
+    CELLS: ClassVar[dict[str, Callable[[ListingRenderer, Review], list[nodes.Node]]]] = {
+        "title": lambda self, r: [self.links.title(r)],
+        "author": lambda self, r: self.links.authors(r),
+        "tags": lambda self, r: self.links.tags(r),
+        "rating": lambda self, r: self.rating(r),
+        "status": lambda self, r: [nodes.Text(status_label(r.status))],
+    }
+
     def __init__(self, app: Sphinx, docname: str) -> None:
         self.app = app
         self.config = app.config
-        self.link = Linker(app, docname)
+        self.links: Linker = Linker(app, docname)
 
     def render(self, query: Query) -> nodes.Element:
-        reviews = query.select(self.link.domain.winners.values())
+        reviews = query.select(self.links.domain.winners.values())
         wrapper = nodes.container(classes=["bookreview-list", f"bookreview-list-{query.layout}"])
         if not reviews:
             empty = _("No reviews to list.")
@@ -294,9 +323,9 @@ class ListingRenderer:
     def bullets(self, reviews: list[Review]) -> nodes.bullet_list:
         items = nodes.bullet_list(classes=["bookreview-list-items"])
         for review in reviews:
-            line = nodes.paragraph("", "", self.link.title(review))
+            line = nodes.paragraph("", "", self.links.title(review))
             if review.authors:
-                line += [nodes.Text(" — "), *self.link.authors(review)]
+                line += [nodes.Text(" — "), *self.links.authors(review)]
             if review.rating is not None:
                 line += [nodes.Text(" "), *self.rating(review)]
             item = nodes.list_item("", line)
@@ -319,54 +348,36 @@ class ListingRenderer:
         return nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in cells))
 
     def cell(self, review: Review, column: str) -> list[nodes.Node]:
-        special: dict[str, Callable[[Review], list[nodes.Node]]] = {
-            "title": lambda r: [self.link.title(r)],
-            "author": self.link.authors,
-            "tags": self.link.tags,
-            "rating": self.rating,
-            "status": lambda r: [nodes.Text(status_label(r.status))],
-        }
-        if column in special:
-            return special[column](review)
+        if column in self.CELLS:
+            return self.CELLS[column](self, review)
         value = getattr(review, column)
         return [nodes.Text(str(value))] if value else []
 
     # -- cards
 
     def cards(self, reviews: list[Review]) -> nodes.container:
-        design = "sphinx_design" in self.app.extensions
-        if not design:
-            return nodes.container("", *(self.card(r, design) for r in reviews), classes=["bookreview-cards"])
-        row = design_row(design_item(self.card(r, design)) for r in reviews)
+        if "sphinx_design" not in self.app.extensions:
+            return nodes.container("", *(self.card(r) for r in reviews), classes=["bookreview-cards"])
+        row = design_row(design_item(design_card(self.card(r))) for r in reviews)
         classes = ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", "bookreview-cards"]
         return nodes.container("", row, classes=classes, is_div=True, design_component="grid-container")
 
-    def card(self, review: Review, design: bool) -> nodes.container:
-        """Cover, title, authors, rating and verdict; with sphinx-design's
-        classes when it is loaded (its CSS then draws the card)."""
+    def card(self, review: Review) -> nodes.container:
+        """Cover, title, authors, rating and verdict."""
         card = nodes.container(classes=["bookreview-cards-item"])
-        body = card
-        if design:
-            card["classes"] += ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "sd-w-100"]
-            card.update_all_atts({"is_div": True, "design_component": "card"})
-        cover = self.cover(review, design)
+        cover = self.cover(review)
         if cover is not None:
             card += cover
-        if design:
-            body = nodes.container(classes=["sd-card-body"], is_div=True, design_component="card-body")
-            card += body
-        text = ["sd-card-text"] if design else []
-        title = ["sd-card-title", "sd-font-weight-bold"] if design else []
-        body += nodes.paragraph("", "", self.link.title(review), classes=["bookreview-cards-title", *title])
+        card += nodes.paragraph("", "", self.links.title(review), classes=["bookreview-cards-title"])
         if review.authors:
-            body += nodes.paragraph("", "", *self.link.authors(review), classes=["bookreview-cards-authors", *text])
+            card += nodes.paragraph("", "", *self.links.authors(review), classes=["bookreview-cards-authors"])
         if review.rating is not None:
-            body += nodes.paragraph("", "", *self.rating(review), classes=["bookreview-cards-rating", *text])
+            card += nodes.paragraph("", "", *self.rating(review), classes=["bookreview-cards-rating"])
         if review.verdict:
-            body += nodes.paragraph(review.verdict, review.verdict, classes=["bookreview-cards-verdict", *text])
+            card += nodes.paragraph(review.verdict, review.verdict, classes=["bookreview-cards-verdict"])
         return card
 
-    def cover(self, review: Review, design: bool) -> bookreview_cover | None:
+    def cover(self, review: Review) -> bookreview_cover | None:
         """The cover, in HTML only (a grid of covers is an HTML idea), and a
         remote one only where the builder shows remote images."""
         builder: Builder = self.app.builder
@@ -374,11 +385,27 @@ class ListingRenderer:
         if not review.cover or builder.format != "html" or (remote and not builder.supported_remote_images):
             return None
         uri = review.cover if remote else review.cover.lstrip("/")
-        classes = ["bookreview-cards-cover", *(["sd-card-img-top"] if design else [])]
         # ``candidates`` as Sphinx's image collector sets it: the builder
         # then copies the image (it was collected from the review's page).
         return bookreview_cover(uri=uri, candidates={"?" if remote else "*": uri},
-                                alt=_("Cover of %s") % review.title, classes=classes)  # fmt: skip
+                                alt=_("Cover of %s") % review.title, classes=["bookreview-cards-cover"])  # fmt: skip
+
+
+def design_card(card: nodes.container) -> nodes.container:
+    """A plain card given sphinx-design's classes, whose CSS then draws it:
+    the cover on top, the title and the rest of the text in the card's body."""
+    card["classes"] += ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "sd-w-100"]
+    card.update_all_atts({"is_div": True, "design_component": "card"})
+    for cover in card.findall(bookreview_cover):
+        cover["classes"].append("sd-card-img-top")
+    title, *text = paragraphs = [child for child in card.children if isinstance(child, nodes.paragraph)]
+    title["classes"] += ["sd-card-title", "sd-font-weight-bold"]
+    for paragraph in text:
+        paragraph["classes"].append("sd-card-text")
+    for paragraph in paragraphs:
+        card.remove(paragraph)
+    card += nodes.container("", *paragraphs, classes=["sd-card-body"], is_div=True, design_component="card-body")
+    return card
 
 
 def design_row(items: Iterable[nodes.container]) -> nodes.container:

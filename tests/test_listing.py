@@ -193,6 +193,28 @@ def test_bad_options_warn_and_fall_back(app: SphinxTestApp) -> None:
     assert listed(second) == ["newer", "older"]
 
 
+@pytest.mark.sphinx("html", testroot="listing-numbers")
+def test_only_plain_digits_are_numbers(app: SphinxTestApp) -> None:
+    """Digits that Python's str.isdigit() or regex \\d accept but int()
+    refuses or reads as another number, and numbers too long for int():
+    each a warning, never a traceback, and the listing shows every review."""
+    app.build()
+    source = app.srcdir / "index.rst"
+    limit = "expected a positive whole number; listing every review"
+    expected = [
+        (13, f"invalid limit '²': {limit}"),
+        (16, f"invalid limit '{'9' * 5000}': {limit}"),
+        (19, f"invalid limit '-1': {limit}"),
+        (22, f"invalid limit '1e3': {limit}"),
+        # Fullwidth digits, which \d matches.
+        (25, "invalid year '\uff12\uff10\uff12\uff14': expected a year such as 2024; listing every year"),
+        (28, "invalid minimum rating '²': expected a rating from 0 to 5, such as 4 or 8/10; listing every rating"),
+    ]
+    assert warnings(app) == [f"{source}:{line}: WARNING: {message} [bookreview.option]" for line, message in expected]
+    listings = soup(app, "index.html").select(".bookreview-list")
+    assert [listed(listing) for listing in listings] == [["newer", "older"]] * len(expected)
+
+
 # -- every builder ------------------------------------------------------------------
 
 

@@ -1,0 +1,3 @@
+project = "Listing Numbers"
+author = "Test Reader"
+extensions = ["sphinx_bookreview"]
