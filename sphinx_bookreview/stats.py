@@ -121,8 +121,8 @@ def stats_node(chart_list: list[Chart], first_id: int) -> nodes.container:
     drawn = [chart for chart in chart_list if chart.rows]
     if not drawn:
         wrapper += nodes.paragraph(_("No books read yet."), _("No books read yet."), classes=["bookreview-stats-empty"])
-    for number_, chart in enumerate(drawn, start=first_id):
-        wrapper += chart_node(chart, f"bookreview-chart-{number_}")
+    for id_number, chart in enumerate(drawn, start=first_id):
+        wrapper += chart_node(chart, f"bookreview-chart-{id_number}")
     return wrapper
 
 
@@ -143,6 +143,7 @@ def fill_stats(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 # -- HTML: an inline SVG bar chart ----------------------------------------------
 
 PLOT_HEIGHT, TOP, BOTTOM, SLOT, BAR = 120, 18, 22, 44, 28
+BASELINE = TOP + PLOT_HEIGHT
 
 
 def svg_chart(node: nodes.Element) -> str:
@@ -150,27 +151,31 @@ def svg_chart(node: nodes.Element) -> str:
     width, height = max(len(values), 2) * SLOT + 8, TOP + PLOT_HEIGHT + BOTTOM
     highest = max(values) or 1
     described = "; ".join(f"{label}: {value}" for label, value in zip(labels, values, strict=True))
-    parts = [
+    return "\n".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" class="bookreview-chart-svg" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" font-size="12" fill="currentColor">',
         f'<title id="{chart_id}-title">{html.escape(node["title"])}</title>',
         f'<desc id="{chart_id}-desc">{html.escape(described)}</desc>',
-    ]
-    baseline = TOP + PLOT_HEIGHT
-    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
-        bar_height = round(PLOT_HEIGHT * value / highest, 2)
-        x, middle = 4 + index * SLOT + (SLOT - BAR) / 2, 4 + index * SLOT + SLOT / 2
-        top = baseline - bar_height
-        parts += [
-            f'<rect class="bookreview-chart-bar" x="{x:g}" y="{top:g}" width="{BAR}" height="{bar_height:g}"/>',
-            f'<text x="{middle:g}" y="{top - 4:g}" text-anchor="middle">{value}</text>',
-            f'<text class="bookreview-chart-label" x="{middle:g}" y="{baseline + 16}" text-anchor="middle">'
-            f"{html.escape(label)}</text>",
-        ]
-    parts.append(f'<line class="bookreview-chart-axis" x1="0" y1="{baseline}" x2="{width}" y2="{baseline}" '
-                 'stroke="currentColor"/>')  # fmt: skip
-    return "\n".join([*parts, "</svg>"])
+        *(bar(index, label, value, highest) for index, (label, value) in enumerate(zip(labels, values, strict=True))),
+        f'<line class="bookreview-chart-axis" x1="0" y1="{BASELINE}" x2="{width}" y2="{BASELINE}" '
+        'stroke="currentColor"/>',
+        "</svg>",
+    ])  # fmt: skip
+
+
+def bar(index: int, label: str, value: int, highest: int) -> str:
+    """The ``index``-th bar, scaled to the highest value, with its value
+    above it and its label below the axis."""
+    height = round(PLOT_HEIGHT * value / highest, 2)
+    left, top = 4 + index * SLOT, BASELINE - height
+    x, middle = left + (SLOT - BAR) / 2, left + SLOT / 2
+    return "\n".join([
+        f'<rect class="bookreview-chart-bar" x="{x:g}" y="{top:g}" width="{BAR}" height="{height:g}"/>',
+        f'<text x="{middle:g}" y="{top - 4:g}" text-anchor="middle">{value}</text>',
+        f'<text class="bookreview-chart-label" x="{middle:g}" y="{BASELINE + 16}" text-anchor="middle">'
+        f"{html.escape(label)}</text>",
+    ])  # fmt: skip
 
 
 def visit_chart_html(self: HTML5Translator, node: nodes.Element) -> None:
