@@ -91,8 +91,17 @@ class BookDomain(Domain):
         "references": {},  # docname -> set of (reftype, target) it links to
     }
     data_version = 1
-    #: What links showed before this build read anything (see :mod:`~sphinx_bookreview.freshness`).
-    snapshot: dict[tuple[str, str], object] = {}
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: What pages showed of other documents' reviews before this build
+        #: read anything, by whoever shows it (see :mod:`.freshness`).
+        self.snapshots: dict[str, dict[Any, object]] = {}
+
+    @classmethod
+    def of(cls, env: BuildEnvironment) -> BookDomain:
+        """The environment's ``book`` domain, typed."""
+        return env.get_domain(cls.name)  # type: ignore[return-value]
 
     # -- stored state ----------------------------------------------------
 
@@ -144,7 +153,8 @@ class BookDomain(Domain):
     # -- derived once per build ------------------------------------------
 
     def forget_derived(self) -> None:
-        for name in ("all_reviews", "winners", "losers", "by_isbn", "by_author", "by_tag"):
+        for name in ("all_reviews", "winners", "losers", "by_isbn", "by_author", "by_tag", "newest_first",
+                     "review_pages"):  # fmt: skip
             self.__dict__.pop(name, None)
 
     @functools.cached_property
@@ -187,6 +197,24 @@ class BookDomain(Domain):
             for key in keys(review):
                 groups[key].append(review)
         return dict(sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0])))
+
+    @functools.cached_property
+    def newest_first(self) -> list[Review]:
+        """Every review, newest first by ``:date:``, ties by id."""
+        return sorted(sorted(self.winners.values(), key=lambda r: r.id), key=lambda r: r.date, reverse=True)
+
+    @functools.cached_property
+    def review_pages(self) -> dict[str, tuple[Review | None, Review | None]]:
+        """Each page holding reviews, oldest first, with the first review of
+        the page before and after it: the theme's previous/next links."""
+        firsts: dict[str, Review] = {}
+        for review in reversed(self.newest_first):
+            firsts.setdefault(review.docname, review)
+        order = list(firsts.values())
+        return {
+            review.docname: (order[n - 1] if n else None, order[n + 1] if n + 1 < len(order) else None)
+            for n, review in enumerate(order)
+        }
 
     def reviews_in(self, docname: str) -> list[Review]:
         return self.reviews_by_doc.get(docname, [])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.listing import COLLECTION_REFERENCE
 
 if TYPE_CHECKING:
@@ -19,12 +20,6 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-    from sphinx_bookreview.domain import BookDomain
-
-def domain_of(env: BuildEnvironment) -> BookDomain:
-    return env.get_domain("book")  # type: ignore[return-value]
-
 
 def shown(domain: BookDomain) -> dict[tuple[str, str], object]:
     """What a link to each ``(reftype, target)`` shows: a review link its
@@ -67,13 +62,14 @@ def snapshot(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[s
     """Taken at ``env-get-outdated``: later, at ``env-before-read-docs``,
     Sphinx has already forgotten the reviews of deleted documents, and the
     pages linking to them would keep their stale links."""
-    domain_of(env).snapshot = shown(domain_of(env))
+    domain = BookDomain.of(env)
+    domain.snapshots["links"] = shown(domain)
     return []
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    domain = domain_of(env)
-    before, after = domain.snapshot, shown(domain)
+    domain = BookDomain.of(env)
+    before, after = domain.snapshots.get("links", {}), shown(domain)
     changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
     linking = domain.references.keys() | domain.reviews_by_doc.keys()
     stale = {docname for docname in linking if any(view_key(link) in changed for link in domain.links_of(docname))}

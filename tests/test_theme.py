@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import shutil
 import sys
+from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 
 from sphinx_bookreview.theme.assets import minified
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from pathlib import Path
 
-    from sphinx.testing.util import SphinxTestApp
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -339,3 +342,61 @@ def test_other_html_builders(built: Callable[..., SphinxTestApp], buildername: s
     links = [a["href"] for a in home.select(".recent-item a")]
     expected = {"dirhtml": "reviews/tidy/#tidy", "singlehtml": "#tidy"}[buildername]
     assert links[0] == expected
+
+
+def theme_views(outdir: Path) -> dict[str, list[str]]:
+    """What the home grid and every review page's pager show."""
+    pages = {"index.html": [a["href"] for a in html(outdir / "index.html").select(".recent-grid a")]}
+    for page in sorted((outdir / "reviews").glob("*.html")):
+        pages[f"reviews/{page.name}"] = [a["href"] for a in html(page).select("nav.pager-reviews a")]
+    return pages
+
+
+def html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+NEW_REVIEW = """New Book
+========
+
+.. bookreview:: A Book Between
+   :author: Nina Newcomer
+   :date: 2024-02-01
+
+   Reviewed between Design and SICP.
+"""
+
+
+def test_incremental_builds_refresh_the_grid_and_the_pagers(rootdir: Path, tmp_path: Path) -> None:
+    """Adding, editing and deleting a review rewrites the home grid and the
+    neighbours' previous/next links, though their sources did not change."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-theme", srcdir)
+    between = srcdir / "reviews" / "between.rst"
+    steps = [
+        lambda: between.write_text(NEW_REVIEW, encoding="utf-8"),  # added
+        lambda: between.write_text(NEW_REVIEW.replace("2024-02-01", "2024-07-01"), encoding="utf-8"),  # now newest
+        between.unlink,  # deleted
+    ]
+    incremental = build_theme_site(srcdir, tmp_path / "incremental")
+    fresh = []
+    for number, step in enumerate(steps):
+        step()
+        build_theme_site(srcdir, tmp_path / "incremental")
+        fresh.append(build_theme_site(srcdir, tmp_path / f"fresh-{number}", freshenv=True))
+        got, expected = theme_views(incremental), theme_views(fresh[-1])
+        assert {page: got[page] for page in expected} == expected
+    assert "between.html#a-book-between" in theme_views(fresh[0])["reviews/design.html"]
+    assert "between.html" not in " ".join(theme_views(fresh[2])["index.html"])
+
+
+def build_theme_site(srcdir: Path, builddir: Path, freshenv: bool = False) -> Path:
+    app = SphinxTestApp(
+        "html", srcdir=srcdir, builddir=builddir, freshenv=freshenv, status=StringIO(), warning=StringIO()
+    )
+    try:
+        app.build()
+        assert app.warning.getvalue() == ""
+    finally:
+        app.cleanup()
+    return app.outdir

@@ -15,6 +15,7 @@ from sphinx_bookreview import __version__
 from sphinx_bookreview.config import check_config
 from sphinx_bookreview.theme.assets import setup_assets
 from sphinx_bookreview.theme.context import setup_context
+from sphinx_bookreview.theme.freshness import setup_theme_freshness
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     if late:
         catch_up(app)
     setup_context(app)
+    setup_theme_freshness(app)
     setup_assets(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
 

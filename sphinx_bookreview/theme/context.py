@@ -21,12 +21,12 @@ from sphinx.util import logging
 from sphinx.util.images import get_image_size
 
 from sphinx_bookreview.config import conf_py
+from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import is_url, number, round_to_step
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from sphinx_bookreview.domain import BookDomain
     from sphinx_bookreview.model import Review
 
     Context = dict[str, Any]
@@ -54,15 +54,6 @@ def uses_theme(app: Sphinx) -> bool:
     """Whether this builder renders with our theme (or a theme built on it)."""
     theme = getattr(app.builder, "theme", None)
     return theme is not None and str(THEME_PATH) in map(str, theme.get_theme_dirs())
-
-
-def book_domain(app: Sphinx) -> BookDomain:
-    return app.env.get_domain("book")  # type: ignore[return-value]
-
-
-def by_date(reviews: list[Review]) -> list[Review]:
-    """Newest first; ties by id."""
-    return sorted(sorted(reviews, key=lambda r: r.id), key=lambda r: r.date, reverse=True)
 
 
 # -- options ---------------------------------------------------------------
@@ -180,29 +171,21 @@ def recent_reviews(app: Sphinx, pagename: str, context: Context) -> list[dict[st
             "cover": cover(app, context, review, "eager" if n < EAGER_COVERS else "lazy") if with_covers else None,
             "rating": stars(app, review.rating) if review.rating is not None else None,
         }
-        for n, review in enumerate(by_date(list(book_domain(app).winners.values()))[:count])
+        for n, review in enumerate(BookDomain.of(app.env).newest_first[:count])
     ]
 
 
 def review_neighbours(app: Sphinx, pagename: str) -> dict[str, dict[str, str] | None] | None:
     """The review pages before and after this one, oldest first."""
-    domain = book_domain(app)
-    own = [r for r in domain.reviews_in(pagename) if domain.winners.get(r.id) is r]
-    if not own or app.builder.name == "singlehtml":
+    pages = BookDomain.of(app.env).review_pages
+    if pagename not in pages or app.builder.name == "singlehtml":
         return None
-    pages: dict[str, Review] = {}
-    for review in reversed(by_date(list(domain.winners.values()))):
-        pages.setdefault(review.docname, review)
-    order = list(pages)
-    here = order.index(pagename)
 
-    def link(index: int) -> dict[str, str] | None:
-        if not 0 <= index < len(order):
-            return None
-        review = pages[order[index]]
-        return {"title": review.title, "url": review_link(app, pagename, review)}
+    def link(review: Review | None) -> dict[str, str] | None:
+        return {"title": review.title, "url": review_link(app, pagename, review)} if review else None
 
-    return {"prev": link(here - 1), "next": link(here + 1)}
+    previous, following = pages[pagename]
+    return {"prev": link(previous), "next": link(following)}
 
 
 # -- meta description ------------------------------------------------------

@@ -1,0 +1,49 @@
+"""Incremental builds under the theme: pages that show other pages' reviews.
+
+The home page's grid shows the newest reviews, and each review page links
+to the review pages before and after it. Neither is in the page's own
+source, so Sphinx would not rewrite them when another review is added,
+changed or removed: note what they show before reading, compare after, and
+hand Sphinx the pages that show something else now (as the extension's
+own :mod:`sphinx_bookreview.freshness` does for links and listings).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_bookreview.domain import BookDomain
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def shown(env: BuildEnvironment) -> dict[str, object]:
+    """What each page shows of other pages' reviews, by page."""
+    domain = BookDomain.of(env)
+    views: dict[str, object] = {
+        docname: tuple((r.docname, r.id, r.title) if r else None for r in neighbours)
+        for docname, neighbours in domain.review_pages.items()
+    }
+    # The grid shows titles, authors, covers and ratings: any change counts.
+    views[env.config.root_doc] = (views.get(env.config.root_doc), tuple(domain.newest_first))
+    return views
+
+
+def snapshot(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:
+    # At env-get-outdated, before Sphinx forgets the reviews of deleted pages.
+    BookDomain.of(env).snapshots["theme"] = shown(env)
+    return []
+
+
+def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    before, after = BookDomain.of(env).snapshots.get("theme", {}), shown(env)
+    return sorted(d for d in before.keys() | after.keys() if before.get(d) != after.get(d) and d in env.all_docs)
+
+
+def setup_theme_freshness(app: Sphinx) -> None:
+    app.connect("env-get-outdated", snapshot)
+    app.connect("env-updated", pages_to_rewrite)
