@@ -16,7 +16,9 @@ Each build is a fresh ``python -m sphinx`` process. Medians of the rounds
 and ratios against plain Sphinx are printed, and every measurement is
 written to ``results.json`` in the work folder.
 
-Usage: ``python benchmarks/run.py [--n 100 1000] [--big] [--repeat 3]``.
+Usage: ``python benchmarks/run.py [--n 100 1000] [--big] [--repeat 3]``;
+``--append`` adds rounds to an earlier run's results, so a long series can
+be measured in several sittings.
 """
 
 from __future__ import annotations
@@ -147,6 +149,7 @@ def median(rounds: list[Round], metric: str) -> float:
 
 def table(n: str, by_kind: dict[str, list[Round]]) -> str:
     """A reStructuredText simple table: medians, and ratios to plain."""
+    by_kind = {kind: by_kind[kind] for kind in generate.KINDS if kind in by_kind}
     kinds = list(by_kind)
     rows = [["N = " + n, *(f"{k}" for k in kinds)]]
     for metric in METRICS:
@@ -217,18 +220,36 @@ def check_ablog(kinds: list[str]) -> None:
         ) from None
 
 
-def run_size(n: int, kinds: list[str], repeat: int, workdir: Path, jobs: int) -> dict[str, list[Round]]:
-    entries = {kind: generate.write(kind, n, workdir / f"n{n}" / kind / "src") for kind in kinds}
-    by_kind: dict[str, list[Round]] = {kind: [] for kind in kinds}
+def run_size(n: int, kinds: list[str], repeat: int, args: argparse.Namespace, results: Results) -> None:
+    """Measure ``repeat`` rounds at size ``n``, adding them to ``results``."""
+    entries = {kind: generate.write(kind, n, args.workdir / f"n{n}" / kind / "src") for kind in kinds}
+    by_kind = results.rounds.setdefault(str(n), {})
     for index in range(repeat):
         # Rotate the order each round, so no form always runs first.
         order = kinds[index % len(kinds) :] + kinds[: index % len(kinds)]
         for kind in order:
-            base = workdir / f"n{n}" / kind
+            base = args.workdir / f"n{n}" / kind
             started = time.perf_counter()
-            by_kind[kind].append(measure(base / "src", base / "out", entries[kind], jobs))
+            by_kind.setdefault(kind, []).append(measure(base / "src", base / "out", entries[kind], args.jobs))
             print(f"  N={n} round {index + 1}/{repeat} {kind}: {time.perf_counter() - started:.1f} s", flush=True)
-    return by_kind
+        # Saved after every round, so a long run that is stopped keeps what it measured.
+        save(results, args.workdir)
+
+
+def save(results: Results, workdir: Path) -> None:
+    (workdir / "results.json").write_text(json.dumps(asdict(results), indent=1), encoding="utf-8")
+
+
+def load(workdir: Path) -> Results:
+    """The results of earlier runs, to add rounds to (``--append``)."""
+    data = json.loads((workdir / "results.json").read_text(encoding="utf-8"))
+    results = Results(machine=data["machine"])
+    for n, by_kind in data["rounds"].items():
+        results.rounds[n] = {
+            kind: [Round(**{k: Build(**v) if isinstance(v, dict) else v for k, v in r.items()}) for r in rounds]
+            for kind, rounds in by_kind.items()
+        }
+    return results
 
 
 def main() -> None:
@@ -240,17 +261,18 @@ def main() -> None:
                         help="forms to build (default: all three; ratios need plain)")  # fmt: skip
     parser.add_argument("--jobs", type=int, default=2, help="-j of the parallel build (default: 2)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "bookreview-bench")
+    parser.add_argument("--append", action="store_true",
+                        help="add these rounds to the results.json of earlier runs in --workdir")  # fmt: skip
     args = parser.parse_args()
     check_ablog(args.kinds)
     sizes = [*args.n, *([5000] if args.big and 5000 not in args.n else [])]
-    results = Results(machine=machine())
+    results = load(args.workdir) if args.append else Results(machine=machine())
+    args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {results.machine}", flush=True)
     for n in sizes:
-        by_kind = run_size(n, args.kinds, args.repeat, args.workdir, args.jobs)
-        results.rounds[str(n)] = by_kind
+        run_size(n, args.kinds, args.repeat, args, results)
+        by_kind = results.rounds[str(n)]
         print(f"\n{table(str(n), by_kind)}\n{load_summary(by_kind)}\n", flush=True)
-        # Written after each size, so a long run that is stopped keeps what it measured.
-        (args.workdir / "results.json").write_text(json.dumps(asdict(results), indent=1), encoding="utf-8")
     print(f"every measurement: {args.workdir / 'results.json'}")
 
 
