@@ -1,0 +1,2 @@
+project = "Remote image"
+show_warning_types = True
