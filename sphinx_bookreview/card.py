@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
     from sphinx_bookreview.model import Review
 
-    InlineParser = Callable[[str, int], list[nodes.Node]]
+    #: ``SphinxDirective.parse_inline``: nodes and messages of inline markup.
+    InlineParser = Callable[..., tuple[list[nodes.Node], list[nodes.system_message]]]
 
 _ = get_translation("sphinx_bookreview")
 
@@ -179,7 +180,8 @@ class CardBuilder:
         for key, text in self.review.answers:
             answer = source_text(nodes.paragraph, "", self.where)
             answer.rawsource = text
-            answer += self.parse_inline(text, self.where[1])
+            parsed, messages = self.parse_inline(text, lineno=self.where[1])
+            answer += [*parsed, *messages]
             answers += nodes.definition_list_item(
                 "", source_text(nodes.term, question_label(questions[key]), self.where), nodes.definition("", answer)
             )

@@ -13,15 +13,15 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_bookreview.card import CardBuilder
+from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import OPTIONS, Problem, Review, is_url, parse_review
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
-    from sphinx_bookreview.domain import BookDomain
-
-__ = get_translation("sphinx_bookreview", "console")
+_ = get_translation("sphinx_bookreview")
 logger = logging.getLogger(__name__)
 
 
@@ -46,13 +46,13 @@ class BookReviewDirective(SphinxDirective):
         title = self.arguments[0] if self.arguments else ""
         if not title.strip():
             self.report(Problem("option", "a review needs a title: the directive's argument"))
-            title = __("Untitled review")
+            title = _("Untitled review")
         review, problems = parse_review(
             title,
             self.options,
             quick_keys=tuple(key for key, _question in self.config.bookreview_quick_review),
             rating_scale=self.config.bookreview_rating_scale,
-            default_reviewer=self.config.bookreview_default_reviewer or self.config.author or "",
+            default_reviewer=self.config.bookreview_default_reviewer or project_author(self.config),
             cover_url=self.config.bookreview_cover_url,
         )
         for problem in problems:
@@ -61,17 +61,13 @@ class BookReviewDirective(SphinxDirective):
         self.domain.note_review(review)
         body = self.parse_content_to_nodes() if self.content else []
         where = (str(self.get_source_info()[0] or self.env.doc2path(self.env.docname)), self.lineno)
-        root = CardBuilder(review, self.config, where, self.inline_markup).build(body)
+        root = CardBuilder(review, self.config, where, self.parse_inline).build(body)
         self.set_source_info(root)
         return [root]
 
     @property
     def domain(self) -> BookDomain:
-        return self.env.get_domain("book")  # type: ignore[return-value]
-
-    def inline_markup(self, text: str, lineno: int) -> list[nodes.Node]:
-        parsed, messages = self.state.inline_text(text, lineno)
-        return [*parsed, *messages]
+        return BookDomain.of(self.env)
 
     def cover(self, review: Review) -> str:
         """The cover as given, if it is a URL or a readable file inside
@@ -92,7 +88,6 @@ class BookReviewDirective(SphinxDirective):
         if not found:
             self.report(not_found)
             return ""
-        self.env.note_dependency(absolute)
         return "/" + relative  # absolute to the source directory, as Sphinx's image paths are
 
     def report(self, problem: Problem) -> None:
@@ -122,6 +117,12 @@ class BookReviewDirective(SphinxDirective):
             if pattern.match(line):
                 return number
         return self.lineno
+
+
+def project_author(config: Config) -> str:
+    """The project's ``author``; Sphinx 8 and later fill in a placeholder
+    when a project sets none, which is nobody's name."""
+    return "" if config.author in ("", "Author name not set") else str(config.author)
 
 
 def setup_directive(app: Sphinx) -> None:

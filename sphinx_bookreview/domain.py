@@ -23,8 +23,8 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from sphinx_bookreview.listing import COLLECTION_REFERENCE, bookreview_collection
 from sphinx_bookreview.model import number, round_to_step
+from sphinx_bookreview.nodes import COLLECTION_REFERENCE, bookreview_collection
 from sphinx_bookreview.roles import BookXRefRole
 
 if TYPE_CHECKING:
@@ -252,7 +252,7 @@ class BookDomain(Domain):
         docname, anchor, title = found
         if typ == "review" and not node.get("refexplicit"):
             contnode = nodes.emphasis(title, title)
-        if docname.startswith(f"{self.name}-") and not self.has_index_pages(builder):
+        if docname.startswith(f"{self.name}-") and docname not in self.index_pages(builder):
             return contnode  # the text alone where no index page is written
         return refnode(builder, fromdocname, docname, anchor, contnode, title)
 
@@ -263,7 +263,7 @@ class BookDomain(Domain):
         results = []
         for typ in ("review", "author", "tag"):
             found = self.find(typ, target)
-            if found and (typ == "review" or self.has_index_pages(builder)):
+            if found and (typ == "review" or found[0] in self.index_pages(builder)):
                 docname, anchor, title = found
                 results.append((f"book:{typ}", refnode(builder, fromdocname, docname, anchor, contnode, title)))
         return results
@@ -305,10 +305,13 @@ class BookDomain(Domain):
         return True
 
     @staticmethod
-    def has_index_pages(builder: Builder) -> bool:
-        """Whether this builder writes our index pages: only the HTML
-        builders with pages per document (singlehtml and epub do not)."""
-        return builder.name in ("html", "dirhtml") and builder.config.html_domain_indices is not False
+    def index_pages(builder: Builder) -> set[str]:
+        """The domain index pages this builder writes (``book-author`` …):
+        those ``html_domain_indices`` chose, by an HTML builder with a page
+        per document (singlehtml lists them but writes none)."""
+        if builder.name == "singlehtml":
+            return set()
+        return {name for name, *_rest in getattr(builder, "domain_indices", ())}
 
 
 # -- indices ---------------------------------------------------------------

@@ -13,6 +13,7 @@ from sphinx_bookreview.directive import setup_directive
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.freshness import setup_freshness
 from sphinx_bookreview.listing import setup_listing
+from sphinx_bookreview.model import RECORD_LAYOUT
 from sphinx_bookreview.nodes import setup_nodes
 from sphinx_bookreview.outputs.catalog import setup_catalog
 from sphinx_bookreview.outputs.feed import setup_feed
@@ -54,7 +55,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", add_stylesheet)
     return {
         "version": __version__,
-        "env_version": 1,
+        # Bump the first number when what the environment stores changes shape.
+        "env_version": 1 << 32 | RECORD_LAYOUT,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_bookreview.domain import BookDomain
-from sphinx_bookreview.listing import COLLECTION_REFERENCE
+from sphinx_bookreview.nodes import COLLECTION_REFERENCE
 
 if TYPE_CHECKING:
     from collections.abc import Set

@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_bookreview.card import joined, status_label, xref
 from sphinx_bookreview.directive import AnyOption
 from sphinx_bookreview.model import STATUSES, InvalidValue, number, parse_rating, split_names, split_tags
-from sphinx_bookreview.nodes import bookreview_cover
+from sphinx_bookreview.nodes import bookreview_collection, bookreview_cover
 from sphinx_bookreview.rating import rating_node
 
 if TYPE_CHECKING:
@@ -39,10 +39,6 @@ if TYPE_CHECKING:
 
 _ = get_translation("sphinx_bookreview")
 logger = logging.getLogger(__name__)
-
-#: The ``(reftype, target)`` the domain notes for a page that shows the
-#: whole collection; any change to any review makes it stale.
-COLLECTION_REFERENCE = ("listing", "")
 
 #: How each ``:sort:`` key orders reviews; ``None`` means "no value" and
 #: sorts last whichever the direction.
@@ -61,10 +57,6 @@ DEFAULT_COLUMNS = ("title", "author", "rating", "date")
 #: Columns' widths in characters: what the text builder uses (HTML and
 #: LaTeX size columns to their content, as the widths are not "given").
 COLUMN_WIDTHS = {"title": 30, "author": 24, "rating": 16, "tags": 20, "reviewer": 16, "verdict": 30}
-
-
-class bookreview_collection(nodes.container):  # noqa: N801 - docutils names nodes in lowercase
-    """A placeholder for something drawn from the whole collection."""
 
 
 class bookreview_list(bookreview_collection):  # noqa: N801

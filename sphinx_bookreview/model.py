@@ -15,6 +15,7 @@ import math
 import re
 import sys
 import urllib.parse
+import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -124,6 +125,12 @@ class Review:
         fields = enumerate(dataclasses.fields(self))
         given = [(i, value) for i, f in fields if (value := getattr(self, f.name)) != f.default]
         return unpickle_review, (sum(1 << i for i, _value in given), tuple(value for _i, value in given))
+
+
+#: Changes whenever the fields of :class:`Review` do: records pickle by
+#: field position, so an environment stored with other fields must be read
+#: afresh. The extension's ``env_version`` includes it.
+RECORD_LAYOUT = zlib.crc32(",".join(f.name for f in dataclasses.fields(Review)).encode())
 
 
 def unpickle_review(mask: int, values: tuple[object, ...]) -> Review:

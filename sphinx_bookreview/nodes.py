@@ -32,6 +32,16 @@ class bookreview_cover(nodes.image):  # noqa: N801
     """The cover image; HTML adds its size and lazy loading."""
 
 
+class bookreview_collection(nodes.container):  # noqa: N801
+    """A placeholder for something drawn from the whole collection
+    (a listing, the stats), filled once every document is read."""
+
+
+#: The ``(reftype, target)`` the domain notes for a page that shows the
+#: whole collection; any change to any review makes it stale.
+COLLECTION_REFERENCE = ("listing", "")
+
+
 def setup_nodes(app: Sphinx) -> None:
     from sphinx_bookreview.render import html, latex, texinfo
 

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.locale import get_translation
 
-from sphinx_bookreview.listing import CollectionDirective, bookreview_collection
+from sphinx_bookreview.listing import CollectionDirective
 from sphinx_bookreview.model import number, round_to_step
+from sphinx_bookreview.nodes import bookreview_collection
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
+import zlib
 
 import pytest
 from docutils.nodes import make_id
 
 from sphinx_bookreview.model import (
+    RECORD_LAYOUT,
     InvalidValue,
     Problem,
     Review,
@@ -307,3 +310,11 @@ def test_every_title_gets_a_usable_id(title: str, expected: str) -> None:
 def test_a_rating_out_of_nothing_is_refused() -> None:
     with pytest.raises(InvalidValue, match=r"^invalid rating '0/0': a rating out of 0 means nothing$"):
         parse_rating("0/0", 5)
+
+
+def test_the_record_layout_follows_the_fields() -> None:
+    """Records pickle by field position: a stored environment with other
+    fields must not be read as this one (the extension's env_version)."""
+    names = ",".join(f.name for f in dataclasses.fields(Review)).encode()
+    assert zlib.crc32(names) == RECORD_LAYOUT
+    assert zlib.crc32(names + b",extra") != RECORD_LAYOUT

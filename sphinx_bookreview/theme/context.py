@@ -102,7 +102,7 @@ def review_link(app: Sphinx, pagename: str, review: Review) -> str:
 
 def index_links(app: Sphinx, context: Context) -> list[dict[str, str]]:
     """The ``book`` domain's index pages this build writes, with their titles."""
-    written = {name: cls for name, cls, _content, _collapse in getattr(app.builder, "domain_indices", [])}
+    written = BookDomain.index_pages(app.builder)
     titles = {"author": _("Authors"), "tag": _("Tags"), "rating": _("Ratings")}
     return [{"title": titles[key], "url": context["pathto"](f"book-{key}")}
             for key in INDICES if f"book-{key}" in written]  # fmt: skip
