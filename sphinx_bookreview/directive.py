@@ -120,9 +120,10 @@ class BookReviewDirective(SphinxDirective):
 
 
 def project_author(config: Config) -> str:
-    """The project's ``author``; Sphinx 8 and later fill in a placeholder
-    when a project sets none, which is nobody's name."""
-    return "" if config.author in ("", "Author name not set") else str(config.author)
+    """The project's ``author``; when a project sets none, Sphinx fills in
+    a placeholder ("unknown" in 7, "Author name not set" in 8 and later),
+    which is nobody's name."""
+    return "" if config.author in ("", "unknown", "Author name not set") else str(config.author)
 
 
 def setup_directive(app: Sphinx) -> None:

@@ -121,6 +121,9 @@ def test_epub(build: Callable[[str], SphinxTestApp]) -> None:
     with zipfile.ZipFile(app.outdir / "Full.epub") as epub:
         assert "_images/cover.png" in epub.namelist()
         assert TITLE in epub.read("review.xhtml").decode()
+        # The epub has the index pages, so authors link to their entries.
+        assert "book-author.xhtml" in epub.namelist()
+        assert 'href="book-author.xhtml#cap-Brandon%C2%A0Rhodes"' in epub.read("review.xhtml").decode()
 
 
 def test_latex(build: Callable[[str], SphinxTestApp]) -> None:

@@ -44,3 +44,5 @@ def test_the_pdf_compiles_with_an_svg_cover(built: Callable[..., SphinxTestApp])
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-2000:]
     assert (app.outdir / "covers.pdf").stat().st_size > 0
+
+

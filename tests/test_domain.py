@@ -132,3 +132,19 @@ def test_objects_inv_targets_exist(full: SphinxTestApp) -> None:
             page, _, fragment = uri.partition("#")
             soup = BeautifulSoup((full.outdir / page).read_text(encoding="utf-8"), "html.parser")
             assert soup.find(id=unquote(fragment)) is not None, uri
+
+
+def test_a_project_without_an_author_names_no_reviewer(built: Callable[..., SphinxTestApp]) -> None:
+    """Sphinx's placeholder for a missing ``author`` is nobody's name."""
+    app = built("no-author", "html")
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "Reviewed by" not in html
+    assert '"author": {"@type": "Person"' not in html
+    assert app.warning.getvalue() == ""
+
+
+def test_no_links_to_index_pages_the_project_turned_off(built: Callable[..., SphinxTestApp]) -> None:
+    """``html_domain_indices`` without ours: authors and tags are text."""
+    app = built("no-author", "html")
+    assert not (app.outdir / "book-author.html").exists()
+    assert 'href="book-' not in (app.outdir / "index.html").read_text(encoding="utf-8")

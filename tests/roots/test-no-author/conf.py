@@ -1,0 +1,3 @@
+project = "Nobody's shelf"
+extensions = ["sphinx_bookreview"]
+html_domain_indices = ["py-modindex"]
