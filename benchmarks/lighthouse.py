@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import json
 import os
 import shutil
@@ -29,15 +27,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
+# tools/serve.py serves the builds; tools/ is a folder of scripts, not a package.
+sys.path.insert(0, str(REPO / "tools"))
+from serve import serve  # noqa: E402
+
 LIGHTHOUSE_VERSION = "12.2.3"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "sphinx-bookreview" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -77,25 +74,6 @@ def build(source: Path, theme: str, out: Path) -> None:
     subprocess.run(command, check=True)
 
 
-@contextlib.contextmanager
-def served(root: Path) -> Iterator[str]:
-    """A web server for ``root`` on 127.0.0.1, stopped on exit."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def audit(command: list[str], url: str, report: Path) -> tuple[dict[str, int], float, float]:
     subprocess.run(
         [*command, url, "--quiet", "--output=json", f"--output-path={report}",
@@ -124,11 +102,11 @@ def run(sites: list[str], workdir: Path, runs: int) -> list[Result]:
         source, review_page = SITES[site]
         for theme in THEMES:
             build(source, theme, workdir / site / theme)
-        with served(workdir / site) as base:
+        with serve(workdir / site) as base:
             for theme in THEMES:
                 for page in ("index.html", review_page):
                     report = workdir / f"{site}-{theme}-{page.replace('/', '-')}.json"
-                    scores, weight, without = median_audit(command, f"{base}/{theme}/{page}", report, runs)
+                    scores, weight, without = median_audit(command, f"{base}{theme}/{page}", report, runs)
                     results.append(Result(site, theme, page, scores, round(weight, 1), round(without, 1)))
                     print(table_row(results[-1]), flush=True)
     return results

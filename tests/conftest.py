@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import sys
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +16,14 @@ from sphinx.testing.util import SphinxTestApp
 import sphinx_bookreview
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
+
+# The loopback HTTP server is the one in tools/serve.py, shared with the
+# gallery and benchmark scripts. tools/ is not in the wheel, but the tests
+# always run from a checkout (CI too); only tools/ goes on the path, never
+# the repository root, so sphinx_bookreview still comes from the wheel.
+sys.path.insert(0, str(Path(__file__).parent.parent / "tools"))
+from serve import serve as serving
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -68,3 +77,19 @@ def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[.
         return apps[key]
 
     return build
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """``serve(directory)``: the URL (with a trailing slash) of
+    ``directory`` served on 127.0.0.1. One server per directory, kept for
+    the session and stopped at its end."""
+    urls: dict[Path, str] = {}
+    with contextlib.ExitStack() as servers:
+
+        def url(directory: Path) -> str:
+            if directory not in urls:
+                urls[directory] = servers.enter_context(serving(directory))
+            return urls[directory]
+
+        yield url

@@ -9,13 +9,9 @@ installed from npm into a cache folder outside the repository on first use.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,30 +36,16 @@ ACCEPTED: dict[str, str] = {}
 LIGHT_BACKGROUND, DARK_BACKGROUND = "rgb(251, 248, 243)", "rgb(24, 23, 21)"
 
 
-@contextlib.contextmanager
-def served(app: SphinxTestApp) -> Iterator[str]:
-    """The build, served on 127.0.0.1 from a thread; the URL of its root."""
+def served(app: SphinxTestApp, serve: Callable[[Path], str]) -> str:
+    """The URL of the build's root, served on 127.0.0.1; a build with
+    warnings is not worth looking at."""
     assert not app.warning.getvalue()
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(app.outdir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return serve(app.outdir)
 
 
 @pytest.fixture(scope="module")
-def site(built: Callable[..., SphinxTestApp]) -> Iterator[str]:
-    with served(built("theme")) as url:
-        yield url
+def site(built: Callable[..., SphinxTestApp], serve: Callable[[Path], str]) -> str:
+    return served(built("theme"), serve)
 
 
 @pytest.fixture(scope="module")
@@ -229,14 +211,15 @@ def test_print_is_black_on_white_without_navigation(browser: Browser, site: str)
     page.context.close()
 
 
-def test_menu_opens_by_keyboard_and_closes_with_escape(browser: Browser, built: Callable[..., SphinxTestApp]) -> None:
-    with served(built("theme-menu")) as url:
-        page = open_page(browser, url + "two.html", 375, "light")
-        page.locator(".site-menu summary").focus()
-        page.keyboard.press("Enter")
-        assert page.locator(".site-menu-panel").is_visible()
-        assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the open menu fits the screen"
-        page.keyboard.press("Escape")
-        assert page.locator(".site-menu-panel").is_hidden()
-        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
-        page.context.close()
+def test_menu_opens_by_keyboard_and_closes_with_escape(
+    browser: Browser, built: Callable[..., SphinxTestApp], serve: Callable[[Path], str]
+) -> None:
+    page = open_page(browser, served(built("theme-menu"), serve) + "two.html", 375, "light")
+    page.locator(".site-menu summary").focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".site-menu-panel").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the open menu fits the screen"
+    page.keyboard.press("Escape")
+    assert page.locator(".site-menu-panel").is_hidden()
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.context.close()

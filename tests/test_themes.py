@@ -12,12 +12,8 @@ rating's share, and the card's text is legible on its background.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
@@ -63,25 +59,6 @@ def test_review_renders_under_theme(themed: SphinxTestApp) -> None:
 
 
 # -- in a browser --------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """An HTTP server for ``directory`` on a free loopback port, in a thread."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture(scope="module")
@@ -153,21 +130,22 @@ TEXTS = [
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
-def test_review_in_browser(themed: SphinxTestApp, browser: Browser, width: int, scheme: str) -> None:
+def test_review_in_browser(
+    themed: SphinxTestApp, browser: Browser, serve: Callable[[Path], str], width: int, scheme: str
+) -> None:
     theme = themed.config.html_theme
-    with serving(themed.outdir) as url:
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        try:
-            page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
-            page.goto(url + "index.html")
-            if scheme == "dark" and theme in DARK_SWITCH:
-                page.evaluate(DARK_SWITCH[theme])
-            page.locator(".bookreview-cover").last.scroll_into_view_if_needed()
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=SCREENSHOTS / f"{theme}-{width}-{scheme}.png", full_page=True)
-            check_page(page, width)
-        finally:
-            page.close()
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+        page.goto(serve(themed.outdir) + "index.html")
+        if scheme == "dark" and theme in DARK_SWITCH:
+            page.evaluate(DARK_SWITCH[theme])
+        page.locator(".bookreview-cover").last.scroll_into_view_if_needed()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{theme}-{width}-{scheme}.png", full_page=True)
+        check_page(page, width)
+    finally:
+        page.close()
 
 
 def check_page(page: Page, width: int) -> None:

@@ -16,20 +16,19 @@ themes (the ``test`` extra installs them).
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import io
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageChops
 from playwright.sync_api import sync_playwright
+
+# tools/serve.py: this script's folder is first on sys.path when it runs.
+from serve import serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -74,25 +73,6 @@ def build(theme: str, outdir: Path) -> None:
         # as an extension it registers itself from the working tree too.
         command += ["-D", "extensions=sphinx_bookreview.theme"]
     subprocess.run([*command, str(SOURCE), str(outdir)], check=True, env=env)
-
-
-@contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """An HTTP server for ``directory`` on a free loopback port, in a thread."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def screenshot(browser: Browser, url: str, mode: str) -> Image.Image:
@@ -157,7 +137,7 @@ def main() -> int:
         for theme in THEMES:
             print(f"building {theme}", file=sys.stderr)
             build(theme, builds / theme)
-        with serving(builds) as url, sync_playwright() as playwright:
+        with serve(builds) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 for theme, mode in shots():
