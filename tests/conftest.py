@@ -79,6 +79,21 @@ def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[.
     return build
 
 
+@pytest.fixture
+def sphinx_build(make_app: Callable[..., SphinxTestApp]) -> Callable[..., SphinxTestApp]:
+    """``sphinx_build(srcdir, buildername="html", **app_kwargs)``: one
+    ``sphinx-build`` run: a new application, built, then its global
+    registrations undone so that the next run starts clean."""
+
+    def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+        app = make_app(buildername, srcdir=srcdir, **kwargs)
+        app.build()
+        app.cleanup()
+        return app
+
+    return build
+
+
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Callable[[Path], str]]:
     """``serve(directory)``: the URL (with a trailing slash) of

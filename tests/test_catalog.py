@@ -71,15 +71,6 @@ def plain(text: str) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
-def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
-    """One ``sphinx-build`` run: a new application, built, then its global
-    registrations undone so that the next run starts clean."""
-    app = make_app(builder, srcdir=srcdir, **kwargs)
-    app.build()
-    app.cleanup()
-    return app
-
-
 def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {review["id"]: review for review in data["reviews"]}
 
@@ -115,10 +106,10 @@ def test_sorted_keys_and_shipped_schema(app: SphinxTestApp) -> None:
     ],
 )
 def test_page_url_as_the_builder_names_pages(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str, page_url: str, page: str
+    sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str, page_url: str, page: str
 ) -> None:
     shutil.copytree(rootdir / "test-catalog", tmp_path / "src")
-    app = build(make_app, tmp_path / "src", builder)
+    app = sphinx_build(tmp_path / "src", builder)
     fopnp = by_id(read_catalog(app.outdir))["fopnp"]
     assert app.warning.getvalue() == ""
     assert fopnp["page_url"] == page_url
@@ -128,10 +119,10 @@ def test_page_url_as_the_builder_names_pages(
 
 @pytest.mark.parametrize("builder", ["epub", "json"])
 def test_not_written_by_other_builders(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str
+    sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str
 ) -> None:
     shutil.copytree(rootdir / "test-catalog", tmp_path / "src")
-    app = build(make_app, tmp_path / "src", builder)
+    app = sphinx_build(tmp_path / "src", builder)
     assert app.warning.getvalue() == ""
     assert not (app.outdir / "bookreviews.json").exists()
     assert not (app.outdir / "bookreviews.schema.json").exists()
@@ -175,45 +166,3 @@ def test_only_the_winner_of_a_duplicate_id(app: SphinxTestApp) -> None:
         f"{app.srcdir / 'b.rst'}:4: WARNING: duplicate review id 'same': already used by 'The First Book' in a;"
         " this review cannot be linked to [bookreview.duplicate]"
     ]
-
-
-def test_rebuilds_are_byte_identical(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
-    shutil.copytree(rootdir / "test-catalog", tmp_path / "src")
-    first = build(make_app, tmp_path / "src")
-    before = (first.outdir / "bookreviews.json").read_bytes()
-    build(make_app, tmp_path / "src")  # nothing changed
-    assert (first.outdir / "bookreviews.json").read_bytes() == before
-    build(make_app, tmp_path / "src", freshenv=True)
-    assert (first.outdir / "bookreviews.json").read_bytes() == before
-
-
-def test_incremental_add_edit_delete(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-catalog", src)
-    build(make_app, src)
-
-    (src / "reviews" / "new.rst").write_text("New\n===\n\n.. bookreview:: A New Book\n   :date: 2026-04-01\n")
-    app = build(make_app, src)
-    assert by_id(read_catalog(app.outdir))["a-new-book"]["page_url"] == "reviews/new.html#a-new-book"
-
-    mmm = src / "reviews" / "mmm.rst"
-    mmm.write_text(mmm.read_text().replace("One sentence about mmm.", "Edited."))
-    app = build(make_app, src)
-    assert by_id(read_catalog(app.outdir))["mmm"]["verdict"] == "Edited."
-
-    (src / "reviews" / "cc.rst").unlink()
-    app = build(make_app, src)
-    assert app.warning.getvalue() == ""
-    assert sorted(by_id(read_catalog(app.outdir))) == sorted([*set(IDS) - {"cc"}, "a-new-book"])
-
-    clean = build(make_app, src, builddir=tmp_path / "clean")
-    assert (app.outdir / "bookreviews.json").read_bytes() == (clean.outdir / "bookreviews.json").read_bytes()
-
-
-def test_parallel_equals_serial(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
-    shutil.copytree(rootdir / "test-catalog", tmp_path / "src")
-    serial = build(make_app, tmp_path / "src", builddir=tmp_path / "serial")
-    parallel = build(make_app, tmp_path / "src", builddir=tmp_path / "parallel", parallel=2)
-    assert re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. \S+", plain(parallel.status.getvalue()))  # in chunks
-    assert parallel.warning.getvalue() == ""
-    assert (parallel.outdir / "bookreviews.json").read_bytes() == (serial.outdir / "bookreviews.json").read_bytes()

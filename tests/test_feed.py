@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from typing import TYPE_CHECKING, Any
 
@@ -18,15 +17,6 @@ if TYPE_CHECKING:
 
 BASE = "https://feed.example.org/shelf/"
 FEED_URL = BASE + "reviews.atom"
-
-
-def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
-    """One ``sphinx-build`` run: a new application, built, then its global
-    registrations undone so that the next run starts clean."""
-    app = make_app(builder, srcdir=srcdir, **kwargs)
-    app.build()
-    app.cleanup()
-    return app
 
 
 def read_feed(outdir: Path) -> Any:
@@ -92,10 +82,10 @@ def test_every_page_links_to_the_feed(app: SphinxTestApp) -> None:
     [("dirhtml", BASE + "reviews/alpha/#alpha"), ("singlehtml", BASE + "index.html#alpha")],
 )
 def test_links_as_the_builder_names_pages(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str, link: str
+    sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str, link: str
 ) -> None:
     shutil.copytree(rootdir / "test-feed", tmp_path / "src")
-    app = build(make_app, tmp_path / "src", builder)
+    app = sphinx_build(tmp_path / "src", builder)
     assert app.warning.getvalue() == ""
     assert read_feed(app.outdir).entries[1].link == link
     assert feed_links(app.outdir / "index.html")[0]["href"] == FEED_URL
@@ -105,18 +95,18 @@ def test_links_as_the_builder_names_pages(
     "confoverrides", [{"html_baseurl": ""}, {"bookreview_feed": ""}], ids=["no-baseurl", "no-feed"]
 )
 def test_no_feed(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, confoverrides: dict[str, str]
+    sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, confoverrides: dict[str, str]
 ) -> None:
     shutil.copytree(rootdir / "test-feed", tmp_path / "src")
-    app = build(make_app, tmp_path / "src", confoverrides=confoverrides)
+    app = sphinx_build(tmp_path / "src", confoverrides=confoverrides)
     assert app.warning.getvalue() == ""
     assert not (app.outdir / "reviews.atom").exists()
     assert feed_links(app.outdir / "index.html") == []
 
 
-def test_not_written_by_epub(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
+def test_not_written_by_epub(sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
     shutil.copytree(rootdir / "test-feed", tmp_path / "src")
-    app = build(make_app, tmp_path / "src", "epub")
+    app = sphinx_build(tmp_path / "src", "epub")
     assert app.warning.getvalue() == ""
     assert not (app.outdir / "reviews.atom").exists()
     assert "application/atom+xml" not in (app.outdir / "index.xhtml").read_text(encoding="utf-8")
@@ -138,51 +128,3 @@ def test_no_dated_review_gives_an_empty_feed(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == ""
     assert feed.entries == []
     assert feed.feed.updated == "1970-01-01T00:00:00+00:00"
-
-
-def test_rebuilds_are_byte_identical(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
-    shutil.copytree(rootdir / "test-feed", tmp_path / "src")
-    first = build(make_app, tmp_path / "src")
-    before = (first.outdir / "reviews.atom").read_bytes()
-    build(make_app, tmp_path / "src")  # nothing changed
-    assert (first.outdir / "reviews.atom").read_bytes() == before
-    build(make_app, tmp_path / "src", freshenv=True)
-    assert (first.outdir / "reviews.atom").read_bytes() == before
-
-
-def test_incremental_add_edit_delete(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-feed", src)
-    build(make_app, src)
-
-    (src / "reviews" / "later.rst").write_text("Later\n=====\n\n.. bookreview:: A Later Book\n   :date: 2026-04-01\n")
-    app = build(make_app, src)
-    feed = read_feed(app.outdir)
-    assert feed.entries[0].link == BASE + "reviews/later.html#a-later-book"
-    assert feed.feed.updated == "2026-04-01T00:00:00+00:00"
-
-    beta = src / "reviews" / "beta.rst"
-    beta.write_text(beta.read_text().replace("2026-02-01", "2026-05-01").replace("Second of a tie.", "Reread."))
-    app = build(make_app, src)
-    assert [(entry.title, entry.get("summary")) for entry in read_feed(app.outdir).entries[:2]] == [
-        ("Beta Book", "Reread."),
-        ("A Later Book", None),
-    ]
-
-    (src / "reviews" / "newest.rst").unlink()
-    app = build(make_app, src)
-    assert app.warning.getvalue() == ""
-    assert "The Newest Book" not in [entry.title for entry in read_feed(app.outdir).entries]
-
-    clean = build(make_app, src, builddir=tmp_path / "clean")
-    assert (app.outdir / "reviews.atom").read_bytes() == (clean.outdir / "reviews.atom").read_bytes()
-
-
-def test_parallel_equals_serial(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
-    shutil.copytree(rootdir / "test-feed", tmp_path / "src")
-    serial = build(make_app, tmp_path / "src", builddir=tmp_path / "serial")
-    parallel = build(make_app, tmp_path / "src", builddir=tmp_path / "parallel", parallel=2)
-    status = re.sub(r"\x1b\[[0-9;]*m", "", parallel.status.getvalue())
-    assert re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. \S+", status)  # in chunks
-    assert parallel.warning.getvalue() == ""
-    assert (parallel.outdir / "reviews.atom").read_bytes() == (serial.outdir / "reviews.atom").read_bytes()

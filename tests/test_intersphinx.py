@@ -8,7 +8,7 @@ offline, and links with ``:external:`` roles and ``:any:``.
 from __future__ import annotations
 
 import shutil
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
@@ -22,19 +22,10 @@ if TYPE_CHECKING:
 FIRST = "https://first.example.org/"
 
 
-def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, **kwargs: Any) -> SphinxTestApp:
-    """One ``sphinx-build`` run: a new application, built, then its global
-    registrations undone so that the next run starts clean."""
-    app = make_app("html", srcdir=srcdir, **kwargs)
-    app.build()
-    app.cleanup()
-    return app
-
-
 @pytest.fixture
-def first_inventory(make_app: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> Path:
+def first_inventory(sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> Path:
     shutil.copytree(rootdir / "test-intersphinx-first", tmp_path / "first")
-    app = build(make_app, tmp_path / "first")
+    app = sphinx_build(tmp_path / "first")
     assert app.warning.getvalue() == ""
     return app.outdir / "objects.inv"
 
@@ -45,8 +36,8 @@ def second(tmp_path: Path, rootdir: Path) -> Path:
     return tmp_path / "second"
 
 
-def build_second(make_app: Callable[..., SphinxTestApp], srcdir: Path, inventory: Path) -> SphinxTestApp:
-    return build(make_app, srcdir, confoverrides={"intersphinx_mapping": {"first": (FIRST, str(inventory))}})
+def build_second(sphinx_build: Callable[..., SphinxTestApp], srcdir: Path, inventory: Path) -> SphinxTestApp:
+    return sphinx_build(srcdir, confoverrides={"intersphinx_mapping": {"first": (FIRST, str(inventory))}})
 
 
 def links(page: Path) -> list[tuple[str, str]]:
@@ -55,8 +46,10 @@ def links(page: Path) -> list[tuple[str, str]]:
     return [(" ".join(a.get_text(" ").split()), a["href"]) for a in soup.select("div.body li a")]
 
 
-def test_external_roles_and_any(make_app: Callable[..., SphinxTestApp], first_inventory: Path, second: Path) -> None:
-    app = build_second(make_app, second, first_inventory)
+def test_external_roles_and_any(
+    sphinx_build: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
+) -> None:
+    app = build_second(sphinx_build, second, first_inventory)
     assert app.warning.getvalue() == ""
     assert links(app.outdir / "index.html") == [
         ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
@@ -68,10 +61,10 @@ def test_external_roles_and_any(make_app: Callable[..., SphinxTestApp], first_in
 
 
 def test_book_role_falls_back_to_intersphinx(
-    make_app: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
+    sphinx_build: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
 ) -> None:
     (second / "plain.rst").write_text(":orphan:\n\nPlain\n=====\n\n- :book:`mmm`\n- :book:review:`mmm`\n")
-    app = build_second(make_app, second, first_inventory)
+    app = build_second(sphinx_build, second, first_inventory)
     assert links(app.outdir / "plain.html") == [
         ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
         ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
@@ -82,9 +75,9 @@ def test_book_role_falls_back_to_intersphinx(
 
 
 def test_a_link_no_project_knows_warns_once(
-    make_app: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
+    sphinx_build: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
 ) -> None:
     (second / "plain.rst").write_text(":orphan:\n\nPlain\n=====\n\nSee :book:`nowhere`.\n")
-    app = build_second(make_app, second, first_inventory)
+    app = build_second(sphinx_build, second, first_inventory)
     assert app.warning.getvalue().count("WARNING") == 1
     assert "plain.rst:6: WARNING: unknown review id 'nowhere'" in app.warning.getvalue()

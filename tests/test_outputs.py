@@ -1,0 +1,116 @@
+"""What the catalog (``bookreviews.json``) and the feed (``reviews.atom``)
+both promise: a rebuild writes the same bytes, an incremental build after
+reviews are added, edited and deleted writes what a clean build writes, and
+a parallel build what a serial one writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pytest
+from sphinx.util.console import strip_colors
+from test_catalog import IDS, by_id, read_catalog
+from test_feed import BASE, read_feed
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+    #: ``rebuild()``: an incremental build of the changed sources; its outdir.
+    Rebuild = Callable[[], Path]
+
+
+def change_catalog(src: Path, rebuild: Rebuild) -> None:
+    (src / "reviews" / "new.rst").write_text("New\n===\n\n.. bookreview:: A New Book\n   :date: 2026-04-01\n")
+    assert by_id(read_catalog(rebuild()))["a-new-book"]["page_url"] == "reviews/new.html#a-new-book"
+
+    mmm = src / "reviews" / "mmm.rst"
+    mmm.write_text(mmm.read_text().replace("One sentence about mmm.", "Edited."))
+    assert by_id(read_catalog(rebuild()))["mmm"]["verdict"] == "Edited."
+
+    (src / "reviews" / "cc.rst").unlink()
+    assert sorted(by_id(read_catalog(rebuild()))) == sorted([*set(IDS) - {"cc"}, "a-new-book"])
+
+
+def change_feed(src: Path, rebuild: Rebuild) -> None:
+    (src / "reviews" / "later.rst").write_text("Later\n=====\n\n.. bookreview:: A Later Book\n   :date: 2026-04-01\n")
+    feed = read_feed(rebuild())
+    assert feed.entries[0].link == BASE + "reviews/later.html#a-later-book"
+    assert feed.feed.updated == "2026-04-01T00:00:00+00:00"
+
+    beta = src / "reviews" / "beta.rst"
+    beta.write_text(beta.read_text().replace("2026-02-01", "2026-05-01").replace("Second of a tie.", "Reread."))
+    assert [(entry.title, entry.get("summary")) for entry in read_feed(rebuild()).entries[:2]] == [
+        ("Beta Book", "Reread."),
+        ("A Later Book", None),
+    ]
+
+    (src / "reviews" / "newest.rst").unlink()
+    assert "The Newest Book" not in [entry.title for entry in read_feed(rebuild()).entries]
+
+
+@dataclass(frozen=True)
+class Output:
+    testroot: str
+    filename: str
+    #: Adds a review, edits one, deletes one, checking the output after each.
+    change: Callable[[Path, Rebuild], None]
+
+
+OUTPUTS = [
+    pytest.param(Output("catalog", "bookreviews.json", change_catalog), id="catalog"),
+    pytest.param(Output("feed", "reviews.atom", change_feed), id="feed"),
+]
+
+
+@pytest.fixture(params=OUTPUTS)
+def output(request: pytest.FixtureRequest) -> Output:
+    return request.param  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def src(output: Output, tmp_path: Path, rootdir: Path) -> Path:
+    shutil.copytree(rootdir / f"test-{output.testroot}", tmp_path / "src")
+    return tmp_path / "src"
+
+
+def test_rebuilds_are_byte_identical(output: Output, src: Path, sphinx_build: Callable[..., SphinxTestApp]) -> None:
+    written = sphinx_build(src).outdir / output.filename
+    before = written.read_bytes()
+    sphinx_build(src)  # nothing changed
+    assert written.read_bytes() == before
+    sphinx_build(src, freshenv=True)
+    assert written.read_bytes() == before
+
+
+def test_incremental_add_edit_delete(
+    output: Output, src: Path, tmp_path: Path, sphinx_build: Callable[..., SphinxTestApp]
+) -> None:
+    sphinx_build(src)
+    apps = []
+
+    def rebuild() -> Path:
+        apps.append(sphinx_build(src))
+        return apps[-1].outdir
+
+    output.change(src, rebuild)
+    assert apps[-1].warning.getvalue() == ""
+
+    clean = sphinx_build(src, builddir=tmp_path / "clean")
+    assert (apps[-1].outdir / output.filename).read_bytes() == (clean.outdir / output.filename).read_bytes()
+
+
+def test_parallel_equals_serial(
+    output: Output, src: Path, tmp_path: Path, sphinx_build: Callable[..., SphinxTestApp]
+) -> None:
+    serial = sphinx_build(src, builddir=tmp_path / "serial")
+    parallel = sphinx_build(src, builddir=tmp_path / "parallel", parallel=2)
+    status = strip_colors(parallel.status.getvalue())
+    assert re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. \S+", status)  # in chunks
+    assert parallel.warning.getvalue() == ""
+    assert (parallel.outdir / output.filename).read_bytes() == (serial.outdir / output.filename).read_bytes()
