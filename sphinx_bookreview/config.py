@@ -8,6 +8,7 @@ is checked here on ``config-inited`` before Sphinx's own type check runs.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,11 @@ def _url_template(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     try:
+        # Plain {isbn} fields only: a width such as {isbn:>999999999999}
+        # would make the URL gigabytes long, or raise MemoryError.
+        fields = [(name, spec, conversion) for _text, name, spec, conversion in string.Formatter().parse(value)]
+        if any(field != ("isbn", "", None) for field in fields if field[0] is not None):
+            return False
         # It must use the ISBN: a URL without it sends every book to one page.
         urls = {value.format(isbn=isbn) for isbn in ("9780306406157", "9781430230038")}
         return len(urls) == 2 and all(parse_url(url) for url in urls)
