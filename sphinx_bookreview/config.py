@@ -114,13 +114,36 @@ def check_config(app: Sphinx, config: Config) -> None:
                 type="bookreview", subtype="config", location=conf_py(app, setting.name),
             )  # fmt: skip
             setattr(config, setting.name, setting.default)
-    if config.bookreview_rating_step > config.bookreview_rating_scale:
+    check_rating(app, config)
+
+
+#: Text and LaTeX draw every star, and the rating chart has a bar per step:
+#: a scale of 10**12, or a step of 10**-300, ran out of memory or never ended.
+MAX_SCALE = 100
+MAX_STEPS = 1000
+
+
+def check_rating(app: Sphinx, config: Config) -> None:
+    """The scale and step together: few enough stars and steps to draw."""
+    if config.bookreview_rating_scale > MAX_SCALE:
         logger.warning(
-            __("invalid bookreview_rating_step = %r: larger than bookreview_rating_scale; using 0.5"),
-            config.bookreview_rating_step, type="bookreview", subtype="config",
-            location=conf_py(app, "bookreview_rating_step"),
+            __("invalid bookreview_rating_scale = %r: more than %d stars; using the default 5"),
+            config.bookreview_rating_scale, MAX_SCALE, type="bookreview", subtype="config",
+            location=conf_py(app, "bookreview_rating_scale"),
         )  # fmt: skip
-        config.bookreview_rating_step = 0.5
+        config.bookreview_rating_scale = 5
+    step, scale = config.bookreview_rating_step, config.bookreview_rating_scale
+    if step > scale:
+        reason = __("larger than bookreview_rating_scale")
+    elif scale / step > MAX_STEPS:
+        reason = __("more than %d steps to bookreview_rating_scale") % MAX_STEPS
+    else:
+        return
+    logger.warning(
+        __("invalid bookreview_rating_step = %r: %s; using 0.5"), step, reason,
+        type="bookreview", subtype="config", location=conf_py(app, "bookreview_rating_step"),
+    )  # fmt: skip
+    config.bookreview_rating_step = 0.5
 
 
 def conf_py(app: Sphinx, name: str) -> str | None:

@@ -115,6 +115,24 @@ def test_step_larger_than_scale(rootdir: Path, tmp_path: Path) -> None:
     assert (app.config.bookreview_rating_scale, app.config.bookreview_rating_step) == (10, 0.5)
 
 
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        # Text and LaTeX draw every star: a scale of 10**12 ran out of memory.
+        ("bookreview_rating_scale = 1e12", "invalid bookreview_rating_scale = 1000000000000.0: more than 100 stars; "
+                                           "using the default 5"),
+        # The rating chart has a bar per step: this one never ended.
+        ("bookreview_rating_step = 1e-300", "invalid bookreview_rating_step = 1e-300: more than 1000 steps to "
+                                            "bookreview_rating_scale; using 0.5"),
+    ],
+    ids=["scale", "step"],
+)
+def test_too_many_stars_or_steps(rootdir: Path, tmp_path: Path, lines: str, message: str) -> None:
+    app = build_with(rootdir, tmp_path, lines)
+    assert warnings_of(app) == [f"conf.py:{LINE}: WARNING: {message} [bookreview.config]"]
+    assert (app.config.bookreview_rating_scale, app.config.bookreview_rating_step) == (5, 0.5)
+
+
 def test_set_on_the_command_line_has_no_line(rootdir: Path, tmp_path: Path) -> None:
     app = build_with(rootdir, tmp_path, "", confoverrides={"bookreview_rating_scale": "-3"})
     assert warnings_of(app) == [
@@ -143,6 +161,8 @@ def test_the_build_uses_the_default(rootdir: Path, tmp_path: Path) -> None:
     "line",
     [
         "bookreview_rating_scale = 10.0",
+        "bookreview_rating_scale = 100",
+        "bookreview_rating_step = 0.005  # 1000 steps to 5",
         "bookreview_rating_step = 0.25",
         "bookreview_quick_review = [('mood', 'Best read with'), ('why-picked-up', 'Why')]",
         "bookreview_quick_review = (('why-picked-up', 'Why'),)",
