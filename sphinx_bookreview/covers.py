@@ -7,14 +7,21 @@ cover of a type the builder cannot show (an SVG in LaTeX or Texinfo, unless
 ``sphinx.ext.imgconverter`` turned it into a PNG first): Sphinx passes an
 image with an explicit extension through unchecked, and the PDF would not
 compile. Either way the card shows its facts without the picture.
+
+Where a shown cover is seen from (:func:`cover_src`) and its size
+(:func:`cover_size`) are worked out here for the card, the JSON-LD, the
+catalog and the theme alike.
 """
 
 from __future__ import annotations
 
+import posixpath
+import urllib.parse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.images import guess_mimetype
+from sphinx.util.images import get_image_size, guess_mimetype
 
 from sphinx_bookreview.model import is_url
 from sphinx_bookreview.nodes import bookreview_cover
@@ -45,6 +52,35 @@ def shows(builder: type[Builder], uri: str) -> bool:
         return builder.supported_remote_images
     # Builders without image types (text, man) show the alt text instead.
     return not builder.supported_image_types or guess_mimetype(uri) in builder.supported_image_types
+
+
+def cover_src(builder: Builder, cover: str, *, imgpath: str | None = None, absolute: bool = False) -> str:
+    """The URL of a cover: a remote one as given; a local one (``/path``
+    from the source directory) is the copy the builder writes, under the
+    name Sphinx gives it in ``env.images`` (``""`` if the build has none).
+
+    The copy's URL is relative to the output root, or to the page being
+    written when ``imgpath`` gives the image directory as seen from it;
+    with ``absolute``, under ``html_baseurl`` where that is set, as a
+    search engine reads it.
+    """
+    if not cover or is_url(cover):
+        return cover
+    copied = builder.env.images.get(cover.lstrip("/"))
+    if copied is None:
+        return ""
+    name = urllib.parse.quote(copied[1])
+    base = builder.config.html_baseurl if absolute else ""
+    if base:
+        return urllib.parse.urljoin(str(base).rstrip("/") + "/", f"{builder.imagedir}/{name}")
+    return posixpath.join(builder.imagedir if imgpath is None else imgpath, name)
+
+
+def cover_size(srcdir: str | Path, cover: str) -> tuple[int, int] | None:
+    """A local cover's size in pixels, where its file says it."""
+    if not cover or is_url(cover):
+        return None
+    return get_image_size(Path(srcdir, cover.lstrip("/")))
 
 
 def setup_covers(app: Sphinx) -> None:

@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_bookreview.card import joined, status_label, xref
 from sphinx_bookreview.directive import AnyOption
-from sphinx_bookreview.model import STATUSES, InvalidValue, number, parse_rating, split_names, split_tags
+from sphinx_bookreview.model import STATUSES, InvalidValue, is_url, number, parse_rating, split_names, split_tags
 from sphinx_bookreview.nodes import bookreview_collection, bookreview_cover
 from sphinx_bookreview.rating import rating_node
 
@@ -373,7 +373,7 @@ class ListingRenderer:
         """The cover, in HTML only (a grid of covers is an HTML idea), and a
         remote one only where the builder shows remote images."""
         builder: Builder = self.app.builder
-        remote = "://" in review.cover
+        remote = is_url(review.cover)
         if not review.cover or builder.format != "html" or (remote and not builder.supported_remote_images):
             return None
         uri = review.cover if remote else review.cover.lstrip("/")

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_bookreview.card import question_label
-from sphinx_bookreview.model import is_url
+from sphinx_bookreview.covers import cover_src
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -68,15 +68,6 @@ def absolute_url(builder: StandaloneHTMLBuilder, url: str) -> str:
     return posixpath.join(builder.config.html_baseurl, url)
 
 
-def cover_url(builder: StandaloneHTMLBuilder, cover: str) -> str:
-    """A local cover (``/path`` in the source directory) where the builder
-    copies it; Sphinx names copied images uniquely in ``env.images``."""
-    if not cover or is_url(cover):
-        return cover
-    copied = builder.env.images.get(cover.lstrip("/"))
-    return f"{builder.imagedir}/{copied[1]}" if copied else ""
-
-
 def catalog_entry(builder: StandaloneHTMLBuilder, review: Review) -> dict[str, Any]:
     entry = {key: value for key, value in review.as_dict().items() if key not in INTERNAL}
     questions = dict(builder.config.bookreview_quick_review)
@@ -84,7 +75,7 @@ def catalog_entry(builder: StandaloneHTMLBuilder, review: Review) -> dict[str, A
         {"key": key, "question": str(question_label(questions[key])), "answer": answer}
         for key, answer in review.answers
     ]
-    entry["cover"] = cover_url(builder, review.cover)
+    entry["cover"] = cover_src(builder, review.cover)
     entry["page_url"] = page_url = review_url(builder, review)
     if builder.config.html_baseurl:
         entry["absolute_url"] = absolute_url(builder, page_url)

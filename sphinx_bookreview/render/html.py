@@ -5,14 +5,12 @@ Used by every HTML-format builder (html, dirhtml, singlehtml, epub).
 
 from __future__ import annotations
 
-import posixpath
-import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.locale import get_translation
-from sphinx.util.images import get_image_size
 
+from sphinx_bookreview.covers import cover_size, cover_src
 from sphinx_bookreview.outputs.jsonld import jsonld_script
 
 if TYPE_CHECKING:
@@ -36,26 +34,9 @@ def depart_bookreview(self: HTML5Translator, node: nodes.Element) -> None:
     reviews = env.get_domain("book").reviews_in(docname or self.builder.current_docname)  # type: ignore[attr-defined]
     review = next((r for r in reviews if r.id == node["review-id"]), None)
     if review is not None and self.config.bookreview_jsonld:
-        # The record keeps a local cover as "/path" from the source
-        # directory; the builder knows the image by that path without "/".
-        self.body.append(jsonld_script(review, self.config, cover_url(self, review.cover.removeprefix("/"))))
+        image = cover_src(self.builder, review.cover, imgpath=self.builder.imgpath, absolute=True)
+        self.body.append(jsonld_script(review, self.config, image))
     self.body.append("</article>\n")
-
-
-def image_path(self: HTML5Translator, source: str) -> str:
-    return posixpath.join(self.builder.imgpath, urllib.parse.quote(self.builder.images.get(source, source)))
-
-
-def cover_url(self: HTML5Translator, cover: str) -> str:
-    """The cover's URL as a search engine reads it: absolute where
-    ``html_baseurl`` is set, else relative to the page."""
-    if cover not in self.builder.images:
-        return cover  # a remote URL
-    base = self.config.html_baseurl
-    if not base:
-        return image_path(self, cover)
-    name = urllib.parse.quote(self.builder.images[cover])
-    return urllib.parse.urljoin(str(base).rstrip("/") + "/", f"{self.builder.imagedir}/{name}")
 
 
 def visit_card(self: HTML5Translator, node: nodes.Element) -> None:
@@ -77,9 +58,9 @@ def depart_quick(self: HTML5Translator, node: nodes.Element) -> None:
 def visit_cover(self: HTML5Translator, node: nodes.Element) -> None:
     """``<img>`` with its intrinsic size (no layout shift) and lazy loading."""
     source = node["uri"]
-    src = cover_url(self, source) if "://" in source else image_path(self, source)
+    src = cover_src(self.builder, source, imgpath=self.builder.imgpath)
     atts = {"src": src, "alt": node["alt"], "loading": "lazy", "decoding": "async"}
-    size = None if "://" in source else get_image_size(self.builder.srcdir / source)
+    size = cover_size(self.builder.srcdir, source)
     if size:
         atts.update(width=str(size[0]), height=str(size[1]))
     self.body.append(self.emptytag(node, "img", "", **atts))

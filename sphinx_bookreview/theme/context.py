@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import html
 import math
-import posixpath
 import re
-import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
-from sphinx.util.images import get_image_size
 
 from sphinx_bookreview.config import conf_py
+from sphinx_bookreview.covers import cover_size, cover_src
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import is_url, number, round_to_step
 
@@ -144,18 +142,12 @@ def stars(app: Sphinx, value: float) -> dict[str, str]:
 
 def cover(app: Sphinx, context: Context, review: Review, loading: str) -> dict[str, str] | None:
     """The cover's URL from this page and its size where it is known."""
-    if not review.cover:
+    src = cover_src(app.builder, review.cover, imgpath=context["pathto"](app.builder.imagedir, resource=True))
+    if not src:
         return None
-    alt = _("Cover of %s") % review.title
-    if is_url(review.cover):
-        return {"src": review.cover, "alt": alt, "width": "", "height": "", "loading": loading}
-    source = review.cover.lstrip("/")
-    if source not in app.env.images:
-        return None
-    src = context["pathto"](posixpath.join("_images", urllib.parse.quote(app.env.images[source][1])), resource=True)
-    size = get_image_size(Path(app.env.srcdir, source))
+    size = cover_size(app.env.srcdir, review.cover)
     width, height = (str(size[0]), str(size[1])) if size else ("", "")
-    return {"src": src, "alt": alt, "width": width, "height": height, "loading": loading}
+    return {"src": src, "alt": _("Cover of %s") % review.title, "width": width, "height": height, "loading": loading}
 
 
 def recent_reviews(app: Sphinx, pagename: str, context: Context) -> list[dict[str, Any]]:
@@ -292,7 +284,7 @@ def logo_dark(context: Context) -> str:
     logo = option_text(context, "logo_dark")
     if not logo:
         return ""
-    return logo if "://" in logo else context["pathto"]("_static/" + logo.lstrip("/"), resource=True)
+    return logo if is_url(logo) else context["pathto"]("_static/" + logo.lstrip("/"), resource=True)
 
 
 def setup_context(app: Sphinx) -> None:
