@@ -20,7 +20,7 @@ extensions = ["sphinx_bookreview", "myst_parser"]
 
 html_theme = "bookreview"
 html_theme_options = {
-    "recent_reviews": 6,
+    "recent_reviews": 4,
     "description": "Book reviews for Sphinx: a directive, a metadata card, "
     "a quick review, cross-links, listings, feeds and a reading-first theme.",
     "footer_text": "Text and reviews under the MIT licence.",

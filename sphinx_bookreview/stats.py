@@ -155,7 +155,7 @@ def svg_chart(node: nodes.Element) -> str:
     return "\n".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" class="bookreview-chart-svg" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-size="12" fill="currentColor">',
+        f'width="{width}" height="{height}" font-size="12" fill="currentColor" text-anchor="middle">',
         f'<title id="{chart_id}-title">{html.escape(node["title"])}</title>',
         f'<desc id="{chart_id}-desc">{html.escape(described)}</desc>',
         *(bar(index, label, value, highest) for index, (label, value) in enumerate(zip(labels, values, strict=True))),
@@ -173,9 +173,8 @@ def bar(index: int, label: str, value: int, highest: int) -> str:
     x, middle = left + (SLOT - BAR) / 2, left + SLOT / 2
     return "\n".join([
         f'<rect class="bookreview-chart-bar" x="{x:g}" y="{top:g}" width="{BAR}" height="{height:g}"/>',
-        f'<text x="{middle:g}" y="{top - 4:g}" text-anchor="middle">{value}</text>',
-        f'<text class="bookreview-chart-label" x="{middle:g}" y="{BASELINE + 16}" text-anchor="middle">'
-        f"{html.escape(label)}</text>",
+        f'<text x="{middle:g}" y="{top - 4:g}">{value}</text>',
+        f'<text class="bookreview-chart-label" x="{middle:g}" y="{BASELINE + 16}">{html.escape(label)}</text>',
     ])  # fmt: skip
 
 

@@ -74,11 +74,11 @@ def test_theme_alone_checks_the_extension_s_settings(built: Callable[..., Sphinx
 def test_only_our_stylesheets_and_deferred_scripts(site: SphinxTestApp) -> None:
     page = soup(site, "reviews/pragmatic.html")
     sheets = [link["href"].split("?")[0] for link in page.select('link[rel="stylesheet"]')]
-    assert sheets == ["../_static/bookreview.css", "../_static/bookreview-theme.min.css"]
+    assert sheets == ["../_static/bookreview.min.css", "../_static/bookreview-theme.min.css"]
     scripts = page.select("script[src]")
     assert [s["src"].split("?")[0] for s in scripts] == [
         "../_static/documentation_options.js",
-        "../_static/bookreview-theme.js",
+        "../_static/bookreview-theme.min.js",
     ]
     assert all(s.has_attr("defer") for s in scripts)
     inline = page.select("head script:not([src])")
@@ -90,7 +90,7 @@ def test_only_our_stylesheets_and_deferred_scripts(site: SphinxTestApp) -> None:
 def test_project_stylesheets_come_after_ours(built: Callable[..., SphinxTestApp]) -> None:
     app = built("theme", confoverrides={"html_css_files": ["custom.css"]})
     sheets = [link["href"].split("?")[0] for link in soup(app, "index.html").select('link[rel="stylesheet"]')]
-    assert sheets == ["_static/bookreview.css", "_static/bookreview-theme.min.css", "_static/custom.css"]
+    assert sheets == ["_static/bookreview.min.css", "_static/bookreview-theme.min.css", "_static/custom.css"]
 
 
 def test_search_page_gets_its_scripts_deferred(site: SphinxTestApp) -> None:
@@ -109,7 +109,7 @@ def test_code_colours_only_on_pages_with_code(site: SphinxTestApp) -> None:
 
     assert sheets("about.html") == [
         "_static/pygments.css", "_static/bookreview-code-dark.css",
-        "_static/bookreview.css", "_static/bookreview-theme.min.css",
+        "_static/bookreview.min.css", "_static/bookreview-theme.min.css",
     ]  # fmt: skip
     dark = (site.outdir / "_static" / "bookreview-code-dark.css").read_text(encoding="utf-8")
     assert 'html[data-theme="dark"] .highlight' in dark
