@@ -61,16 +61,36 @@ def unspaced(text: str) -> str:
     return re.sub(r"\s", "\u00a0", text)
 
 
+def one_page_uri(uri: str, anchor: str, page: str = "") -> str:
+    """``uri`` (to ``anchor``) as a link that works in singlehtml, where a
+    document's URI is already an anchor (``#document-x``): Sphinx 9 no
+    longer trims the ``#document-x#id`` it makes there to ``#id``, and
+    browsers cannot follow it. ``page`` is the one page's URL, for a link
+    from outside it."""
+    return f"{page}#{anchor}" if uri.startswith("#document-") else uri
+
+
 def refnode(
     builder: Builder, fromdocname: str, todocname: str, anchor: str, child: nodes.Node, title: str
 ) -> nodes.reference:
-    """``make_refnode`` that also works in singlehtml, where the page URI is
-    already an anchor (``#document-x``): Sphinx 9 no longer trims the
-    ``#document-x#id`` it makes there to ``#id``, and browsers cannot follow it."""
+    """``make_refnode`` that also works in singlehtml (see :func:`one_page_uri`)."""
     node = make_refnode(builder, fromdocname, todocname, anchor, child, title)
-    if node.get("refuri", "").startswith("#document-"):
-        node["refuri"] = "#" + anchor
+    if "refuri" in node:
+        node["refuri"] = one_page_uri(node["refuri"], anchor)
     return node
+
+
+def review_uri(builder: Builder, fromdocname: str | None, review: Review) -> str:
+    """The URI of a review's anchor from ``fromdocname``'s page, or with
+    ``None`` from the output root (where singlehtml's one page is the root
+    document's)."""
+    if fromdocname is None:
+        uri = builder.get_target_uri(review.docname)
+        page = builder.config.root_doc + getattr(builder, "out_suffix", "")  # only HTML builders have one
+    else:
+        uri = builder.get_relative_uri(fromdocname, review.docname)
+        page = ""
+    return one_page_uri(f"{uri}#{review.id}", review.id, page)
 
 
 class BookDomain(Domain):

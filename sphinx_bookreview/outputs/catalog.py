@@ -34,6 +34,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_bookreview.card import question_label
 from sphinx_bookreview.covers import cover_src
+from sphinx_bookreview.domain import review_uri
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -58,9 +59,7 @@ def site_builder(app: Sphinx) -> StandaloneHTMLBuilder | None:
 
 def review_url(builder: StandaloneHTMLBuilder, review: Review) -> str:
     """The review's page and anchor, relative to the output root."""
-    if builder.name == "singlehtml":  # one page holds every document
-        return f"{builder.config.root_doc}{builder.out_suffix}#{review.id}"
-    return f"{builder.get_target_uri(review.docname)}#{review.id}"
+    return review_uri(builder, None, review)
 
 
 def absolute_url(builder: StandaloneHTMLBuilder, url: str) -> str:

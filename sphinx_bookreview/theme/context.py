@@ -19,7 +19,7 @@ from sphinx.util import logging
 
 from sphinx_bookreview.config import conf_py
 from sphinx_bookreview.covers import cover_size, cover_src
-from sphinx_bookreview.domain import BookDomain
+from sphinx_bookreview.domain import BookDomain, review_uri
 from sphinx_bookreview.model import is_url, number, round_to_step
 
 if TYPE_CHECKING:
@@ -92,12 +92,6 @@ def accent_style(app: Sphinx, context: Context) -> str:
 # -- links -----------------------------------------------------------------
 
 
-def review_link(app: Sphinx, pagename: str, review: Review) -> str:
-    if app.builder.name == "singlehtml":
-        return "#" + review.id
-    return app.builder.get_relative_uri(pagename, review.docname) + "#" + review.id
-
-
 def index_links(app: Sphinx, context: Context) -> list[dict[str, str]]:
     """The ``book`` domain's index pages this build writes, with their titles."""
     written = BookDomain.index_pages(app.builder)
@@ -158,7 +152,7 @@ def recent_reviews(app: Sphinx, pagename: str, context: Context) -> list[dict[st
         {
             "title": review.title,
             "authors": ", ".join(review.authors),
-            "url": review_link(app, pagename, review),
+            "url": review_uri(app.builder, pagename, review),
             # The first row is in view at once: loading it lazily only delays it.
             "cover": cover(app, context, review, "eager" if n < EAGER_COVERS else "lazy") if with_covers else None,
             "rating": stars(app, review.rating) if review.rating is not None else None,
@@ -174,7 +168,7 @@ def review_neighbours(app: Sphinx, pagename: str) -> dict[str, dict[str, str] | 
         return None
 
     def link(review: Review | None) -> dict[str, str] | None:
-        return {"title": review.title, "url": review_link(app, pagename, review)} if review else None
+        return {"title": review.title, "url": review_uri(app.builder, pagename, review)} if review else None
 
     previous, following = pages[pagename]
     return {"prev": link(previous), "next": link(following)}
