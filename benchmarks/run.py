@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import json
+import math
 import os
 import platform
 import shutil
@@ -74,7 +75,7 @@ class Round:
     full: Build
     noop: Build
     edit: Build
-    parallel: Build
+    parallel: Build | None  # None with --jobs 1
     env_mib: float
 
 
@@ -125,8 +126,8 @@ def measure(src: Path, out: Path, entries: list[generate.Entry], jobs: int) -> R
     finally:
         edited.write_text(original, encoding="utf-8")
     shutil.rmtree(out)
-    parallel = sphinx_build(src, out, jobs=jobs)
-    shutil.rmtree(out)
+    parallel = sphinx_build(src, out, jobs=jobs) if jobs > 1 else None
+    shutil.rmtree(out, ignore_errors=True)
     return Round(full, noop, edit, parallel, env_mib)
 
 
@@ -141,7 +142,8 @@ def value(round_: Round, metric: str) -> float:
 
 
 def median(rounds: list[Round], metric: str) -> float:
-    return statistics.median(value(r, metric) for r in rounds)
+    values = [value(r, metric) for r in rounds if metric != "parallel" or r.parallel]
+    return statistics.median(values) if values else math.nan
 
 
 # -- report -------------------------------------------------------------------
@@ -198,7 +200,8 @@ def machine() -> dict[str, object]:
 
 
 def load_summary(by_kind: dict[str, list[Round]]) -> str:
-    loads = [b.load for rounds in by_kind.values() for r in rounds for b in (r.full, r.noop, r.edit, r.parallel)]
+    builds = [b for rounds in by_kind.values() for r in rounds for b in (r.full, r.noop, r.edit, r.parallel) if b]
+    loads = [b.load for b in builds]
     ratio = [r.full.cpu / r.full.wall for rounds in by_kind.values() for r in rounds]
     return (f"load average (1 min) during the builds: median {statistics.median(loads):.2f}, max {max(loads):.2f}; "
             f"CPU/wall of the serial full builds: median {statistics.median(ratio):.2f}")  # fmt: skip
@@ -259,7 +262,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="rounds per size; medians are reported (default: 3)")
     parser.add_argument("--kinds", nargs="+", choices=generate.KINDS, default=list(generate.KINDS),
                         help="forms to build (default: all three; ratios need plain)")  # fmt: skip
-    parser.add_argument("--jobs", type=int, default=2, help="-j of the parallel build (default: 2)")
+    parser.add_argument("--jobs", type=int, default=2, help="-j of the parallel build; 1 skips it (default: 2)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "bookreview-bench")
     parser.add_argument("--append", action="store_true",
                         help="add these rounds to the results.json of earlier runs in --workdir")  # fmt: skip
