@@ -8,6 +8,7 @@ LaTeX draws them with amssymb's ``\\bigstar`` (Sphinx loads amssymb).
 
 from __future__ import annotations
 
+import html
 import math
 from typing import TYPE_CHECKING
 
@@ -35,40 +36,51 @@ def rating_node(value: float, scale: float, step: float) -> bookreview_rating:
     return node
 
 
+def star_counts(stars: float, scale: float) -> tuple[int, int, int]:
+    """How many full, half and empty stars draw ``stars`` out of ``scale``:
+    a half for any part of a star."""
+    full = math.floor(stars)
+    half = 1 if stars > full else 0
+    return full, half, max(0, math.ceil(scale) - full - half)
+
+
 def stars_text(stars: float, scale: float) -> str:
     """``★★★★½ (4.5/5)``: full stars, a half for any part, empty ones after."""
-    whole = math.floor(stars)
-    part = "½" if stars > whole else ""
-    empty = "☆" * (math.ceil(scale) - whole - len(part))
-    return f"{'★' * whole}{part}{empty} ({number(stars)}/{number(scale)})"
+    full, half, empty = star_counts(stars, scale)
+    return f"{'★' * full}{'½' * half}{'☆' * empty} ({number(stars)}/{number(scale)})"
 
 
-def spoken(node: nodes.Element) -> str:
-    return _("%(value)s out of %(scale)s") % {"value": number(node["value"]), "scale": number(node["scale"])}
+def spoken(value: float, scale: float) -> str:
+    return _("%(value)s out of %(scale)s") % {"value": number(value), "scale": number(scale)}
+
+
+def rating_html(value: float, scale: float, step: float) -> str:
+    """The rating in HTML, for the node and the theme's templates alike.
+
+    The stars are one element whose fill width is the drawn share, so any
+    scale works; screen readers get the exact value, not the stars.
+    """
+    fill = 100 * round_to_step(value, step) / scale
+    return (
+        f'<span class="bookreview-rating" role="img" aria-label="{html.escape(spoken(value, scale))}">'
+        f'<span class="bookreview-stars" style="--bookreview-fill: {fill:.4g}%;'
+        f' --bookreview-scale: {math.ceil(scale)};" aria-hidden="true"></span>'
+        f'<span class="bookreview-rating-value" aria-hidden="true">{number(value)}</span>'
+        "</span>"
+    )
 
 
 def visit_rating_html(self: HTML5Translator, node: nodes.Element) -> None:
-    # The stars are one element whose fill width is the drawn share, so
-    # any scale works; screen readers get the exact value, not the stars.
-    fill = 100 * node["stars"] / node["scale"]
-    self.body.append(
-        self.starttag(node, "span", "", role="img", **{"aria-label": spoken(node)})  # type: ignore[arg-type]
-        + f'<span class="bookreview-stars" style="--bookreview-fill: {fill:.4g}%;'
-        + f' --bookreview-scale: {math.ceil(node["scale"])};" aria-hidden="true"></span>'
-        + f'<span class="bookreview-rating-value" aria-hidden="true">{number(node["value"])}</span>'
-        + "</span>"
-    )
+    # The node was drawn with the configured step (see rating_node's callers).
+    self.body.append(rating_html(node["value"], node["scale"], self.config.bookreview_rating_step))
     raise nodes.SkipNode
 
 
 def visit_rating_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     stars, scale = node["stars"], node["scale"]
-    whole = math.floor(stars)
-    half = r"\textonehalf" if stars > whole else ""
-    self.body.append(
-        r"\mbox{" + r"$\bigstar$" * whole + half + r"$\star$" * (math.ceil(scale) - whole - (1 if half else 0))
-        + rf"\ ({number(stars)}/{number(scale)})}}"
-    )
+    full, half, empty = star_counts(stars, scale)
+    drawn = r"$\bigstar$" * full + r"\textonehalf" * half + r"$\star$" * empty
+    self.body.append(rf"\mbox{{{drawn}\ ({number(stars)}/{number(scale)})}}")
     raise nodes.SkipNode
 
 

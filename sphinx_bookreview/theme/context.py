@@ -8,19 +8,20 @@ public views (``winners``, ``reviews_in``), never its stored data.
 from __future__ import annotations
 
 import html
-import math
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
 from sphinx_bookreview.config import conf_py
 from sphinx_bookreview.covers import cover_size, cover_src
 from sphinx_bookreview.domain import BookDomain, review_uri
-from sphinx_bookreview.model import is_url, number, round_to_step
+from sphinx_bookreview.model import is_url
+from sphinx_bookreview.rating import rating_html
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -123,15 +124,10 @@ def fix_caption_headings(body: str) -> str:
 # -- reviews ---------------------------------------------------------------
 
 
-def stars(app: Sphinx, value: float) -> dict[str, str]:
-    """What the rating markup of :mod:`sphinx_bookreview.rating` needs."""
-    scale, step = app.config.bookreview_rating_scale, app.config.bookreview_rating_step
-    drawn = round_to_step(value, step)
-    return {
-        "label": _("%(value)s out of %(scale)s") % {"value": number(value), "scale": number(scale)},
-        "style": f"--bookreview-fill: {100 * drawn / scale:.4g}%; --bookreview-scale: {math.ceil(scale)};",
-        "value": number(value),
-    }
+def stars(app: Sphinx, value: float) -> Markup:
+    """The rating as the page's own ratings are drawn, ready to print:
+    numbers and our translated label, escaped by :func:`rating_html`."""
+    return Markup(rating_html(value, app.config.bookreview_rating_scale, app.config.bookreview_rating_step))
 
 
 def cover(app: Sphinx, context: Context, review: Review, loading: str) -> dict[str, str] | None:
