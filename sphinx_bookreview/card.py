@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
+from sphinx_bookreview.model import isbn_url
 from sphinx_bookreview.nodes import bookreview, bookreview_card, bookreview_cover, bookreview_quick
 from sphinx_bookreview.rating import rating_node
 
@@ -170,8 +171,7 @@ class CardBuilder:
         template = self.config.bookreview_isbn_url
         shown: nodes.Node = nodes.Text(isbn)
         if template:
-            url = template.format(isbn=isbn.replace("-", ""))
-            shown = nodes.reference(isbn, isbn, refuri=url)
+            shown = nodes.reference(isbn, isbn, refuri=isbn_url(template, isbn))
         return nodes.inline("", "", shown, classes=["bookreview-isbn"])
 
     def quick(self) -> bookreview_quick:

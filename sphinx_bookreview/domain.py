@@ -23,7 +23,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from sphinx_bookreview.model import number, round_to_step
+from sphinx_bookreview.model import compact_isbn, isbn_url, number, round_to_step
 from sphinx_bookreview.nodes import COLLECTION_REFERENCE, bookreview_collection
 from sphinx_bookreview.roles import BookXRefRole
 
@@ -200,7 +200,7 @@ class BookDomain(Domain):
         newest: dict[str, Review] = {}
         for review in sorted(self.winners.values(), key=lambda r: (r.date, r.id)):
             if review.isbn:
-                newest[review.isbn.replace("-", "")] = review
+                newest[review.isbn_digits] = review
         return newest
 
     @functools.cached_property
@@ -302,13 +302,12 @@ class BookDomain(Domain):
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, isbn: str, contnode: nodes.Element
     ) -> nodes.Element:
         """This project's newest review of the book, else the ISBN URL."""
-        review = self.by_isbn.get(isbn.replace("-", ""))
+        review = self.by_isbn.get(compact_isbn(isbn))
         if review:
             return refnode(builder, fromdocname, review.docname, review.id, contnode, review.title)
         template = env.config.bookreview_isbn_url
         if template:
-            url = template.format(isbn=isbn.replace("-", ""))
-            return nodes.reference("", "", contnode, refuri=url, internal=False)
+            return nodes.reference("", "", contnode, refuri=isbn_url(template, isbn), internal=False)
         return contnode
 
     @staticmethod

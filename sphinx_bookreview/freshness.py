@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_bookreview.domain import BookDomain
+from sphinx_bookreview.model import compact_isbn
 from sphinx_bookreview.nodes import COLLECTION_REFERENCE
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def view_key(link: tuple[str, str]) -> tuple[str, str]:
     """The key of :func:`shown` that says what ``link`` shows."""
     reftype, target = link
     if reftype == "isbn":
-        return reftype, target.replace("-", "")  # as the domain keys ISBNs
+        return reftype, compact_isbn(target)  # as the domain keys ISBNs
     # A link of a type with no view of its own may show anything.
     return link if reftype in ("review", "author", "tag") else COLLECTION_REFERENCE
 

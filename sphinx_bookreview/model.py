@@ -103,6 +103,11 @@ class Review:
     answers: tuple[tuple[str, str], ...] = field(default=())
 
     @property
+    def isbn_digits(self) -> str:
+        """The ISBN without hyphens, as URLs and schema.org write it."""
+        return compact_isbn(self.isbn)
+
+    @property
     def year(self) -> int | None:
         """The year it counts for in listings: of ``finished``, else ``date``."""
         day = self.finished or self.date
@@ -177,6 +182,17 @@ def parse_isbn(text: str) -> str:
     except ValidationError as error:
         raise InvalidValue("isbn", f"invalid ISBN {text!r}: {_reason(error)}") from None
     return stdnum_isbn.format(number, convert=True)
+
+
+def compact_isbn(isbn: str) -> str:
+    """An ISBN without its hyphens: one key for every way it is written."""
+    return isbn.replace("-", "")
+
+
+def isbn_url(template: str, isbn: str) -> str:
+    """The URL a ``{isbn}`` template (``bookreview_isbn_url``,
+    ``bookreview_cover_url``) gives for the book."""
+    return template.format(isbn=compact_isbn(isbn))
 
 
 def _reason(error: ValidationError) -> str:
@@ -314,7 +330,7 @@ def parse_review(
     values["id"] = sys.intern(str(values.get("id") or review_id(title)))
     values.setdefault("reviewer", default_reviewer)
     if not values.get("cover") and values.get("isbn") and cover_url:
-        values["cover"] = cover_url.format(isbn=str(values["isbn"]).replace("-", ""))
+        values["cover"] = isbn_url(cover_url, str(values["isbn"]))
     answers = tuple((key, text) for key in quick_keys if (text := str(options.get(key) or "").strip()))
     return Review(title=title.strip(), answers=answers, **values), problems  # type: ignore[arg-type]
 

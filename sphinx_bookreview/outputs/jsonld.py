@@ -23,7 +23,7 @@ def review_jsonld(review: Review, config: Config, image: str = "") -> dict[str, 
     optional: dict[str, Any] = {
         "alternativeHeadline": review.subtitle,
         "author": [{"@type": "Person", "name": name} for name in review.authors],
-        "isbn": review.isbn.replace("-", ""),
+        "isbn": review.isbn_digits,
         "bookEdition": review.edition,
         "bookFormat": SCHEMA_FORMATS.get(review.format, ""),
         "numberOfPages": review.pages,
