@@ -23,8 +23,9 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from sphinx_bookreview.model import compact_isbn, isbn_url, number, round_to_step
+from sphinx_bookreview.model import compact_isbn, isbn_url, round_to_step
 from sphinx_bookreview.nodes import COLLECTION_REFERENCE, bookreview_collection
+from sphinx_bookreview.rating import spoken
 from sphinx_bookreview.roles import BookXRefRole
 
 if TYPE_CHECKING:
@@ -352,8 +353,11 @@ class GroupIndex(Index):
     """Reviews grouped under a heading per author or tag, each heading's
     anchor the one :func:`index_anchor` links to."""
 
+    #: The domain's view that groups the reviews (``by_author``, ``by_tag``).
+    grouping: ClassVar[str]
+
     def groups(self) -> dict[str, list[Review]]:
-        raise NotImplementedError
+        return getattr(self.domain, self.grouping)  # type: ignore[no-any-return]
 
     def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         content = []
@@ -374,21 +378,15 @@ class GroupIndex(Index):
 
 
 class AuthorIndex(GroupIndex):
-    name = AUTHOR_INDEX
+    name, grouping = AUTHOR_INDEX, "by_author"
     localname = Translated(lambda: _("Reviews by author"))
     shortname = Translated(lambda: _("authors"))
 
-    def groups(self) -> dict[str, list[Review]]:
-        return self.domain.by_author  # type: ignore[attr-defined, no-any-return]
-
 
 class TagIndex(GroupIndex):
-    name = TAG_INDEX
+    name, grouping = TAG_INDEX, "by_tag"
     localname = Translated(lambda: _("Reviews by tag"))
     shortname = Translated(lambda: _("tags"))
-
-    def groups(self) -> dict[str, list[Review]]:
-        return self.domain.by_tag  # type: ignore[attr-defined, no-any-return]
 
 
 class RatingIndex(GroupIndex):
@@ -398,13 +396,11 @@ class RatingIndex(GroupIndex):
 
     def groups(self) -> dict[str, list[Review]]:
         config = self.domain.env.config
+        scale, step = config.bookreview_rating_scale, config.bookreview_rating_step
         groups: dict[str, list[Review]] = defaultdict(list)
         rated = [r for r in self.domain.winners.values() if r.rating is not None]  # type: ignore[attr-defined]
         for review in sorted(rated, key=lambda r: (-(r.rating or 0), r.title.casefold(), r.id)):
-            stars = round_to_step(review.rating or 0, config.bookreview_rating_step)
-            scale = number(config.bookreview_rating_scale)
-            heading = _("%(value)s out of %(scale)s") % {"value": number(stars), "scale": scale}
-            groups[heading].append(review)
+            groups[spoken(round_to_step(review.rating or 0, step), scale)].append(review)
         return groups
 
 
