@@ -17,10 +17,12 @@ from sphinx_bookreview.model import compact_isbn
 from sphinx_bookreview.nodes import COLLECTION_REFERENCE
 
 if TYPE_CHECKING:
-    from collections.abc import Set
-
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+#: Before Sphinx's collectors (priority 500) forget the purged document.
+SNAPSHOT_PRIORITY = 100
+
 
 def shown(domain: BookDomain) -> dict[tuple[str, str], object]:
     """What a link to each ``(reftype, target)`` shows: a review link its
@@ -59,18 +61,22 @@ def view_key(link: tuple[str, str]) -> tuple[str, str]:
     return link if reftype in ("review", "author", "tag") else COLLECTION_REFERENCE
 
 
-def snapshot(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:
-    """Taken at ``env-get-outdated``: later, at ``env-before-read-docs``,
-    Sphinx has already forgotten the reviews of deleted documents, and the
-    pages linking to them would keep their stale links."""
+def snapshot(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """Taken when Sphinx first forgets a document in this build
+    (``env-purge-doc``, run before Sphinx's own collectors forget its titles
+    and toctree), so it still holds the reviews of deleted documents. A
+    build that reads and removes nothing takes none and compares nothing."""
     domain = BookDomain.of(env)
-    domain.snapshots["links"] = shown(domain)
-    return []
+    if "links" not in domain.snapshots:
+        domain.snapshots["links"] = shown(domain)
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = BookDomain.of(env)
-    before, after = domain.snapshots.get("links", {}), shown(domain)
+    before = domain.snapshots.pop("links", None)
+    if before is None:
+        return []
+    after = shown(domain)
     changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
     linking = domain.references.keys() | domain.reviews_by_doc.keys()
     stale = {docname for docname in linking if any(view_key(link) in changed for link in domain.links_of(docname))}
@@ -79,5 +85,5 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup_freshness(app: Sphinx) -> None:
-    app.connect("env-get-outdated", snapshot)
+    app.connect("env-purge-doc", snapshot, priority=SNAPSHOT_PRIORITY)
     app.connect("env-updated", pages_to_rewrite)

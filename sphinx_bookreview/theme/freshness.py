@@ -13,10 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_bookreview.domain import BookDomain
+from sphinx_bookreview.freshness import SNAPSHOT_PRIORITY
 
 if TYPE_CHECKING:
-    from collections.abc import Set
-
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -33,17 +32,22 @@ def shown(env: BuildEnvironment) -> dict[str, object]:
     return views
 
 
-def snapshot(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:
-    # At env-get-outdated, before Sphinx forgets the reviews of deleted pages.
-    BookDomain.of(env).snapshots["theme"] = shown(env)
-    return []
+def snapshot(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    # Before Sphinx forgets the first document of this build, as in
+    # sphinx_bookreview.freshness.snapshot.
+    snapshots = BookDomain.of(env).snapshots
+    if "theme" not in snapshots:
+        snapshots["theme"] = shown(env)
 
 
 def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    before, after = BookDomain.of(env).snapshots.get("theme", {}), shown(env)
+    before = BookDomain.of(env).snapshots.pop("theme", None)
+    if before is None:
+        return []
+    after = shown(env)
     return sorted(d for d in before.keys() | after.keys() if before.get(d) != after.get(d) and d in env.all_docs)
 
 
 def setup_theme_freshness(app: Sphinx) -> None:
-    app.connect("env-get-outdated", snapshot)
+    app.connect("env-purge-doc", snapshot, priority=SNAPSHOT_PRIORITY)
     app.connect("env-updated", pages_to_rewrite)
