@@ -114,3 +114,30 @@ def test_parallel_equals_serial(
     assert re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. \S+", status)  # in chunks
     assert parallel.warning.getvalue() == ""
     assert (parallel.outdir / output.filename).read_bytes() == (serial.outdir / output.filename).read_bytes()
+
+
+def test_unchanged_file_is_left_alone(output: Output, src: Path, sphinx_build: Callable[..., SphinxTestApp]) -> None:
+    """A build that changes nothing the file says does not write it; one
+    that finds it deleted or edited since writes it again."""
+    written = sphinx_build(src).outdir / output.filename
+    content, state = written.read_bytes(), written.stat().st_mtime_ns
+    sphinx_build(src)
+    assert written.stat().st_mtime_ns == state
+
+    written.write_text("edited by hand")
+    sphinx_build(src)
+    assert written.read_bytes() == content
+
+    written.unlink()
+    sphinx_build(src)
+    assert written.read_bytes() == content
+
+
+def test_rewritten_when_the_base_url_changes(
+    output: Output, src: Path, sphinx_build: Callable[..., SphinxTestApp]
+) -> None:
+    """``html_baseurl`` makes no document outdated, yet both files show it."""
+    written = sphinx_build(src).outdir / output.filename
+    assert b"moved.example.org" not in written.read_bytes()
+    sphinx_build(src, confoverrides={"html_baseurl": "https://moved.example.org/"})
+    assert b"https://moved.example.org/" in written.read_bytes()

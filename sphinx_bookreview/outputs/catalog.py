@@ -19,7 +19,8 @@ less what only the build uses (source document and line), with:
 
 ``rating_scale`` says what the ratings are out of. Only the review that
 keeps a duplicate id is listed. Keys are sorted and reviews sorted by id,
-so a rebuild writes the same bytes.
+so a rebuild writes the same bytes; a build that changes none of them
+leaves the file as it is (:mod:`.stamps`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx_bookreview.card import question_label
 from sphinx_bookreview.covers import cover_src
 from sphinx_bookreview.domain import review_uri
+from sphinx_bookreview.outputs.stamps import write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -97,9 +99,12 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
         return
     data = catalog(builder, app.env.get_domain("book"))  # type: ignore[arg-type]
     path = Path(builder.outdir, app.config.bookreview_catalog)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    write_if_changed(app, path, data, lambda: catalog_json(data))
     shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
+
+
+def catalog_json(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
 def setup_catalog(app: Sphinx) -> None:

@@ -13,7 +13,8 @@ differ. For the same reason the feed's ``updated`` is its newest entry's
 date, and the Unix epoch for a feed without entries. The feed's id is its
 own URL and an entry's id the review's URL, both stable across builds.
 Each entry links to the review, is summarised by ``:verdict:``, is by its
-reviewer and is filed under its tags.
+reviewer and is filed under its tags. A build that changes nothing the
+feed says leaves the file as it is (:mod:`.stamps`).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ import datetime
 import html
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_bookreview.outputs.catalog import absolute_url, review_url, site_builder
+from sphinx_bookreview.outputs.stamps import write_if_changed
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -63,51 +65,78 @@ def newest_first(domain: BookDomain) -> list[tuple[datetime.datetime, Review]]:
     return sorted(by_id, key=lambda item: item[0], reverse=True)  # stable: ties stay by id
 
 
-def atom_feed(builder: StandaloneHTMLBuilder, url: str, domain: BookDomain) -> bytes:
+class Entry(NamedTuple):
+    link: str
+    day: datetime.datetime
+    title: str
+    summary: str
+    author: str
+    tags: tuple[str, ...]
+
+
+class Feed(NamedTuple):
+    """Everything the feed says, as plain data: written only when it changes."""
+
+    url: str
+    title: str
+    site: str
+    language: str | None
+    author: str
+    entries: tuple[Entry, ...]
+
+
+def feed_data(builder: StandaloneHTMLBuilder, url: str, domain: BookDomain) -> Feed:
     config = builder.config
+    entries = tuple(
+        Entry(absolute_url(builder, review_url(builder, review)), day, xml_text(review.title),
+              xml_text(review.verdict), xml_text(review.reviewer), tuple(xml_text(tag) for tag in review.tags))
+        for day, review in newest_first(domain)
+    )  # fmt: skip
+    site = absolute_url(builder, "")  # the site's root
+    return Feed(url, xml_text(config.project), site, config.language, xml_text(config.author or ""), entries)
+
+
+def atom_feed(data: Feed) -> bytes:
     # Imported here: feedgen brings lxml and dateutil, about 20 ms added to the
     # start of every build, also of those that write no feed.
     from feedgen.feed import FeedGenerator
 
-    entries = newest_first(domain)
     feed = FeedGenerator()
-    feed.id(url)
-    feed.title(xml_text(config.project))
-    feed.updated(entries[0][0] if entries else EPOCH)
-    feed.link(href=absolute_url(builder, ""), rel="alternate", type="text/html")  # the site's root
-    feed.link(href=url, rel="self", type="application/atom+xml")
-    feed.language(config.language)
+    feed.id(data.url)
+    feed.title(data.title)
+    feed.updated(data.entries[0].day if data.entries else EPOCH)
+    feed.link(href=data.site, rel="alternate", type="text/html")
+    feed.link(href=data.url, rel="self", type="application/atom+xml")
+    feed.language(data.language)
     feed.generator("sphinx-bookreview")
-    if config.author:
-        feed.author(name=xml_text(config.author))
-    for day, review in entries:
-        add_entry(feed, builder, review, day)
+    if data.author:
+        feed.author(name=data.author)
+    for entry in data.entries:
+        add_entry(feed, entry)
     return feed.atom_str(pretty=True)  # type: ignore[no-any-return]
 
 
-def add_entry(feed: FeedGenerator, builder: StandaloneHTMLBuilder, review: Review, day: datetime.datetime) -> None:
-    link = absolute_url(builder, review_url(builder, review))
+def add_entry(feed: FeedGenerator, data: Entry) -> None:
     entry = feed.add_entry(order="append")  # the default prepends
-    entry.id(link)
-    entry.title(xml_text(review.title))
-    entry.link(href=link, rel="alternate", type="text/html")
-    entry.published(day)
-    entry.updated(day)
-    if review.verdict:
-        entry.summary(xml_text(review.verdict))
-    if review.reviewer:
-        entry.author(name=xml_text(review.reviewer))
-    for tag in review.tags:
-        entry.category(term=xml_text(tag))
+    entry.id(data.link)
+    entry.title(data.title)
+    entry.link(href=data.link, rel="alternate", type="text/html")
+    entry.published(data.day)
+    entry.updated(data.day)
+    if data.summary:
+        entry.summary(data.summary)
+    if data.author:
+        entry.author(name=data.author)
+    for tag in data.tags:
+        entry.category(term=tag)
 
 
 def write_feed(app: Sphinx, exception: Exception | None) -> None:
     builder, url = site_builder(app), feed_url(app)
     if exception is not None or builder is None or not url:
         return
-    path = Path(builder.outdir, app.config.bookreview_feed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(atom_feed(builder, url, app.env.get_domain("book")))  # type: ignore[arg-type]
+    data = feed_data(builder, url, app.env.get_domain("book"))  # type: ignore[arg-type]
+    write_if_changed(app, Path(builder.outdir, app.config.bookreview_feed), data, lambda: atom_feed(data))
 
 
 def link_feed(
