@@ -44,6 +44,8 @@ logger = logging.getLogger(__name__)
 
 #: Index names; their pages are ``book-author.html`` and so on.
 AUTHOR_INDEX, TAG_INDEX, RATING_INDEX = "author", "tag", "rating"
+#: Builders that add documents to an assembled doctree beyond its toctrees.
+APPENDING_BUILDERS = frozenset({"latex", "texinfo"})
 
 
 def index_anchor(key: str) -> str:
@@ -160,6 +162,7 @@ class BookDomain(Domain):
         links -= self.implied_links(docname)
         if links:
             self.references[docname] = links
+            self.forget_derived()
 
     def implied_links(self, docname: str) -> set[tuple[str, str]]:
         """The links of the document's own cards to their authors and tags:
@@ -175,8 +178,39 @@ class BookDomain(Domain):
 
     def forget_derived(self) -> None:
         for name in ("all_reviews", "winners", "losers", "by_isbn", "by_author", "by_tag", "newest_first",
-                     "review_pages"):  # fmt: skip
+                     "review_pages", "collection_pages"):  # fmt: skip
             self.__dict__.pop(name, None)
+
+    @functools.cached_property
+    def collection_pages(self) -> frozenset[str]:
+        """The documents holding a listing or statistics placeholder."""
+        return frozenset(d for d, links in self.references.items() if COLLECTION_REFERENCE in links)
+
+    def may_show_collection(self, builder: Builder, docname: str) -> bool:
+        """Whether the doctree resolved for ``docname`` can hold a listing or
+        statistics placeholder, so that the handlers filling them search
+        only those doctrees, not every page's.
+
+        It can when the document holds one, or one of the documents that
+        builders assembling a single doctree (singlehtml, LaTeX, Texinfo,
+        man) inline through its toctrees does. LaTeX and Texinfo also append
+        appendices, found in no toctree; they resolve one doctree per output
+        file, so theirs are always searched.
+        """
+        holders = self.collection_pages
+        if not holders:
+            return False
+        if builder.name in APPENDING_BUILDERS:
+            return True
+        includes, seen, todo = self.env.toctree_includes, set(), [docname]
+        while todo:
+            doc = todo.pop()
+            if doc in holders:
+                return True
+            if doc not in seen:
+                seen.add(doc)
+                todo.extend(includes.get(doc, ()))
+        return False
 
     @functools.cached_property
     def all_reviews(self) -> list[Review]:

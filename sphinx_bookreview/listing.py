@@ -24,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_bookreview.card import joined, status_label, xref
 from sphinx_bookreview.directive import AnyOption
+from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import STATUSES, InvalidValue, is_url, number, parse_rating, split_names, split_tags
 from sphinx_bookreview.nodes import bookreview_collection, bookreview_cover
 from sphinx_bookreview.rating import rating_node
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from sphinx_bookreview.domain import BookDomain
     from sphinx_bookreview.model import Review
 
 _ = get_translation("sphinx_bookreview")
@@ -254,7 +254,7 @@ class Linker:
 
     def __init__(self, app: Sphinx, docname: str) -> None:
         self.app, self.docname = app, docname
-        self.domain: BookDomain = app.env.get_domain("book")  # type: ignore[assignment]
+        self.domain = BookDomain.of(app.env)
 
     def link(self, reftype: str, target: str, content: nodes.Element) -> nodes.Element:
         """``content`` linked to ``target``, or alone where the domain finds
@@ -420,6 +420,8 @@ def column_label(column: str) -> str:
 
 def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace every placeholder by its listing, now that all is read."""
+    if not BookDomain.of(app.env).may_show_collection(app.builder, docname):
+        return
     renderer = ListingRenderer(app, docname)
     for node in list(doctree.findall(bookreview_list)):
         listing = renderer.render(node["query"])

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.locale import get_translation
 
+from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.listing import CollectionDirective
 from sphinx_bookreview.model import number, round_to_step
 from sphinx_bookreview.nodes import bookreview_collection
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
-    from sphinx_bookreview.domain import BookDomain
     from sphinx_bookreview.model import Review
 
 _ = get_translation("sphinx_bookreview")
@@ -128,10 +128,12 @@ def stats_node(chart_list: list[Chart], first_id: int) -> nodes.container:
 
 
 def fill_stats(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    domain = BookDomain.of(app.env)
+    if not domain.may_show_collection(app.builder, docname):
+        return
     placeholders = list(doctree.findall(bookreview_stats))
     if not placeholders:
         return
-    domain: BookDomain = app.env.get_domain("book")  # type: ignore[assignment]
     chart_list = charts(domain.winners.values(), app.config)
     # Ids numbered through the whole doctree: one page in singlehtml and
     # LaTeX holds every document.

@@ -16,6 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_bookreview.domain import BookDomain
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -237,6 +239,31 @@ def test_every_builder(make_app: type[SphinxTestApp], rootdir: Path, tmp_path: P
         # One book holds the review and many listings; a page, its listings.
         whole_book = builder in ("singlehtml", "latex", "man", "texinfo")
         assert output.count("The wizard book.") >= (3 if whole_book else 1)
+
+
+@pytest.mark.parametrize("builder", ["latex", "texinfo"])
+def test_listing_in_an_appendix(make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path, builder: str) -> None:
+    """An appendix joins the book outside every toctree; its listings are filled too."""
+    srcdir = copy_root(rootdir, tmp_path, "listing")
+    index, layouts = srcdir / "index.rst", srcdir / "layouts.rst"
+    index.write_text(index.read_text().replace("   layouts\n", ""))
+    layouts.write_text(":orphan:\n\n" + layouts.read_text())
+    app = make_app(builder, srcdir=srcdir, confoverrides={f"{builder}_appendices": ["layouts"]})
+    app.build()
+    assert warnings(app) == []
+    output = (app.outdir / OUTPUTS[builder]).read_text(encoding="utf-8")
+    assert "Table columns" in output
+    assert "Reviewed by" in output  # a column of that page's listing
+
+
+@pytest.mark.sphinx("html", testroot="listing")
+def test_only_pages_that_can_hold_a_listing_are_searched(app: SphinxTestApp) -> None:
+    """``doctree-resolved`` looks for placeholders in the pages holding one
+    and the pages whose toctrees reach one, not in every review's page."""
+    app.build()
+    domain = BookDomain.of(app.env)
+    searched = {docname for docname in app.env.all_docs if domain.may_show_collection(app.builder, docname)}
+    assert searched == {"index", "layouts", "myst", "options"}
 
 
 @pytest.mark.sphinx("singlehtml", testroot="listing")
