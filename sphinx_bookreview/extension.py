@@ -24,15 +24,24 @@ from sphinx_bookreview.stats import setup_stats
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
 HERE = Path(__file__).parent
 
 
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """Our stylesheet's folder, added before Sphinx compares this build's
+    configuration with the stored one: added later, the two would differ
+    and every build would report "The configuration has changed"."""
+    static = str(HERE / "static")
+    if static not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, static]  # the default list is shared
+
+
 def add_stylesheet(app: Sphinx) -> None:
     """Our CSS, for HTML builders only (other builders have no use for it)."""
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(HERE / "static"))
         app.add_css_file("bookreview.css")
 
 
@@ -52,6 +61,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_stats(app)
     setup_catalog(app)
     setup_feed(app)
+    app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_stylesheet)
     return {
         "version": __version__,

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -14,6 +16,7 @@ from docutils.nodes import make_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -155,6 +158,18 @@ def test_stylesheet_for_html_builders_only(full: SphinxTestApp, built: Build) ->
     assert not list(latex.outdir.rglob("bookreview.css"))
     assert "bookreview.css" not in (latex.outdir / "full.tex").read_text(encoding="utf-8")
     assert not list(built("full", "text").outdir.rglob("*.css"))
+
+
+def test_rebuild_reports_no_configuration_change(rootdir: Path, tmp_path: Path) -> None:
+    """The stylesheet's folder is added before Sphinx compares this build's
+    configuration with the stored one, so a rebuild says nothing changed.
+    (``sphinx-build`` itself: the test application changes ``html_theme``.)"""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", str(rootdir / "test-full"), str(tmp_path / "out")]
+    command += ["-d", str(tmp_path / "doctrees")]
+    subprocess.run(command, check=True, capture_output=True)
+    status = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    assert "configuration has changed" not in status
+    assert "0 added, 0 changed, 0 removed" in status
 
 
 def test_jsonld_one_block_per_review_with_every_field(full: SphinxTestApp, review: Tag) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_bookreview import __version__
 from sphinx_bookreview.config import check_config
+from sphinx_bookreview.extension import add_static_path
 from sphinx_bookreview.theme.assets import setup_assets
 from sphinx_bookreview.theme.context import setup_context
 from sphinx_bookreview.theme.freshness import setup_theme_freshness
@@ -41,9 +42,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
 def catch_up(app: Sphinx) -> None:
     """Do what the extension would have done at the steps already past:
-    check its configuration values (``config-inited``) and give the
-    environment its ``book`` domain (made with the environment)."""
+    check its configuration values and add its static folder
+    (``config-inited``), and give the environment its ``book`` domain
+    (made with the environment)."""
     check_config(app, app.config)
+    add_static_path(app, app.config)
     env = app.env
     if "book" in env.domains:
         return
