@@ -154,7 +154,10 @@ def table(n: str, by_kind: dict[str, list[Round]]) -> str:
     by_kind = {kind: by_kind[kind] for kind in generate.KINDS if kind in by_kind}
     kinds = list(by_kind)
     rows = [["N = " + n, *(f"{k}" for k in kinds)]]
+    measured_parallel = any(r.parallel for rounds in by_kind.values() for r in rounds)  # not with --jobs 1
     for metric in METRICS:
+        if metric == "parallel" and not measured_parallel:
+            continue
         row = [LABELS[metric]]
         base = median(by_kind["plain"], metric) if "plain" in by_kind else None
         for kind in kinds:
@@ -163,7 +166,8 @@ def table(n: str, by_kind: dict[str, list[Round]]) -> str:
             row.append(f"{got:.{3 if metric == 'env' else 2}f}{ratio}")
         rows.append(row)
     rows.append(["edit / full build", *(f"{median(r, 'edit') / median(r, 'full'):.1%}" for r in by_kind.values())])
-    rows.append(["-j 2 speed-up", *(f"x{median(r, 'full') / median(r, 'parallel'):.2f}" for r in by_kind.values())])
+    if measured_parallel:
+        rows.append(["-j 2 speed-up", *(f"x{median(r, 'full') / median(r, 'parallel'):.2f}" for r in by_kind.values())])
     warnings = [max(r.full.warnings for r in rounds) for rounds in by_kind.values()]
     rows.append(["warnings", *(str(w) for w in warnings)])
     return simple_table(rows)
