@@ -37,6 +37,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -252,11 +253,16 @@ def load(workdir: Path) -> Results:
     data = json.loads((workdir / "results.json").read_text(encoding="utf-8"))
     results = Results(machine=data["machine"])
     for n, by_kind in data["rounds"].items():
-        results.rounds[n] = {
-            kind: [Round(**{k: Build(**v) if isinstance(v, dict) else v for k, v in r.items()}) for r in rounds]
-            for kind, rounds in by_kind.items()
-        }
+        results.rounds[n] = {kind: [round_from_json(r) for r in rounds] for kind, rounds in by_kind.items()}
     return results
+
+
+def round_from_json(data: dict[str, Any]) -> Round:
+    def build(key: str) -> Build | None:
+        return Build(**data[key]) if data[key] else None
+
+    full, noop, edit = (Build(**data[key]) for key in ("full", "noop", "edit"))
+    return Round(full, noop, edit, build("parallel"), data["env_mib"])
 
 
 def main() -> None:
