@@ -63,6 +63,33 @@ def test_theme_alone_loads_the_extension(built: Callable[..., SphinxTestApp]) ->
     assert (app.outdir / "book-author.html").is_file()
 
 
+def test_theme_alone_rereads_when_a_setting_changes(rootdir: Path, tmp_path: Path) -> None:
+    """Loaded with the theme alone, the extension's settings are unknown
+    when Sphinx compares the configuration with the stored one; the theme
+    compares them itself, so changing one makes Sphinx read the pages again."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-theme", srcdir)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text().replace('extensions = ["sphinx_bookreview"]', "extensions = []"))
+
+    def rating_and_status() -> tuple[str, str]:
+        app = SphinxTestApp("html", srcdir=srcdir, builddir=tmp_path / "build", status=StringIO(), warning=StringIO())
+        try:
+            app.build()
+            assert app.warning.getvalue() == ""
+        finally:
+            app.cleanup()
+        page = BeautifulSoup((app.outdir / "reviews/pragmatic.html").read_text(encoding="utf-8"), "html.parser")
+        return page.select_one(".bookreview-rating")["aria-label"], app.status.getvalue()
+
+    assert rating_and_status()[0].endswith("out of 5")
+    conf.write_text(conf.read_text() + "bookreview_rating_scale = 10\n")
+    rating, status = rating_and_status()
+    assert rating.endswith("out of 10")
+    assert "('bookreview_rating_scale')" in status
+    assert "0 added, 0 changed, 0 removed" in rating_and_status()[1]
+
+
 def test_theme_alone_checks_the_extension_s_settings(built: Callable[..., SphinxTestApp]) -> None:
     """Loaded with the theme, the extension still checks conf.py's values."""
     app = built("theme-config")
