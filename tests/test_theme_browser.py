@@ -12,17 +12,18 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 from test_theme import theme_entry_point  # noqa: F401 - a fixture: finds the theme from a source checkout
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from playwright.sync_api import Browser, Page
-    from sphinx.testing.util import SphinxTestApp
 
 pytestmark = pytest.mark.browser
 
@@ -108,6 +109,33 @@ def test_card_beside_text_on_wide_screens_above_on_narrow(browser: Browser, site
         assert card["y"] < text["y"] + text["height"]
     else:
         assert card["y"] + card["height"] <= text["y"], (card, text)
+    page.context.close()
+
+
+def test_review_on_the_home_page_keeps_the_review_layout(
+    browser: Browser, rootdir: Path, tmp_path: Path, serve: Callable[[Path], str]
+) -> None:
+    """A review on the root page has its card beside the text, as on a
+    review page; the home page's own text keeps its reading width."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-theme", srcdir)
+    review = (srcdir / "reviews" / "pragmatic.rst").read_text(encoding="utf-8")
+    directive = review[review.index(".. bookreview::") :].replace("../covers/", "covers/")
+    directive = directive.replace(":id: pragmatic", ":id: on-the-home-page")
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "\n" + directive, encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=tmp_path / "build", status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    page = open_page(browser, served(app, serve), 1280, "light")
+    intro = page.locator(".body section > p").first.bounding_box()
+    card = page.locator(".bookreview-card").bounding_box()
+    text = page.locator(".bookreview-body").bounding_box()
+    assert intro is not None and card is not None and text is not None
+    assert card["x"] >= text["x"] + text["width"], (card, text)
+    assert text["width"] >= 0.95 * intro["width"], "the review's text is as wide as the page's own"
     page.context.close()
 
 
