@@ -351,7 +351,6 @@ def test_fallback_image_url(built: Build) -> None:
 def test_with_sphinxext_opengraph_every_tag_once_and_ours(built: Build, order: str) -> None:
     """Loaded before or after us (which decides whose handlers run first at
     the same priority), sphinxext-opengraph writes our values, once."""
-    pytest.importorskip("sphinxext.opengraph")
     ours = ["myst_parser", "sphinx_bookreview"]
     extensions = ["sphinxext.opengraph", *ours] if order == "before" else [*ours, "sphinxext.opengraph"]
     app = built("opengraph", confoverrides={"extensions": extensions, "ogp_social_cards": {"enable": False}})
@@ -377,7 +376,6 @@ def test_with_sphinxext_opengraph_every_tag_once_and_ours(built: Build, order: s
 def test_with_sphinxext_opengraph_a_page_can_turn_tags_off(
     sphinx_build: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path
 ) -> None:
-    pytest.importorskip("sphinxext.opengraph")
     shutil.copytree(rootdir / "test-opengraph", tmp_path / "src")
     page = tmp_path / "src" / "full.rst"
     page.write_text(":ogp_disable:\n\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
@@ -395,7 +393,6 @@ def sitemap_urls(app: SphinxTestApp) -> list[str]:
 
 @pytest.mark.parametrize("buildername", ["html", "dirhtml"])
 def test_with_sphinx_sitemap_canonical_urls(built: Build, buildername: str) -> None:
-    pytest.importorskip("sphinx_sitemap")
     extensions = ["myst_parser", "sphinx_bookreview", "sphinx_sitemap"]
     app = built("opengraph", buildername, confoverrides={"extensions": extensions, "sitemap_url_scheme": "{link}"})
     assert app.warning.getvalue() == ""
@@ -413,7 +410,6 @@ def test_with_sphinx_sitemap_default_scheme_warns(built: Build) -> None:
     """By default sphinx-sitemap puts ``language`` and ``version`` between
     ``html_baseurl`` and the page: the warning names the URL it lists,
     which the sitemap shows is the one it wrote."""
-    pytest.importorskip("sphinx_sitemap")
     extensions = ["myst_parser", "sphinx_bookreview", "sphinx_sitemap"]
     app = built("opengraph", confoverrides={"extensions": extensions, "version": "2.0"})
     listed = f"{BASE}en/2.0/answer.html"
@@ -447,7 +443,6 @@ def test_escaped_in_the_source(html_app: SphinxTestApp) -> None:
 
 def test_sphinxext_opengraph_escapes_our_values(built: Build) -> None:
     """Its tag writer escapes only ``"``; values it writes for us still read back exactly."""
-    pytest.importorskip("sphinxext.opengraph")
     app = built("opengraph", confoverrides={"extensions": ["sphinxext.opengraph", "sphinx_bookreview", "myst_parser"]})
     html = page_html(app, "escape")
     assert sorted(opengraph(html)) == sorted(EXPECTED["escape"])
