@@ -81,8 +81,7 @@ class SharedImage(NamedTuple):
     is_cover: bool  # the review's own cover, not the fallback image
 
     def tags(self) -> list[Tag]:
-        width, height = self.size or (0, 0)
-        size = [("og:image:width", str(width)), ("og:image:height", str(height))] if self.size else []
+        size = [("og:image:width", str(self.size[0])), ("og:image:height", str(self.size[1]))] if self.size else []
         return [("og:image", self.url), *size, ("og:image:alt", self.alt)]
 
 
