@@ -78,6 +78,22 @@ def _file_name(value: Any) -> bool:
     return value == "" or (not path.is_absolute() and ".." not in path.parts and path.name != "")
 
 
+#: Image types link previews show: X documents JPG, PNG, WEBP and GIF, and no SVG.
+SHARED_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+def _shared_image(value: Any) -> bool:
+    """``""``, an http(s) URL, or a relative path to a PNG, JPEG, GIF or WebP file."""
+    if not isinstance(value, str):
+        return False
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value):
+        try:
+            return bool(parse_url(value))
+        except ValueError:
+            return False
+    return _file_name(value) and (value == "" or PurePosixPath(value).suffix.lower() in SHARED_IMAGE_SUFFIXES)
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -100,6 +116,9 @@ SETTINGS = (
     Setting("bookreview_jsonld", True, (bool,), lambda v: isinstance(v, bool), "True or False"),
     Setting("bookreview_catalog", "bookreviews.json", (str,), _file_name, 'a relative file name, or ""'),
     Setting("bookreview_feed", "reviews.atom", (str,), _file_name, 'a relative file name, or ""'),
+    Setting("bookreview_opengraph", True, (bool,), lambda v: isinstance(v, bool), "True or False"),
+    Setting("bookreview_opengraph_image", "", (str,), _shared_image,
+            'an http(s) URL, or a path in the source directory to a PNG, JPEG, GIF or WebP image, or ""'),
 )  # fmt: skip
 
 

@@ -18,6 +18,7 @@ from sphinx_bookreview.nodes import setup_nodes
 from sphinx_bookreview.outputs.catalog import setup_catalog
 from sphinx_bookreview.outputs.feed import setup_feed
 from sphinx_bookreview.outputs.meta import setup_meta
+from sphinx_bookreview.outputs.opengraph import setup_opengraph
 from sphinx_bookreview.rating import setup_rating
 from sphinx_bookreview.roles import setup_roles
 from sphinx_bookreview.stats import setup_stats
@@ -61,6 +62,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_stats(app)
     setup_catalog(app)
     setup_feed(app)
+    setup_opengraph(app)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_stylesheet)
     return {

@@ -11,7 +11,10 @@ from sphinx_bookreview.cli import main
 
 DATA = Path(__file__).parent / "cli_data"
 SHELVES = ["--shelf", "read", "--shelf", "currently-reading", "--shelf", "did-not-finish"]
-CONF = 'extensions = ["sphinx_bookreview", "myst_parser"]\nproject = "Shelf"\nauthor = "Tess Reader"\n'
+CONF = (
+    'extensions = ["sphinx_bookreview", "myst_parser"]\nproject = "Shelf"\nauthor = "Tess Reader"\n'
+    'html_baseurl = "https://shelf.example.org/"\n'  # a site to share: Open Graph tags on every review
+)
 INDEX = "Reviews\n=======\n\n.. toctree::\n   :glob:\n\n   */*\n"
 
 

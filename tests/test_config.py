@@ -67,6 +67,13 @@ BAD_VALUES = [
     ("bookreview_catalog", "None"),
     ("bookreview_feed", "'..\\\\reviews.atom'"),
     ("bookreview_feed", "False"),
+    ("bookreview_opengraph", "'yes'"),
+    ("bookreview_opengraph_image", "None"),
+    ("bookreview_opengraph_image", "'share.svg'"),
+    ("bookreview_opengraph_image", "'/srv/share.png'"),
+    ("bookreview_opengraph_image", "'../share.png'"),
+    ("bookreview_opengraph_image", "'javascript:alert(1)'"),
+    ("bookreview_opengraph_image", "'ftp://example.org/share.png'"),
 ]
 
 
@@ -147,7 +154,8 @@ def test_the_build_uses_the_default(rootdir: Path, tmp_path: Path) -> None:
     questions are asked."""
     app = build_with(
         rootdir, tmp_path,
-        "bookreview_rating_scale = 'ten'\nbookreview_isbn_url = 'javascript:{isbn}'\nbookreview_quick_review = 'x'",
+        "bookreview_rating_scale = 'ten'\nbookreview_isbn_url = 'javascript:{isbn}'\nbookreview_quick_review = 'x'\n"
+        "bookreview_opengraph = False",
         buildername="html",
     )  # fmt: skip
     assert len(warnings_of(app)) == 3
@@ -173,6 +181,8 @@ def test_the_build_uses_the_default(rootdir: Path, tmp_path: Path) -> None:
         "bookreview_jsonld = False",
         "bookreview_catalog = ''",
         "bookreview_feed = 'feeds/reviews.atom'",
+        "bookreview_opengraph = False",
+        "bookreview_opengraph_image = 'https://example.org/share.png'",
     ],
 )
 def test_good_values_are_kept(rootdir: Path, tmp_path: Path, line: str) -> None:

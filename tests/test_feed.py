@@ -92,7 +92,9 @@ def test_links_as_the_builder_names_pages(
 
 
 @pytest.mark.parametrize(
-    "confoverrides", [{"html_baseurl": ""}, {"bookreview_feed": ""}], ids=["no-baseurl", "no-feed"]
+    "confoverrides",
+    [{"html_baseurl": "", "bookreview_opengraph": False}, {"bookreview_feed": ""}],
+    ids=["no-baseurl", "no-feed"],
 )
 def test_no_feed(
     sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, confoverrides: dict[str, str]

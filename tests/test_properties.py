@@ -18,6 +18,9 @@ strings, path traversal and non-http URLs. Whatever they hold:
   same facts written as plain values (the body and the answers' inline
   markup, which are the user's markup, left out of the comparison);
 - every JSON-LD block parses and gives back the field values as written;
+- each page's Open Graph tags, read back by extruct, describe its first
+  review with the values as written (less the characters HTML forbids),
+  and no value adds a ``<meta>`` element or attribute;
 - outside bodies and answers, every ``href`` and ``src`` is http(s) or
   relative.
 
@@ -42,6 +45,7 @@ from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import extruct
 import pytest
 from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings
@@ -49,7 +53,10 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
+from sphinx_bookreview.domain import index_anchor
 from sphinx_bookreview.model import FORMATS, OPTIONS, PEOPLE_OPTIONS, STATUSES, Review, is_url, parse_review
+from sphinx_bookreview.outputs.feed import xml_text
+from sphinx_bookreview.outputs.opengraph import shortened
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -58,6 +65,7 @@ ROOTS = Path(__file__).parent / "roots"
 QUICK = ("why-picked-up", "why-finished", "give-to")
 SUBTYPES = ("isbn", "rating", "date", "duplicate", "ref", "url", "option", "config")
 REVIEWER = "Project Author"
+BASE_URL = "https://reviews.example.org/"
 #: What ``str.splitlines`` (and so docutils) takes for a line break.
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -381,6 +389,53 @@ def check_jsonld(data: dict[str, Any], item: dict[str, Any]) -> None:
     assert data["author"]["name"] == (options.get("reviewer") or REVIEWER)
 
 
+def check_opengraph(path: Path, n: int, item: dict[str, Any]) -> None:
+    """The page's tags describe its first review: values as written, less
+    what HTML forbids; URLs absolute; no tag or attribute added."""
+    html = path.read_text(encoding="utf-8")
+    found = [tuple(prop) for og in extruct.extract(html, syntaxes=["opengraph"], uniform=False)["opengraph"]
+             for prop in og["properties"]]  # fmt: skip
+    record = parsed(item)
+    expected = [(key, xml_text(value)) for key, value in expected_tags(record, item, path.stem) if value]
+    got = {key: value for key, value in found if key not in ("og:image", "og:image:width", "og:image:height",
+                                                             "og:description")}  # fmt: skip
+    assert [(k, v) for k, v in found if k in got] == expected, f"review r{n}"
+    tags = dict(found)
+    verdict = item["options"].get("verdict", "").strip()
+    if verdict:
+        assert tags["og:description"] == xml_text(shortened(" ".join(verdict.split()))), f"review r{n}"
+    assert len(tags.get("og:description", "")) <= 200
+    assert ("og:image" in tags) == ("og:image:alt" in tags)
+    for key, value in found:
+        if key in ("og:url", "og:image") or (key == "book:author" and value.startswith("http")):
+            assert re.match(r"https?://", value) and safe_url(value), (key, value)
+    head = BeautifulSoup(html, "html.parser").head
+    assert head is not None
+    metas = head.find_all("meta")
+    assert all(sorted(meta.attrs) in (["charset"], ["content", "name"], ["content", "property"]) for meta in metas)
+    assert len([meta for meta in metas if meta.get("property")]) == len(found)
+    cards = [meta["content"] for meta in metas if meta.get("name") == "twitter:card"]
+    assert cards == ["summary_large_image" if "og:image" in tags else "summary"]
+
+
+def expected_tags(record: Review, item: dict[str, Any], page: str) -> list[tuple[str, str]]:
+    """The tags of a review whose image, size and description are checked apart."""
+    title = item["title"].strip() or "Untitled review"
+    authors = [f"{BASE_URL}book-author.html#{index_anchor(name)}" for name in record.authors]
+    return [
+        ("og:type", "book"), ("og:title", title), ("og:url", f"{BASE_URL}{page}.html"),
+        ("og:site_name", "Properties"), ("og:locale", "en_US"),
+        ("og:image:alt", f"Cover of {title}" if record.cover and cover_shown(record.cover) else ""),
+        *(("book:author", url) for url in authors), ("book:isbn", record.isbn_digits),
+        ("book:release_date", record.published), *(("book:tag", tag) for tag in record.tags),
+    ]  # fmt: skip
+
+
+def cover_shown(cover: str) -> bool:
+    """A cover the page shows: an http(s) URL, or the test's cover.png."""
+    return bool(re.match(r"https?://", cover)) or local_cover_exists(cover)
+
+
 def safe_url(url: str) -> bool:
     """http(s) or relative, as a browser reads it: leading and trailing C0
     controls and spaces stripped, tabs and newlines removed anywhere."""
@@ -402,6 +457,11 @@ def check_html(project: Project, outdir: Path) -> None:
         assert got == expected, f"review r{n}: more {got - expected}, fewer {expected - got}"
         assert json_shape(jsonld(article)) == json_shape(jsonld(plain))
         check_jsonld(jsonld(article), item)
+    for name in ("hostile-rst", "hostile-md"):
+        first = next(((n, item) for n, item in enumerate(project.reviews) if item["markdown"] == name.endswith("md")),
+                     None)  # fmt: skip
+        if first:
+            check_opengraph(outdir / f"{name}.html", *first)
     for page in pages.values():
         for element in page.find_all(["a", "img", "link", "script"]):
             if element.find_parent(class_=["bookreview-body", "bookreview-quick"]):

@@ -22,4 +22,5 @@ def add_description(
 
 
 def setup_meta(app: Sphinx) -> None:
-    app.connect("html-page-context", add_description)
+    # Before sphinxext-opengraph (default priority 500), which adds a description only to pages without one.
+    app.connect("html-page-context", add_description, priority=400)

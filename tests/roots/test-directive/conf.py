@@ -10,3 +10,4 @@ bookreview_quick_review = [
     ("mood", "Best read *with*"),
     ("give-to", "I'd give it to"),
 ]
+bookreview_opengraph = False  # no html_baseurl: link previews are tested in test-opengraph

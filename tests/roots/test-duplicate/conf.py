@@ -1,6 +1,7 @@
 project = "Duplicate"
 extensions = ["sphinx_bookreview"]
 show_warning_types = True
+bookreview_opengraph = False  # no html_baseurl: link previews are tested in test-opengraph
 
 
 def read_in_reverse(app, env, docnames):

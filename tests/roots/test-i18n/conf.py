@@ -1,3 +1,4 @@
 project = "Übersetzt"
 author = "Lea Leserin"
 extensions = ["sphinx_bookreview"]
+bookreview_opengraph = False  # no html_baseurl: link previews are tested in test-opengraph

@@ -1,3 +1,4 @@
 project = "Meta"
 extensions = ["sphinx_bookreview"]
 show_warning_types = True
+bookreview_opengraph = False  # no html_baseurl: link previews are tested in test-opengraph

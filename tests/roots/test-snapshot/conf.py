@@ -2,3 +2,4 @@ project = "Snapshot"
 author = "Project Author"
 extensions = ["myst_parser", "sphinx_bookreview"]
 show_warning_types = True
+bookreview_opengraph = False  # no html_baseurl: link previews are tested in test-opengraph

@@ -6,3 +6,4 @@ html_theme = "bookreview"
 html_title = "Reading Notes"
 html_theme_options = {"footer_text": "Reviews are the author's own opinion.", "recent_reviews": 5}
 bookreview_isbn_url = ""
+bookreview_opengraph = False  # no html_baseurl: link previews are tested in test-opengraph
