@@ -7,7 +7,7 @@ a user does with it, each build ``-W`` (warnings are errors):
   block) under the ``bookreview`` theme and under alabaster, by every
   builder in :data:`BUILDERS`; the LaTeX output compiled to PDF (when
   latexmk is installed); in German (the compiled catalogs are in the
-  wheel); with the theme alone (it loads the extension);
+  wheel);
 - the command line: ``--version``, ``new`` and ``import`` of a small
   Goodreads export, then a build of what they wrote.
 
@@ -135,7 +135,7 @@ def cover_png(path: Path, width: int = 40, height: int = 60) -> None:
 
 
 def build_site(steps: Steps, work: Path) -> None:
-    """The test site by every builder under both themes, then a PDF, German, and the theme alone."""
+    """The test site by every builder under both themes, then a PDF and German."""
     site = work / "site"
     shutil.copytree(SITE, site)
     cover_png(site / "covers" / "the-tin-sextant.png")
@@ -147,8 +147,6 @@ def build_site(steps: Steps, work: Path) -> None:
     german = steps.sphinx_build("language=de", site, work / "de", "html", "-Dlanguage=de")
     page = german / "reviews" / "the-tin-sextant.html"
     steps.check("language=de: the card's labels in German", "Kurzrezension" in read(page))
-    alone = steps.sphinx_build("theme alone", site, work / "alone", "html", "-Dextensions=myst_parser")
-    steps.check("theme alone: the review's card", "bookreview-card" in read(alone / BUILDERS["html"]))
 
 
 def compile_pdf(steps: Steps, latex: Path) -> None:
