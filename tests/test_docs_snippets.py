@@ -1,0 +1,338 @@
+"""The README, the installation page and the getting-started guide, tested
+as written: their files and commands, taken from the code blocks, written
+and run in a fresh folder the way a reader would, every build ``-W``.
+
+How the pages mark what a reader does:
+
+- a code block with a ``:caption:`` is a file, the caption its path; a
+  caption ``Add to the end of PATH`` is lines to add to an existing file;
+  two files whose paths differ only by ``.rst``/``.md`` are alternatives
+  (the guide says to pick one), and each is built;
+- a ``console`` block holds commands: its lines starting with ``$ `` (the
+  README's blocks have no prompts: every line is a command).
+
+Installing is checked, not run: each ``pip install`` or ``python -m build``
+must name this checkout, the wheel built from it, or the package's name on
+PyPI; CI builds the wheel from the checkout and installs it (``.ci/run``,
+``tools/user_install.py``).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import shlex
+import subprocess
+import sys
+import textwrap
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from markdown_it import MarkdownIt
+
+import sphinx_bookreview
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from markdown_it.token import Token
+
+ROOT = Path(__file__).parent.parent
+README = ROOT / "README.md"
+GUIDE = ROOT / "docs" / "guides" / "getting-started.rst"
+INSTALLATION = ROOT / "docs" / "installation.rst"
+#: How the pages name the reader's clone of the repository.
+CLONE = "path/to/sphinx-bookreview"
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+APPEND = "Add to the end of "
+ALTERNATIVES = (".rst", ".md")
+
+
+@dataclass(frozen=True)
+class Block:
+    language: str
+    text: str
+    section: str
+    caption: str = ""
+
+
+# -- reading the pages --------------------------------------------------------
+
+RST_DIRECTIVE = re.compile(r"(?P<indent> *)\.\. code-block:: *(?P<language>\S*) *")
+RST_OPTION = re.compile(r" +:(?P<name>[\w-]+):(?: +(?P<value>.*))?")
+RST_UNDERLINE = re.compile(r"([=\-~^\"'`#*+])\1+")
+
+
+def rst_blocks(path: Path) -> list[Block]:
+    """The ``code-block`` directives of a reStructuredText page, in order,
+    each with the title of the section it is in."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    blocks, section = [], ""
+    for number, line in enumerate(lines):
+        below = lines[number + 1] if number + 1 < len(lines) else ""
+        if line.strip() and not line[0].isspace() and RST_UNDERLINE.fullmatch(below) and len(below) >= len(line):
+            section = line
+        if directive := RST_DIRECTIVE.fullmatch(line):
+            blocks.append(rst_block(lines[number + 1 :], directive, section))
+    return blocks
+
+
+def rst_block(lines: list[str], directive: re.Match[str], section: str) -> Block:
+    """The directive's options, then its content: the lines indented more than it."""
+    options = {}
+    while lines and (option := RST_OPTION.fullmatch(lines[0])):
+        options[option["name"]] = option["value"] or ""
+        lines = lines[1:]
+    content = []
+    for line in lines:
+        if line.strip() and len(line) - len(line.lstrip()) <= len(directive["indent"]):
+            break
+        content.append(line)
+    text = textwrap.dedent("\n".join(content)).strip("\n") + "\n"
+    return Block(directive["language"], text, section, options.get("caption", ""))
+
+
+def markdown_tokens(path: Path) -> Iterator[tuple[str, Token]]:
+    """``(section title, token)`` for every token of a Markdown page."""
+    tokens = MarkdownIt("commonmark").parse(path.read_text(encoding="utf-8"))
+    section = ""
+    for number, token in enumerate(tokens):
+        if token.type == "heading_open":
+            section = tokens[number + 1].content
+        yield section, token
+
+
+def md_blocks(path: Path) -> list[Block]:
+    return [Block((token.info.split() or [""])[0], token.content, section)
+            for section, token in markdown_tokens(path) if token.type == "fence"]  # fmt: skip
+
+
+def md_roles(path: Path, section: str) -> list[str]:
+    """The role examples written as inline code in a section of a Markdown page."""
+    spans = [child.content for title, token in markdown_tokens(path) if title == section
+             for child in token.children or [] if child.type == "code_inline"]  # fmt: skip
+    return [span for span in spans if re.fullmatch(r":[\w-]+:`[^`]+`", span)]
+
+
+def myst_role(role: str) -> str:
+    """``:book:`id``` as MyST writes it: ``{book}`id```."""
+    return re.sub(r"^:([\w-]+):", r"{\1}", role)
+
+
+def commands(block: Block) -> list[str]:
+    lines = [line for line in block.text.splitlines() if line.strip()]
+    if any(line.startswith("$ ") for line in lines):
+        return [line[2:] for line in lines if line.startswith("$ ")]
+    return lines
+
+
+def in_section(blocks: list[Block], section: str) -> list[Block]:
+    found = [block for block in blocks if block.section == section]
+    assert found, f"no code block in the section {section!r}"
+    return found
+
+
+# -- doing what they say ---------------------------------------------------------
+
+
+def is_install(argv: list[str]) -> bool:
+    return argv[1:3] in (["-m", "pip"], ["-m", "build"])
+
+
+def assert_installable(argv: list[str]) -> None:
+    """What a ``pip install`` or ``python -m build`` command names exists:
+    this checkout, the wheel ``python -m build`` makes of it, or the
+    package's name (once on PyPI; ``build`` is the build tool)."""
+    targets = [arg for arg in argv[3:] if not arg.startswith("-") and arg != "install"]
+    assert targets, argv
+    wheel = f"{PROJECT.replace('-', '_')}-{sphinx_bookreview.__version__}-py3-none-any.whl"
+    for target in targets:
+        if "/" not in target and target != ".":
+            assert target in {PROJECT, "build"}, f"{shlex.join(argv)}: installs {target!r}, not {PROJECT!r}"
+            continue
+        path = target.replace(CLONE, ".", 1)
+        if "*" in path:
+            assert fnmatch.fnmatch(f"./dist/{wheel}", path), f"{target} does not name the wheel {wheel}"
+            assert argv[1:3] == ["-m", "pip"]
+        else:
+            pyproject = tomllib.loads((ROOT / path / "pyproject.toml").read_text(encoding="utf-8"))
+            assert pyproject["project"]["name"] == PROJECT
+            assert pyproject["build-system"]["build-backend"]
+
+
+def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """A reader's command: ``python`` is this test's Python, the package's
+    own command the one installed beside it. Asserts it succeeded without a
+    warning."""
+    argv = shlex.split(command)
+    if argv[0] in {"python", "python3"}:
+        argv[0] = sys.executable
+    elif argv[0] == "sphinx-bookreview":
+        argv[0] = str(Path(sys.executable).with_name("sphinx-bookreview"))
+    result = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    assert "WARNING" not in result.stderr, f"{command}\n{result.stderr}"
+    return result
+
+
+def do(block: Block, project: Path) -> None:
+    """A file written or added to, or commands run (installing is checked)."""
+    if block.caption.startswith(APPEND):
+        with (project / block.caption.removeprefix(APPEND)).open("a", encoding="utf-8") as file:
+            file.write("\n" + block.text)
+    elif block.caption:
+        (project / block.caption).parent.mkdir(parents=True, exist_ok=True)
+        (project / block.caption).write_text(block.text, encoding="utf-8")
+    elif block.language == "console":
+        for command in commands(block):
+            argv = shlex.split(command)
+            if argv[0] in {"python", "python3"} and is_install(argv):
+                assert_installable(argv)
+            else:
+                run(command, project)
+
+
+def quickstart(project: Path) -> None:
+    """An existing project: what ``sphinx-quickstart`` writes, with an
+    extension of its own (``sphinx.ext.todo``) that must stay loaded."""
+    options = "-q -p 'My reading' -a 'Ada Reader' --ext-todo --no-makefile --no-batchfile"
+    run(f"python -m sphinx.cmd.quickstart {options} {shlex.quote(str(project))}", project.parent)
+    assert "extensions = [\n    'sphinx.ext.todo',\n]" in (project / "conf.py").read_text(encoding="utf-8")
+
+
+#: A page only the project's own extension can read (``-W`` fails if
+#: adding ours dropped it: "Unknown directive type").
+TODO = {"rst": "Notes\n=====\n\n.. todo:: Read the sequel.\n", "md": "# Notes\n\n```{todo} Read the sequel.\n```\n"}
+
+
+def assert_review_page(page: Path, title: str) -> None:
+    html = page.read_text(encoding="utf-8")
+    assert "bookreview-card" in html
+    assert title in html
+
+
+# -- the getting-started guide ------------------------------------------------------
+
+
+def guide_steps(choice: str, existing: bool) -> list[Block]:
+    """The guide's blocks a reader follows, in order: one of the
+    alternative files (``choice`` is its suffix), and the lines to add to
+    an existing project's file or the new project's own."""
+    blocks = rst_blocks(GUIDE)
+    files = [Path(block.caption.removeprefix(APPEND)) for block in blocks if block.caption]
+    stems = [path.with_suffix("") for path in files if path.suffix in ALTERNATIVES]
+    alternatives = {stem for stem in stems if stems.count(stem) > 1}
+    steps = []
+    for block in blocks:
+        path = Path(block.caption.removeprefix(APPEND) or "console")
+        if path.with_suffix("") in alternatives and path.suffix != choice:
+            continue
+        # A new project has its own conf.py; an existing one gets lines added to its own.
+        if block.caption == ("conf.py" if existing else f"{APPEND}conf.py"):
+            continue
+        steps.append(block)
+    assert alternatives, "the guide shows no file in both markups"
+    return steps
+
+
+@pytest.mark.parametrize("choice", ALTERNATIVES)
+def test_guide_new_project(tmp_path: Path, choice: str) -> None:
+    """An empty folder, the guide followed word for word: its files (the
+    review in one markup), its commands, a clean build with the next review
+    the command line writes."""
+    for block in guide_steps(choice, existing=False):
+        do(block, tmp_path)
+    assert {path.name for path in tmp_path.iterdir()} >= {"conf.py", "index.rst", "reviews", "_build"}
+    assert (tmp_path / "reviews" / f"the-pragmatic-programmer{choice}").is_file()
+    html = tmp_path / "_build" / "html"
+    assert_review_page(html / "reviews" / "the-pragmatic-programmer.html", "Practical advice that has aged well.")
+    assert_review_page(html / "reviews" / "a-philosophy-of-software-design.html", "A Philosophy of Software Design")
+    assert "The Pragmatic Programmer" in (html / "index.html").read_text(encoding="utf-8")
+
+
+def test_guide_existing_project(tmp_path: Path) -> None:
+    """A project from ``sphinx-quickstart``, the extension added as the
+    guide says (to the extensions it has), then the guide's pages."""
+    project = tmp_path / "existing"
+    quickstart(project)
+    (project / "reviews").mkdir()
+    (project / "reviews" / "notes.rst").write_text(TODO["rst"], encoding="utf-8")
+    for block in guide_steps(".rst", existing=True):
+        do(block, project)
+    assert "extensions +=" in (project / "conf.py").read_text(encoding="utf-8")
+    assert_review_page(project / "_build" / "html" / "reviews" / "the-pragmatic-programmer.html", "Pragmatic")
+
+
+@pytest.mark.parametrize("page", [GUIDE, INSTALLATION], ids=lambda page: page.name)
+def test_install_commands_of_the_docs(page: Path) -> None:
+    blocks = in_section(rst_blocks(page), "Install")
+    argvs = [shlex.split(command) for block in blocks if block.language == "console" for command in commands(block)]
+    assert all(is_install(argv) for argv in argvs), argvs
+    for argv in argvs:
+        assert_installable(argv)
+    # From the checkout, from a wheel, and from PyPI once published.
+    assert {argv[-1] for argv in argvs} >= {CLONE, PROJECT}
+    assert any(argv[-1].endswith(".whl") for argv in argvs)
+
+
+# -- the README ---------------------------------------------------------------------
+
+
+def test_readme_install() -> None:
+    blocks = in_section(md_blocks(README), "Install")
+    argvs = [shlex.split(command) for block in blocks if block.language == "console" for command in commands(block)]
+    assert argvs
+    for argv in argvs:
+        assert is_install(argv), argv
+        assert_installable(argv)
+
+
+@pytest.mark.parametrize("language", ["rst", "md"])
+def test_readme_example(tmp_path: Path, language: str) -> None:
+    """An existing project (``sphinx-quickstart``) with the README's
+    ``conf.py`` lines added, the README's review in one markup, and its
+    role examples: a clean build, the project's own extension kept."""
+    project = tmp_path / "existing"
+    quickstart(project)
+    (conf,) = [block for block in in_section(md_blocks(README), "Install") if block.language == "python"]
+    do(Block("python", conf.text, "", APPEND + "conf.py"), project)
+    (review,) = [block for block in in_section(md_blocks(README), "A review") if block.language == language]
+    roles = md_roles(README, "A review")
+    assert len(roles) >= 3, roles
+    if language == "rst":
+        page = "Reviews\n=======\n\n" + review.text + "\n" + " ".join(roles) + "\n"
+    else:
+        page = "# Reviews\n\n" + review.text + "\n" + " ".join(myst_role(role) for role in roles) + "\n"
+        (project / "index.rst").unlink()
+    (project / f"index.{language}").write_text(page + "\n" + TODO[language].split("\n", 2)[2], encoding="utf-8")
+    run("python -m sphinx -W -b html . _build/html", project)
+    assert_review_page(
+        project / "_build" / "html" / "index.html", "Right about nearly everything that involves people."
+    )
+
+
+def test_readme_setup_commands(tmp_path: Path) -> None:
+    """Exactly two commands: the docs build (its install checked, its
+    build run, into a temporary folder) and the whole suite."""
+    first, second = (command for block in in_section(md_blocks(README), "Set up a development copy")
+                     for command in commands(block))  # fmt: skip
+    assert second == "bash .ci/run"
+    assert (ROOT / ".ci" / "run").is_file()
+    venv, *rest = (shlex.split(part) for part in first.split(" && "))
+    assert venv == ["python3", "-m", "venv", ".venv"]
+    assert all(argv[0] == ".venv/bin/python" for argv in rest), "every later step uses the new environment"
+    install, build = rest
+    assert_installable(install)
+    assert build[1:] == ["-m", "sphinx", "-W", "-b", "html", "docs", "docs/_build/html"]
+    run(shlex.join(["python", *build[1:-2], str(ROOT / "docs"), str(tmp_path / "html")]), tmp_path)
+    assert (tmp_path / "html" / "installation.html").is_file()
+
+
+def test_docs_list_in_the_readme() -> None:
+    """Every page the README's documentation list links to exists."""
+    links = re.findall(r"\]\((docs/[^)]+)\)", README.read_text(encoding="utf-8"))
+    assert "docs/installation.rst" in links
+    assert [link for link in links if not (ROOT / link).is_file()] == []
