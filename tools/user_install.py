@@ -179,7 +179,7 @@ def use_cli(steps: Steps, work: Path) -> None:
     steps.check(f"the CLI wrote {expected}", written == expected, f"wrote {written}")
     (project / "conf.py").write_text(
         'project = "From the command line"\nextensions = ["sphinx_bookreview", "myst_parser"]\n'
-        'exclude_patterns = ["_build"]\n',
+        'exclude_patterns = ["_build"]\nhtml_baseurl = "https://shelf.example.org/"\n',
         encoding="utf-8",
     )
     (project / "index.rst").write_text(

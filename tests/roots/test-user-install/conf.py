@@ -10,4 +10,5 @@ copyright = "2026, Ada Reader"
 version = release = "1.0"
 extensions = ["sphinx_bookreview", "myst_parser"]
 html_theme = "bookreview"
+html_baseurl = "https://shelf.example.org/"
 exclude_patterns = ["_build"]
