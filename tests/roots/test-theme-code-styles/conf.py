@@ -1,0 +1,5 @@
+project = "Code styles"
+extensions = ["sphinx_bookreview"]
+html_theme = "bookreview"
+pygments_style = "no-such-style"
+html_theme_options = {"pygments_dark_style": "nor-this-one"}
