@@ -455,6 +455,17 @@ def test_other_html_builders(built: Callable[..., SphinxTestApp], buildername: s
     assert links[0] == expected
 
 
+@pytest.mark.parametrize(("buildername", "page"), [("json", "index.fjson"), ("pickle", "index.fpickle")])
+def test_json_and_pickle_builders(built: Callable[..., SphinxTestApp], buildername: str, page: str) -> None:
+    """They make the theme but render no template: the page's context is
+    written for another program, without the theme's values."""
+    app = built("theme", buildername)
+    assert app.warning.getvalue() == ""
+    context = app.builder.implementation.loads((app.outdir / page).read_bytes())  # type: ignore[attr-defined]
+    assert "Notes on the books I read" in context["body"]
+    assert not any(key.startswith("bookreview_") for key in context)
+
+
 def theme_views(outdir: Path) -> dict[str, list[str]]:
     """What the home grid and every review page's pager show."""
     pages = {"index.html": [a["href"] for a in html(outdir / "index.html").select(".recent-grid a")]}

@@ -15,6 +15,7 @@ from docutils import nodes
 from markupsafe import Markup
 from sphinx.locale import get_translation
 from sphinx.util import logging
+from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
 
 from sphinx_bookreview.config import conf_py
 from sphinx_bookreview.covers import cover_size, cover_src
@@ -46,9 +47,13 @@ _CSS_COLOUR = re.compile(r"#[0-9A-Fa-f]{3,8}|[A-Za-z]+|(rgb|rgba|hsl|hsla|oklch|
 
 
 def uses_theme(app: Sphinx) -> bool:
-    """Whether this builder renders with our theme (or a theme built on it)."""
+    """Whether this builder writes pages from our theme's templates (or a
+    theme's built on it). Not the JSON and pickle builders: they make the
+    theme but write the page's context for another program to render."""
     theme = getattr(app.builder, "theme", None)
-    return theme is not None and str(THEME_PATH) in map(str, theme.get_theme_dirs())
+    if theme is None or isinstance(app.builder, SerializingHTMLBuilder):
+        return False
+    return str(THEME_PATH) in map(str, theme.get_theme_dirs())
 
 
 # -- options ---------------------------------------------------------------
