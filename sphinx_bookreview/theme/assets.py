@@ -128,9 +128,10 @@ def page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
     """Per page: the search page's scripts, the code colours where there is
-    code. ``css_files`` is the page's list, which a handler may change: we
-    leave out the extension's stylesheet (served minified instead) and,
-    on pages without code, Pygments' sheet."""
+    code. ``css_files`` is the page's list of stylesheets, which a handler
+    may change; we leave out the extension's (served minified instead) and,
+    on pages without code, Pygments' sheet, found by ``filename``, the
+    attribute Sphinx's own ``basic/layout.html`` reads of each."""
     if not uses_theme(app):
         return
     if templatename == "search.html":

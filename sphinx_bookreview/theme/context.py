@@ -47,9 +47,9 @@ _CSS_COLOUR = re.compile(r"#[0-9A-Fa-f]{3,8}|[A-Za-z]+|(rgb|rgba|hsl|hsla|oklch|
 
 
 def uses_theme(app: Sphinx) -> bool:
-    """Whether this builder writes pages from our theme's templates (or a
-    theme's built on it). Not the JSON and pickle builders: they make the
-    theme but write the page's context for another program to render."""
+    """Whether this builder writes pages from our theme's templates (or
+    from those of a theme built on it). Not the JSON and pickle builders:
+    they make the theme but write the page's context for another program."""
     theme = getattr(app.builder, "theme", None)
     if theme is None or isinstance(app.builder, SerializingHTMLBuilder):
         return False
