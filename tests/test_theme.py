@@ -63,12 +63,14 @@ NEEDS_EXTENSION = (
 )
 
 
-def sphinx_build(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
+def sphinx_build(cwd: Path, *arguments: str | Path) -> subprocess.CompletedProcess[str]:
     """``sphinx-build`` in a new process, with this test run's imports (the
-    installed package, or the source tree and its theme entry point)."""
+    installed package, or the source tree and its theme entry point). Run
+    in ``cwd``: ``python -m`` puts its folder first on the path, and the
+    repository's would hide the installed package."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
     command = [sys.executable, "-m", "sphinx", *map(str, arguments)]
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=300, check=False)
 
 
 @pytest.mark.parametrize("options", [[], ["-W"]])
@@ -88,7 +90,7 @@ def test_theme_without_the_extension_stops_with_one_error(
     shutil.copytree(rootdir / "test-theme", srcdir)
     conf = srcdir / "conf.py"
     conf.write_text(conf.read_text().replace('extensions = ["sphinx_bookreview"]\n', extensions), encoding="utf-8")
-    result = sphinx_build("-b", "html", "-q", *options, srcdir, tmp_path / "out")
+    result = sphinx_build(tmp_path, "-b", "html", "-q", *options, srcdir, tmp_path / "out")
     assert result.returncode == 2
     output = result.stdout + result.stderr
     assert "Traceback" not in output and "Exception" not in output
