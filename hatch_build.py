@@ -1,7 +1,14 @@
-"""Compile the message catalogs (.po -> .mo) into the wheel.
+"""Build the files the package serves but the repository does not keep.
 
-The compiled catalogs are build output, so they are not committed; Sphinx
-reads only .mo files at run time.
+- The message catalogs, compiled (.po -> .mo): Sphinx reads only .mo files.
+- The theme's stylesheet and script, and the extension's card stylesheet,
+  minified (rcssmin, rjsmin) into the theme's ``static`` folder, which
+  Sphinx copies into every site built with the theme: a site build only
+  copies them.
+
+Both are written beside their sources, so an editable install
+(``pip install -e .``) finds them too; after editing a stylesheet or the
+script, run that command again to make them anew.
 """
 
 from __future__ import annotations
@@ -9,15 +16,44 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import rcssmin  # type: ignore[import-untyped]
+import rjsmin  # type: ignore[import-untyped]
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
+PACKAGE = "sphinx_bookreview"
+THEME_STATIC = Path(PACKAGE, "theme", "static")
+#: Each minified file the theme serves, from its readable source.
+MINIFIED = {
+    THEME_STATIC / "bookreview-theme.min.css": (THEME_STATIC / "bookreview-theme.css", rcssmin.cssmin),
+    THEME_STATIC / "bookreview-theme.min.js": (THEME_STATIC / "bookreview-theme.js", rjsmin.jsmin),
+    THEME_STATIC / "bookreview.min.css": (Path(PACKAGE, "static", "bookreview.css"), rcssmin.cssmin),
+}
+
+
+def compile_catalogs(root: Path) -> list[Path]:
+    made = []
+    for po in Path(root, PACKAGE, "locale").glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        with po.open("rb") as source, mo.open("wb") as target:
+            write_mo(target, read_po(source))
+        made.append(mo)
+    return made
+
+
+def minify_assets(root: Path) -> list[Path]:
+    for target, (source, minify) in MINIFIED.items():
+        Path(root, target).write_text(minify(Path(root, source).read_text(encoding="utf-8")), encoding="utf-8")
+    return [Path(root, target) for target in MINIFIED]
+
 
 class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        for po in Path(self.root, "sphinx_bookreview", "locale").glob("*/LC_MESSAGES/*.po"):
-            mo = po.with_suffix(".mo")
-            with po.open("rb") as source, mo.open("wb") as target:
-                write_mo(target, read_po(source))
-            build_data["force_include"][str(mo)] = str(mo.relative_to(self.root))
+        root = Path(self.root)
+        made = [*compile_catalogs(root), *minify_assets(root)]
+        if version == "editable":
+            return  # The install reads the source tree, where they now are.
+        for path in made:
+            # Ignored by git, so hatch would leave them out of the wheel.
+            build_data["force_include"][str(path)] = str(path.relative_to(root))

@@ -7,6 +7,7 @@ on first use) in Debian's Chromium on the home page and on a review page::
     python benchmarks/lighthouse.py                 # the test site and the docs
     python benchmarks/lighthouse.py --site theme    # only the test site
     python benchmarks/lighthouse.py --runs 3        # the median of three runs of each page
+    python benchmarks/lighthouse.py --theme bookreview  # only this theme
     python benchmarks/lighthouse.py --json out.json # the numbers, for the docs table
 
 Prints one row per site, theme and page: performance, accessibility, best
@@ -95,15 +96,15 @@ def median_audit(command: list[str], url: str, report: Path, runs: int) -> tuple
     return scores, statistics.median(a[1] for a in audits), statistics.median(a[2] for a in audits)
 
 
-def run(sites: list[str], workdir: Path, runs: int) -> list[Result]:
+def run(sites: list[str], themes: list[str], workdir: Path, runs: int) -> list[Result]:
     command = lighthouse()
     results = []
     for site in sites:
         source, review_page = SITES[site]
-        for theme in THEMES:
+        for theme in themes:
             build(source, theme, workdir / site / theme)
         with serve(workdir / site) as base:
-            for theme in THEMES:
+            for theme in themes:
                 for page in ("index.html", review_page):
                     report = workdir / f"{site}-{theme}-{page.replace('/', '-')}.json"
                     scores, weight, without = median_audit(command, f"{base}{theme}/{page}", report, runs)
@@ -121,6 +122,7 @@ def table_row(result: Result) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", choices=sorted(SITES), action="append", help="site to audit (default: all)")
+    parser.add_argument("--theme", choices=THEMES, action="append", help="theme to audit (default: all)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--runs", type=int, default=1, help="audits of each page, the median reported (default: 1)")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it (default: a temporary one)")
@@ -130,7 +132,7 @@ def main() -> None:
     print("site   theme       page                     perf / a11y / best / seo    weight")
     with contextlib.ExitStack() as stack:
         workdir = args.keep or Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        results = run(args.site or list(SITES), workdir, max(1, args.runs))
+        results = run(args.site or list(SITES), args.theme or list(THEMES), workdir, max(1, args.runs))
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n", encoding="utf-8")
 

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import os
 import shutil
+import subprocess
 import sys
 from io import StringIO
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import rcssmin  # type: ignore[import-untyped]
+import rjsmin  # type: ignore[import-untyped]
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_bookreview.theme.assets import minified
+import sphinx_bookreview
+from sphinx_bookreview.theme.assets import DARK_CODE_CSS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from pathlib import Path
-
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -54,64 +58,94 @@ def site(built: Callable[..., SphinxTestApp]) -> SphinxTestApp:
 
 # -- the theme and the extension ------------------------------------------
 
-
-def test_theme_alone_loads_the_extension(built: Callable[..., SphinxTestApp]) -> None:
-    app = built("theme", confoverrides={"extensions": []})
-    assert app.warning.getvalue() == ""
-    page = soup(app, "reviews/pragmatic.html")
-    assert page.select_one("article.bookreview#pragmatic .bookreview-card") is not None
-    assert (app.outdir / "book-author.html").is_file()
+NEEDS_EXTENSION = (
+    'html_theme = "bookreview" needs the sphinx_bookreview extension: add it to the extensions in {conf}: '
+)
 
 
-def test_theme_alone_rereads_when_a_setting_changes(rootdir: Path, tmp_path: Path) -> None:
-    """Loaded with the theme alone, the extension's settings are unknown
-    when Sphinx compares the configuration with the stored one; the theme
-    compares them itself, so changing one makes Sphinx read the pages again."""
+def sphinx_build(cwd: Path, *arguments: str | Path) -> subprocess.CompletedProcess[str]:
+    """``sphinx-build`` in a new process, with this test run's imports (the
+    installed package, or the source tree and its theme entry point). Run
+    in ``cwd``: ``python -m`` puts its folder first on the path, and the
+    repository's would hide the installed package."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
+    command = [sys.executable, "-m", "sphinx", *map(str, arguments)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=300, check=False)
+
+
+@pytest.mark.parametrize("options", [[], ["-W"]])
+@pytest.mark.parametrize(
+    ("extensions", "line", "new_line"),
+    [
+        ('extensions = ["myst_parser"]\n', 4, 'extensions = ["myst_parser", "sphinx_bookreview"]'),
+        ("", None, 'extensions = ["sphinx_bookreview"]'),
+    ],
+)
+def test_theme_without_the_extension_stops_with_one_error(
+    rootdir: Path, tmp_path: Path, options: list[str], extensions: str, line: int | None, new_line: str
+) -> None:
+    """Sphinx loads a theme after the environment and its domains are made:
+    the theme cannot bring the extension in, so it says which line to add."""
     srcdir = tmp_path / "src"
     shutil.copytree(rootdir / "test-theme", srcdir)
     conf = srcdir / "conf.py"
-    conf.write_text(conf.read_text().replace('extensions = ["sphinx_bookreview"]', "extensions = []"))
-
-    def rating_and_status() -> tuple[str, str]:
-        app = SphinxTestApp("html", srcdir=srcdir, builddir=tmp_path / "build", status=StringIO(), warning=StringIO())
-        try:
-            app.build()
-            assert app.warning.getvalue() == ""
-        finally:
-            app.cleanup()
-        page = BeautifulSoup((app.outdir / "reviews/pragmatic.html").read_text(encoding="utf-8"), "html.parser")
-        return page.select_one(".bookreview-rating")["aria-label"], app.status.getvalue()
-
-    assert rating_and_status()[0].endswith("out of 5")
-    conf.write_text(conf.read_text() + "bookreview_rating_scale = 10\n")
-    rating, status = rating_and_status()
-    assert rating.endswith("out of 10")
-    assert "('bookreview_rating_scale')" in status
-    assert "0 added, 0 changed, 0 removed" in rating_and_status()[1]
+    conf.write_text(conf.read_text().replace('extensions = ["sphinx_bookreview"]\n', extensions), encoding="utf-8")
+    result = sphinx_build(tmp_path, "-b", "html", "-q", *options, srcdir, tmp_path / "out")
+    assert result.returncode == 2
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and "Exception" not in output
+    errors = [text for text in output.splitlines() if NEEDS_EXTENSION.format(conf=conf) in text]
+    assert len(errors) == 1, output
+    # Sphinx 9 names the warning type; Sphinx 7.4 only when asked.
+    assert errors[0].partition(NEEDS_EXTENSION.format(conf=conf))[2].removesuffix(" [bookreview.theme]") == new_line
+    # Located at conf.py's extensions line, where there is one.
+    assert errors[0].startswith(f"{conf}:{line}:") if line else not errors[0].startswith(str(conf)), output
+    assert not (tmp_path / "out" / "index.html").exists()
 
 
-def test_theme_alone_checks_the_extension_s_settings(built: Callable[..., SphinxTestApp]) -> None:
-    """Loaded with the theme, the extension still checks conf.py's values."""
-    app = built("theme-config")
-    warnings = app.warning.getvalue()
-    assert "invalid bookreview_rating_scale = -3: expected a positive number; using the default 5" in warnings
-    assert soup(app, "index.html").select_one(".bookreview-rating")["aria-label"] == "4 out of 5"
+def test_theme_with_the_extension_builds_every_review(site: SphinxTestApp) -> None:
+    page = soup(site, "reviews/pragmatic.html")
+    assert page.select_one("article.bookreview#pragmatic .bookreview-card") is not None
+    assert (site.outdir / "book-author.html").is_file()
 
 
-def test_only_our_stylesheets_and_deferred_scripts(site: SphinxTestApp) -> None:
+# -- what a page loads ------------------------------------------------------------
+
+
+def test_our_files_minified_and_our_script_deferred(site: SphinxTestApp) -> None:
     page = soup(site, "reviews/pragmatic.html")
     sheets = [link["href"].split("?")[0] for link in page.select('link[rel="stylesheet"]')]
     assert sheets == ["../_static/bookreview.min.css", "../_static/bookreview-theme.min.css"]
-    scripts = page.select("script[src]")
-    assert [s["src"].split("?")[0] for s in scripts] == [
-        "../_static/documentation_options.js",
-        "../_static/bookreview-theme.min.js",
-    ]
-    assert all(s.has_attr("defer") for s in scripts)
+    scripts = {s["src"].split("?")[0]: s.has_attr("defer") for s in page.select("script[src]")}
+    # Sphinx's scripts as Sphinx adds them; ours deferred.
+    assert scripts == {
+        "../_static/documentation_options.js": False,
+        "../_static/doctools.js": False,
+        "../_static/sphinx_highlight.js": False,
+        "../_static/bookreview-theme.min.js": True,
+    }
     inline = page.select("head script:not([src])")
     assert len(inline) == 1 and "dataset.theme" in inline[0].string
     first_stylesheet = page.select_one('link[rel="stylesheet"]')
     assert inline[0].sourceline < first_stylesheet.sourceline, "the theme is set before any style applies"
+
+
+def test_served_files_are_the_sources_minified(site: SphinxTestApp) -> None:
+    """The package ships its stylesheets and script minified (``hatch_build.py``
+    makes them when the package is built); a site build copies them. In a
+    source checkout, ``pip install -e .`` makes them anew after an edit."""
+    package = Path(sphinx_bookreview.__file__).parent
+    static = package / "theme" / "static"
+    sources = {
+        "bookreview-theme.min.css": rcssmin.cssmin((static / "bookreview-theme.css").read_text(encoding="utf-8")),
+        "bookreview-theme.min.js": rjsmin.jsmin((static / "bookreview-theme.js").read_text(encoding="utf-8")),
+        "bookreview.min.css": rcssmin.cssmin((package / "static" / "bookreview.css").read_text(encoding="utf-8")),
+    }
+    for name, minified in sources.items():
+        assert (static / name).read_text(encoding="utf-8") == minified, f"{name} is stale: pip install -e . again"
+        assert (site.outdir / "_static" / name).read_text(encoding="utf-8") == minified
+    css = sources["bookreview-theme.min.css"]
+    assert "/*" not in css and len(css) < 0.75 * len((static / "bookreview-theme.css").read_text(encoding="utf-8"))
 
 
 def test_project_stylesheets_come_after_ours(built: Callable[..., SphinxTestApp]) -> None:
@@ -120,27 +154,14 @@ def test_project_stylesheets_come_after_ours(built: Callable[..., SphinxTestApp]
     assert sheets == ["_static/bookreview.min.css", "_static/bookreview-theme.min.css", "_static/custom.css"]
 
 
-def test_search_page_gets_its_scripts_deferred(site: SphinxTestApp) -> None:
+def test_search_page_gets_its_scripts(site: SphinxTestApp) -> None:
     page = soup(site, "search.html")
-    scripts = [s["src"].split("?")[0] for s in page.select("script[src]")]
-    for needed in ("_static/doctools.js", "_static/searchtools.js", "_static/language_data.js", "searchindex.js"):
-        assert needed in scripts
-    assert all(s.has_attr("defer") for s in page.select("script[src]"))
+    scripts = {s["src"].split("?")[0]: s.has_attr("defer") for s in page.select("script[src]")}
+    assert scripts["_static/doctools.js"] is False
+    for deferred in ("_static/searchtools.js", "_static/language_data.js", "searchindex.js"):
+        assert scripts[deferred] is True
     assert page.select_one("#search-results") is not None
     assert page.select_one('[role="main"]') is not None
-
-
-def test_code_colours_only_on_pages_with_code(site: SphinxTestApp) -> None:
-    def sheets(name: str) -> list[str]:
-        return [link["href"].split("?")[0] for link in soup(site, name).select('link[rel="stylesheet"]')]
-
-    assert sheets("about.html") == [
-        "_static/pygments.css", "_static/bookreview-code-dark.css",
-        "_static/bookreview.min.css", "_static/bookreview-theme.min.css",
-    ]  # fmt: skip
-    dark = (site.outdir / "_static" / "bookreview-code-dark.css").read_text(encoding="utf-8")
-    assert 'html[data-theme="dark"] .highlight' in dark
-    assert "@media (prefers-color-scheme: dark)" in dark
 
 
 def test_no_web_fonts_no_important(site: SphinxTestApp) -> None:
@@ -149,18 +170,71 @@ def test_no_web_fonts_no_important(site: SphinxTestApp) -> None:
     assert "!important" not in css
 
 
-def test_stylesheet_is_served_minified(site: SphinxTestApp) -> None:
-    source = (site.outdir / "_static" / "bookreview-theme.css").read_text(encoding="utf-8")
-    served = (site.outdir / "_static" / "bookreview-theme.min.css").read_text(encoding="utf-8")
-    assert served == minified(source)
-    assert len(served) < 0.75 * len(source)
-    assert "/*" not in served
-    assert (served.count("{"), served.count("}")) == (source.count("{"), source.count("}"))
+# -- code colours -----------------------------------------------------------------
 
 
-def test_minified_keeps_what_matters() -> None:
-    css = '/* a comment */\n.a > .b,\n.c :is(h1, h2) {\n  content: " (" attr(href) ")";\n  width: calc(1rem + 2%);\n}\n'
-    assert minified(css) == '.a>.b,.c :is(h1,h2){content:" (" attr(href) ")";width:calc(1rem + 2%)}\n'
+def stylesheets(app: SphinxTestApp, page: str) -> list[str]:
+    return [link["href"].split("?")[0] for link in soup(app, page).select('link[rel="stylesheet"]')]
+
+
+def code_sheets(app: SphinxTestApp) -> tuple[str, str]:
+    """Sphinx's Pygments sheet (light) and the theme's dark one."""
+    static = app.outdir / "_static"
+    return (static / "pygments.css").read_text(encoding="utf-8"), (static / DARK_CODE_CSS).read_text(encoding="utf-8")
+
+
+def test_code_colours_only_on_pages_with_code(site: SphinxTestApp) -> None:
+    assert stylesheets(site, "about.html") == [
+        "_static/pygments.css", "_static/bookreview-code-dark.css",
+        "_static/bookreview.min.css", "_static/bookreview-theme.min.css",
+    ]  # fmt: skip
+    assert "_static/pygments.css" not in stylesheets(site, "reviews/pragmatic.html")
+
+
+def test_code_colours_by_default_a11y_light_and_dark(site: SphinxTestApp) -> None:
+    light, dark = code_sheets(site)
+    assert ".highlight .k { color: #8045E5 }" in light  # a11y-light
+    for scope in ('html[data-theme="dark"]', 'html:not([data-theme="light"])'):
+        assert f"{scope} .highlight .k {{ color: #DCC6E0 }}" in dark  # a11y-dark
+        # Nothing of the light style shows through where the dark one sets nothing.
+        assert f"{scope} .highlight * {{ color: inherit; background-color: transparent;" in dark
+    # The second scope is the system's dark preference, unless light was chosen.
+    assert dark.index("@media (prefers-color-scheme: dark)") < dark.index('html:not([data-theme="light"])')
+
+
+def test_code_colours_follow_the_project_s_pygments_style(built: Callable[..., SphinxTestApp]) -> None:
+    app = built("theme", confoverrides={"pygments_style": "friendly"})
+    assert app.warning.getvalue() == ""
+    light, dark = code_sheets(app)
+    assert ".highlight .k { color: #007020; font-weight: bold }" in light  # friendly
+    assert 'html[data-theme="dark"] .highlight .k { color: #DCC6E0 }' in dark
+
+
+def test_code_colours_in_dark_from_the_theme_option(built: Callable[..., SphinxTestApp]) -> None:
+    app = built("theme", confoverrides={"html_theme_options": {"pygments_dark_style": "monokai"}})
+    assert app.warning.getvalue() == ""
+    light, dark = code_sheets(app)
+    assert ".highlight .k { color: #8045E5 }" in light
+    assert 'html[data-theme="dark"] .highlight .k { color: #66D9EF }' in dark  # monokai
+    assert 'html:not([data-theme="light"]) .highlight .k { color: #66D9EF }' in dark
+
+
+def test_unknown_code_styles_are_warnings(built: Callable[..., SphinxTestApp]) -> None:
+    app = built("theme-code-styles")
+    conf = app.confdir / "conf.py"
+    warnings = app.warning.getvalue()
+    assert warnings.count("WARNING") == 2, warnings
+    assert (
+        f"{conf}:4: WARNING: while setting up extension sphinx_bookreview.theme: pygments_style: "
+        "unknown Pygments style 'no-such-style'; using the theme's own [bookreview.config]"
+    ) in warnings
+    assert (
+        f"{conf}:5: WARNING: theme option pygments_dark_style: unknown Pygments style 'nor-this-one'; "
+        "using a11y-dark [bookreview.config]"
+    ) in warnings
+    light, dark = code_sheets(app)
+    assert ".highlight .k { color: #8045E5 }" in light
+    assert 'html[data-theme="dark"] .highlight .k { color: #DCC6E0 }' in dark
 
 
 # -- every page -------------------------------------------------------------
@@ -199,8 +273,20 @@ def test_many_pages_go_in_a_menu(built: Callable[..., SphinxTestApp]) -> None:
 
 
 def test_toctree_caption_is_a_heading_with_a_level(site: SphinxTestApp) -> None:
-    caption = soup(site, "index.html").select_one(".body p.caption")
-    assert caption["role"] == "heading" and caption["aria-level"] == "2"
+    """Written as Sphinx writes a caption, with the level Sphinx leaves out."""
+    wrapper = soup(site, "index.html").select_one(".body div.toctree-wrapper")
+    caption = wrapper.find(True)
+    assert (
+        str(caption) == '<p aria-level="2" class="caption" role="heading"><span class="caption-text">Reviews</span></p>'
+    )
+    assert caption.find_next_sibling().name == "ul"
+
+
+def test_toctree_caption_in_a_section_is_one_level_lower(built: Callable[..., SphinxTestApp]) -> None:
+    app = built("theme-menu")
+    captions = soup(app, "one.html").select(".body p.caption")
+    assert [(c.get_text(), c["aria-level"]) for c in captions] == [("Elsewhere", "3")]
+    assert soup(app, "two.html").select(".body p.caption") == []  # a hidden toctree writes nothing
 
 
 def test_page_contents_and_pager(site: SphinxTestApp) -> None:
@@ -369,6 +455,17 @@ def test_other_html_builders(built: Callable[..., SphinxTestApp], buildername: s
     links = [a["href"] for a in home.select(".recent-item a")]
     expected = {"dirhtml": "reviews/tidy/#tidy", "singlehtml": "#tidy"}[buildername]
     assert links[0] == expected
+
+
+@pytest.mark.parametrize(("buildername", "page"), [("json", "index.fjson"), ("pickle", "index.fpickle")])
+def test_json_and_pickle_builders(built: Callable[..., SphinxTestApp], buildername: str, page: str) -> None:
+    """They make the theme but render no template: the page's context is
+    written for another program, without the theme's values."""
+    app = built("theme", buildername)
+    assert app.warning.getvalue() == ""
+    context = app.builder.implementation.loads((app.outdir / page).read_bytes())  # type: ignore[attr-defined]
+    assert "Notes on the books I read" in context["body"]
+    assert not any(key.startswith("bookreview_") for key in context)
 
 
 def theme_views(outdir: Path) -> dict[str, list[str]]:

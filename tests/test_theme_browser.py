@@ -35,6 +35,8 @@ PAGES = {"home": "index.html", "review": "reviews/pragmatic.html"}
 #: axe rules we accept a failure of, with the reason. None so far.
 ACCEPTED: dict[str, str] = {}
 LIGHT_BACKGROUND, DARK_BACKGROUND = "rgb(251, 248, 243)", "rgb(24, 23, 21)"
+#: A code block's background and text under a11y-light and a11y-dark, the theme's Pygments styles.
+LIGHT_CODE, DARK_CODE = ["rgb(242, 242, 242)", "rgb(30, 30, 30)"], ["rgb(43, 43, 43)", "rgb(248, 248, 242)"]
 
 
 def served(app: SphinxTestApp, serve: Callable[[Path], str]) -> str:
@@ -201,6 +203,21 @@ def test_theme_toggle_by_keyboard_is_remembered(browser: Browser, site: str) -> 
     assert page.evaluate("document.documentElement.dataset.theme") == "light"
     page.keyboard.press("Enter")
     assert page.evaluate("document.documentElement.dataset.theme") == "auto"
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_code_colours_follow_the_system_and_the_switch(browser: Browser, site: str, scheme: str) -> None:
+    page = open_page(browser, site + "about.html", 1280, scheme)
+
+    def code_colours() -> list[str]:
+        return list(page.evaluate("[getComputedStyle(document.querySelector('div.highlight')).backgroundColor,"
+                                  " getComputedStyle(document.querySelector('div.highlight pre')).color]"))  # fmt: skip
+
+    assert code_colours() == (DARK_CODE if scheme == "dark" else LIGHT_CODE)
+    for chosen, colours in (("dark", DARK_CODE), ("light", LIGHT_CODE), ("auto", code_colours())):
+        page.evaluate(f"document.documentElement.dataset.theme = {chosen!r}")
+        assert code_colours() == colours, chosen
     page.context.close()
 
 

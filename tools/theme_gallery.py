@@ -70,8 +70,8 @@ def build(theme: str, outdir: Path) -> None:
     command = [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D", f"html_theme={theme}"]
     if theme == "bookreview":
         # The theme's entry point exists only once the package is installed;
-        # as an extension it registers itself from the working tree too.
-        command += ["-D", "extensions=sphinx_bookreview.theme"]
+        # listed after the extension, it registers itself from the working tree too.
+        command += ["-D", "extensions=sphinx_bookreview,sphinx_bookreview.theme"]
     subprocess.run([*command, str(SOURCE), str(outdir)], check=True, env=env)
 
 

@@ -1,151 +1,151 @@
-"""Which files a page loads: small, deferred, and only where needed.
+"""Which files a page loads, and the colours of its code.
 
-- Every script is deferred, so none blocks rendering (Sphinx adds its own
-  without ``defer``); the search page gets its scripts the same way.
-- Sphinx's ``doctools.js`` and ``sphinx_highlight.js`` (10 KB, a quarter of
-  a page's budget) only highlight the words of a search on the page a result
-  opens: our script loads them then, and only then. They stay on every page
-  where another script may rely on them.
-- The stylesheets, ours and the extension's, and our script are served
-  minified (a third smaller); the readable sources are what the package
-  ships and what this writes from. It comes after the
-  extension's and before the project's: the card takes the theme's colours,
-  and a project's ``:root`` properties override both.
-- Code colours follow the theme's light/dark switch: Sphinx's own dark
-  Pygments sheet follows only the system preference, so we write one that
-  follows ``html[data-theme]`` too. Pages without code load neither sheet.
+- The theme's stylesheet and script, and the extension's card stylesheet,
+  are served minified. The minified copies are made when the package is
+  built (``hatch_build.py``, with rcssmin and rjsmin) and ship in the
+  theme's ``static`` folder, which Sphinx copies as it does any theme's: a
+  site build only copies them. Ours comes after the extension's and before
+  the project's: the card takes the theme's colours, and a project's
+  ``:root`` properties override both.
+- Our script is deferred; Sphinx's scripts stay as Sphinx adds them.
+- Code colours: the light ones are Sphinx's ``pygments.css`` (the project's
+  ``pygments_style``, else the theme's ``a11y-light``); the dark ones come
+  from the theme option ``pygments_dark_style`` in a sheet of ours, because
+  Sphinx's dark sheet follows only the system's preference and ours must
+  follow the theme's switch (``html[data-theme]``) too. Pages without code
+  load neither sheet.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 from sphinx.highlighting import PygmentsBridge
+from sphinx.locale import get_translation
+from sphinx.util import logging
 
-from sphinx_bookreview.theme.context import option_bool, uses_theme
+from sphinx_bookreview.config import conf_py
+from sphinx_bookreview.theme.context import uses_theme
 
 if TYPE_CHECKING:
+    from pygments.formatters import HtmlFormatter  # type: ignore[import-untyped]
     from sphinx.application import Sphinx
 
+__ = get_translation("sphinx_bookreview", "console")
+logger = logging.getLogger(__name__)
+
 STATIC = Path(__file__).parent / "static"
-#: The stylesheet as written, and as served (added in :func:`add_theme_assets`).
-STYLESHEET, SERVED_STYLESHEET = "bookreview-theme.css", "bookreview-theme.min.css"
-#: The extension's card stylesheet, which the theme serves minified too.
-EXTENSION_STATIC = Path(__file__).parent.parent / "static"
-EXTENSION_STYLESHEET, SERVED_EXTENSION_STYLESHEET = "bookreview.css", "bookreview.min.css"
+#: Served minified (made when the package is built, see ``hatch_build.py``).
+SERVED_STYLESHEET = "bookreview-theme.min.css"
+SERVED_THEME_SCRIPT = "bookreview-theme.min.js"
+#: The extension's card stylesheet, which the theme serves minified in its place.
+EXTENSION_STYLESHEET, SERVED_EXTENSION_STYLESHEET = "_static/bookreview.css", "bookreview.min.css"
 #: After the extension's stylesheet (500), so our colours for its card win;
 #: before the project's ``html_css_files`` (800), so the project's win.
 STYLESHEET_PRIORITY = 501
 PYGMENTS_CSS = "_static/pygments.css"
-DARK_CODE_CSS = "bookreview-code-dark.css"
-DARK_CODE_STYLE = "a11y-dark"
-THEME_SCRIPT, SERVED_THEME_SCRIPT = "bookreview-theme.js", "bookreview-theme.min.js"
-#: Sphinx's scripts on every page; those in ON_DEMAND our script loads when needed.
-SPHINX_SCRIPTS = {"_static/documentation_options.js", "_static/doctools.js", "_static/sphinx_highlight.js"}
-ON_DEMAND = {"_static/doctools.js", "_static/sphinx_highlight.js"}
+#: Right after Sphinx's ``pygments.css`` (200), which it overrides in dark mode.
+DARK_CODE_CSS, DARK_CODE_PRIORITY = "bookreview-code-dark.css", 201
 #: Scripts the search page needs beyond those on every page, in load order.
 SEARCH_SCRIPTS = ("searchtools.js", "language_data.js")
 
 
-def dark_code_stylesheet() -> str:
-    """Pygments' dark colours for an explicit dark choice, and for the
-    system's dark preference unless light was chosen."""
-    formatter = PygmentsBridge("html", DARK_CODE_STYLE).get_formatter()
-    explicit = str(formatter.get_style_defs('html[data-theme="dark"] .highlight'))
-    auto = str(formatter.get_style_defs('html:not([data-theme="light"]) .highlight'))
-    return minified(f"{explicit}\n@media (prefers-color-scheme: dark) {{\n{auto}\n}}\n")
+def style_exists(name: str) -> bool:
+    """Whether Sphinx knows the Pygments style (a name, or ``module.Class``)."""
+    try:
+        PygmentsBridge("html", name)
+    except (ClassNotFound, ImportError, AttributeError):
+        return False
+    return True
 
 
-def minified(css: str) -> str:
-    """Comments and optional spaces out, nothing else changed. Safe for
-    our stylesheet: none of its strings holds a comment, brace or colon."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
-    css = re.sub(r"\s+", " ", css)
-    css = re.sub(r" ?([{};,>]) ?", r"\1", css)
-    return re.sub(r"([{;][-a-z]+): ", r"\1:", css).replace(";}", "}").strip() + "\n"
+def check_light_style(app: Sphinx) -> None:
+    """An unknown ``pygments_style`` is a warning and the theme's default.
+    Sphinx would stop with a traceback when it makes its highlighter, just
+    after it loads the theme: this runs as the theme is loaded."""
+    style = app.config.pygments_style
+    if style is None or style_exists(style):
+        return
+    logger.warning(__("pygments_style: unknown Pygments style %r; using the theme's own"), style, type="bookreview",
+                   subtype="config", location=conf_py(app, "pygments_style"))  # fmt: skip
+    app.config.pygments_style = None
 
 
-def minified_script(script: str) -> str:
-    """Comments and indentation out, line breaks kept (so no statement
-    runs into the next). Safe for our script: no string or template in it
-    spans lines or holds ``//`` or ``/*``."""
-    script = re.sub(r"/\*.*?\*/", "", script, flags=re.DOTALL)
-    lines = (line.strip() for line in script.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+def dark_style(app: Sphinx) -> str:
+    """The theme option ``pygments_dark_style``, if Pygments knows it, else the theme's."""
+    default = str(app.builder.theme.get_options()["pygments_dark_style"])  # type: ignore[attr-defined]
+    style = str(app.config.html_theme_options.get("pygments_dark_style") or default)
+    if style_exists(style):
+        return style
+    logger.warning(__("theme option pygments_dark_style: unknown Pygments style %r; using %s"), style, default,
+                   type="bookreview", subtype="config", location=conf_py(app, "html_theme_options"))  # fmt: skip
+    return default
+
+
+def style_rules(formatter: HtmlFormatter[str], scope: str) -> str:
+    """A Pygments style's rules, every one of them inside ``scope``. They
+    start from a blank slate (one reset), so no colour, weight or slant of
+    the light style shows through where the dark one sets none."""
+    prefix = f"{scope} .highlight"
+    reset = f"{prefix} * {{ color: inherit; background-color: transparent; font-weight: inherit; font-style: inherit }}"
+    # Line numbers' colours; not Pygments' line height for ``pre``, which
+    # the theme sets alike in light and dark.
+    linenos = [f"{prefix} {rule}" for rule in formatter.get_linenos_style_defs() if "linenos" in rule]
+    background = formatter.get_background_style_defs(prefix)
+    return "\n".join([reset, *linenos, *background, *formatter.get_token_style_defs(prefix)])
+
+
+def dark_code_stylesheet(style: str) -> str:
+    """The dark colours for an explicit dark choice, and for the system's
+    dark preference unless light was chosen."""
+    formatter = PygmentsBridge("html", style).get_formatter()
+    explicit = style_rules(formatter, 'html[data-theme="dark"]')
+    auto = style_rules(formatter, 'html:not([data-theme="light"])')
+    return f"{explicit}\n@media (prefers-color-scheme: dark) {{\n{auto}\n}}\n"
 
 
 def add_theme_assets(app: Sphinx) -> None:
-    """Write the files made from others: they are ready before any page
-    is, so Sphinx can stamp their links with a checksum."""
-    if app.builder.format != "html" or not uses_theme(app):
+    """Our files, and the dark code colours written before any page is,
+    so Sphinx can stamp their links with a checksum."""
+    if not uses_theme(app):
         return
     app.add_js_file(SERVED_THEME_SCRIPT, loading_method="defer")
+    app.add_css_file(SERVED_EXTENSION_STYLESHEET)
     app.add_css_file(SERVED_STYLESHEET, priority=STYLESHEET_PRIORITY)
     static = Path(app.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
-    (static / DARK_CODE_CSS).write_text(dark_code_stylesheet(), encoding="utf-8")
-    source = (STATIC / STYLESHEET).read_text(encoding="utf-8")
-    (static / SERVED_STYLESHEET).write_text(minified(source), encoding="utf-8")
-    script = (STATIC / THEME_SCRIPT).read_text(encoding="utf-8")
-    (static / SERVED_THEME_SCRIPT).write_text(minified_script(script), encoding="utf-8")
-    card_source = (EXTENSION_STATIC / EXTENSION_STYLESHEET).read_text(encoding="utf-8")
-    (static / SERVED_EXTENSION_STYLESHEET).write_text(minified(card_source), encoding="utf-8")
+    (static / DARK_CODE_CSS).write_text(dark_code_stylesheet(dark_style(app)), encoding="utf-8")
 
 
 def has_code(doctree: nodes.document | None) -> bool:
     return doctree is not None and next(doctree.findall(nodes.literal_block), None) is not None
 
 
-def served(stylesheet: Any) -> Any:
-    """The extension's stylesheet as we serve it, minified; others as they are."""
-    if str(stylesheet.filename) != f"_static/{EXTENSION_STYLESHEET}":
-        return stylesheet
-    return type(stylesheet)(f"_static/{SERVED_EXTENSION_STYLESHEET}", priority=stylesheet.priority,
-                            **stylesheet.attributes)  # fmt: skip
-
-
-def deferred(script: Any) -> Any:
-    """The same script with ``defer``, unless it is inline or already
-    ``async``/``defer`` (order among deferred scripts is kept)."""
-    attributes = script.attributes
-    if not script.filename or "async" in attributes or "defer" in attributes:
-        return script
-    return type(script)(script.filename, priority=script.priority, **attributes, defer="defer")
-
-
-def without_search_helpers(scripts: list[Any], context: dict[str, Any]) -> list[Any]:
-    """The page's scripts less those only search highlighting needs, when
-    nothing else may rely on them (another extension's script, Sphinx's
-    translations, keyboard navigation)."""
-    names = {str(script.filename) for script in scripts}
-    if names - SPHINX_SCRIPTS - {f"_static/{SERVED_THEME_SCRIPT}"} or option_bool(context, "navigation_with_keys"):
-        return scripts
-    return [script for script in scripts if str(script.filename) not in ON_DEMAND]
-
-
 def page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
+    """Per page: the search page's scripts, the code colours where there is
+    code. ``css_files`` is the page's list of stylesheets, which a handler
+    may change; we leave out the extension's (served minified instead) and,
+    on pages without code, Pygments' sheet, found by ``filename``, the
+    attribute Sphinx's own ``basic/layout.html`` reads of each."""
     if not uses_theme(app):
         return
     if templatename == "search.html":
         for priority, script in enumerate(SEARCH_SCRIPTS, start=300):
             app.add_js_file(script, priority=priority, loading_method="defer")
+    unused = {EXTENSION_STYLESHEET}
     if has_code(doctree):
-        app.add_css_file(DARK_CODE_CSS, priority=201)
+        app.add_css_file(DARK_CODE_CSS, priority=DARK_CODE_PRIORITY)
     else:
-        context["css_files"] = [css for css in context["css_files"] if str(css.filename) != PYGMENTS_CSS]
-    context["css_files"] = [served(css) for css in context["css_files"]]
-    scripts = context["script_files"]
-    if templatename != "search.html":
-        scripts = without_search_helpers(scripts, context)
-    context["script_files"] = [deferred(script) for script in scripts]
+        unused.add(PYGMENTS_CSS)
+    context["css_files"] = [css for css in context["css_files"] if str(css.filename) not in unused]
 
 
 def setup_assets(app: Sphinx) -> None:
+    check_light_style(app)
     app.connect("builder-inited", add_theme_assets)
-    # Last, so scripts other handlers add to the page are deferred too.
-    app.connect("html-page-context", page_assets, priority=900)
+    app.connect("html-page-context", page_assets)

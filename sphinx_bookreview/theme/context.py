@@ -7,7 +7,6 @@ public views (``winners``, ``reviews_in``), never its stored data.
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,12 +15,14 @@ from docutils import nodes
 from markupsafe import Markup
 from sphinx.locale import get_translation
 from sphinx.util import logging
+from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
 
 from sphinx_bookreview.config import conf_py
 from sphinx_bookreview.covers import cover_size, cover_src
 from sphinx_bookreview.domain import BookDomain, review_uri
 from sphinx_bookreview.model import is_url
 from sphinx_bookreview.rating import rating_html
+from sphinx_bookreview.theme.navigation import site_navigation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,20 +40,20 @@ THEME_PATH = Path(__file__).parent
 INDICES = ("author", "tag", "rating")
 #: Covers on the home page loaded at once (the first row on a wide screen).
 EAGER_COVERS = 4
-#: Most top-level pages shown as links in the header; more go in a menu.
-INLINE_PAGES = 5
 #: Longest meta description search engines show in full.
 DESCRIPTION_LENGTH = 160
 #: A colour a project may set for the accent: a name, hex or CSS function, nothing that ends a rule.
-_CAPTION = re.compile(r'<p class="caption" role="heading">.*?</p>', re.DOTALL)
-_CAPTION_HEADING = '<p class="caption" role="heading">'
 _CSS_COLOUR = re.compile(r"#[0-9A-Fa-f]{3,8}|[A-Za-z]+|(rgb|rgba|hsl|hsla|oklch|oklab|lab|lch)\([0-9.%,/ a-z-]*\)")
 
 
 def uses_theme(app: Sphinx) -> bool:
-    """Whether this builder renders with our theme (or a theme built on it)."""
+    """Whether this builder writes pages from our theme's templates (or
+    from those of a theme built on it). Not the JSON and pickle builders:
+    they make the theme but write the page's context for another program."""
     theme = getattr(app.builder, "theme", None)
-    return theme is not None and str(THEME_PATH) in map(str, theme.get_theme_dirs())
+    if theme is None or isinstance(app.builder, SerializingHTMLBuilder):
+        return False
+    return str(THEME_PATH) in map(str, theme.get_theme_dirs())
 
 
 # -- options ---------------------------------------------------------------
@@ -75,9 +76,9 @@ def option_text(context: Context, name: str) -> str:
     return str(context.get(f"theme_{name}") or "").strip()
 
 
-def accent_style(app: Sphinx, context: Context) -> str:
-    """An inline ``<style>`` with the project's accent colours, if valid."""
-    rules = []
+def accent_colours(app: Sphinx, context: Context) -> list[tuple[str, str]]:
+    """The project's accent colours that are valid, as ``(CSS property, value)``."""
+    colours = []
     for option in ("accent_color", "accent_color_dark"):
         value = option_text(context, option)
         if not value:
@@ -86,8 +87,8 @@ def accent_style(app: Sphinx, context: Context) -> str:
             logger.warning(__("theme option %s: %r is not a CSS colour; ignored"), option, value, type="bookreview",
                            subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
             continue
-        rules.append(f"--bookreview-theme-{option.replace('_', '-')}: {value};")
-    return f"<style>:root {{ {' '.join(rules)} }}</style>" if rules else ""
+        colours.append((f"--bookreview-theme-{option.replace('_', '-')}", value))
+    return colours
 
 
 # -- links -----------------------------------------------------------------
@@ -99,26 +100,6 @@ def index_links(app: Sphinx, context: Context) -> list[dict[str, str]]:
     titles = {"author": _("Authors"), "tag": _("Tags"), "rating": _("Ratings")}
     return [{"title": titles[key], "url": context["pathto"](f"book-{key}")}
             for key in INDICES if f"book-{key}" in written]  # fmt: skip
-
-
-def site_navigation(context: Context) -> tuple[str, str]:
-    """The top-level pages as ``(links, menu)``: a few pages are links in
-    the header (the toctrees' captions dropped: it is one list); more, or
-    several captioned groups, go in a menu, grouped under their captions."""
-    toctree = context.get("toctree")
-    if toctree is None:
-        return "", ""
-    pages = str(toctree(maxdepth=1, collapse=True, titles_only=True, includehidden=True) or "")
-    if pages.count('class="toctree-l1') <= INLINE_PAGES and pages.count('class="caption"') <= 1:
-        return _CAPTION.sub("", pages), ""
-    return "", fix_caption_headings(pages)
-
-
-def fix_caption_headings(body: str) -> str:
-    """Sphinx writes a toctree's caption as ``role="heading"`` with no
-    level, which screen readers cannot place (axe: aria-required-attr);
-    it stands under the page's title, so it is a level-2 heading."""
-    return body.replace(_CAPTION_HEADING, _CAPTION_HEADING[:-1] + ' aria-level="2">')
 
 
 # -- reviews ---------------------------------------------------------------
@@ -181,7 +162,7 @@ def first_paragraph(doctree: nodes.document | None) -> str:
     return ""
 
 
-def description_tag(app: Sphinx, pagename: str, context: Context, doctree: nodes.document | None) -> str:
+def description(app: Sphinx, pagename: str, context: Context, doctree: nodes.document | None) -> str:
     """A description for a page that has none (a review's verdict, or a
     ``meta`` directive, already gives one): the theme's ``description``
     on the home page, else the page's first paragraph, else the option."""
@@ -189,8 +170,7 @@ def description_tag(app: Sphinx, pagename: str, context: Context, doctree: nodes
         return ""
     option = option_text(context, "description")
     home = pagename == app.config.root_doc
-    text = (option if home else "") or first_paragraph(doctree) or option or context.get("docstitle") or ""
-    return f'<meta name="description" content="{html.escape(text)}" />\n' if text else ""
+    return (option if home else "") or first_paragraph(doctree) or option or context.get("docstitle") or ""
 
 
 # -- the handler -----------------------------------------------------------
@@ -230,20 +210,19 @@ def page_context(
     neighbours = review_neighbours(app, pagename) if doctree is not None else None
     kind = "home" if home else "review" if neighbours else "page"
     show_name = not (context.get("logo_url") and option_bool(context, "hide_name"))
-    context["metatags"] = context.get("metatags", "") + description_tag(app, pagename, context, doctree)
-    context["body"] = fix_caption_headings(context.get("body", ""))
-    links, menu = site_navigation(context)
+    navigation = site_navigation(app, pagename)
     context.update(
         bookreview_labels=labels(),
         bookreview_kind=kind,
         bookreview_title_suffix=title_suffix(context),
         bookreview_toc=context.get("toc", "") if kind == "page" and context.get("display_toc") else "",
-        bookreview_nav=links,
-        bookreview_menu=menu,
+        bookreview_description=description(app, pagename, context, doctree),
+        bookreview_nav=navigation.links,
+        bookreview_menu=navigation.menu,
         bookreview_indices=index_links(app, context),
         bookreview_recent=recent_reviews(app, pagename, context) if home else [],
         bookreview_neighbours=neighbours,
-        bookreview_accent_style=accent_style(app, context),
+        bookreview_accent=accent_colours(app, context),
         bookreview_footer=option_text(context, "footer_text"),
         bookreview_logo_dark=logo_dark(context),
         # The logo is decorative when the name is written beside it.
@@ -257,9 +236,11 @@ def page_context(
 
 
 def title_suffix(context: Context) -> str:
-    """The site's name after the page's title, unless that is the same."""
+    """The site's name after the page's title, unless that is the same.
+    Sphinx hands the title as HTML: its text is what ``striptags`` gives,
+    the filter Sphinx's own templates put the title through."""
     site = context.get("docstitle") or ""
-    page = html.unescape(re.sub(r"<[^>]*>", "", context.get("title") or ""))
+    page = Markup(context.get("title") or "").striptags()
     return "" if context.get("embedded") or page == site else site
 
 

@@ -1,6 +1,6 @@
-/* bookreview theme: the colour-theme switch, the page contents, and what
- * Sphinx's doctools.js would do on a page without it (the theme leaves
- * that out unless needed: see sphinx_bookreview/theme/assets.py). */
+/* bookreview theme: the colour-theme switch, the site menu and the page
+ * contents. Served minified (hatch_build.py); Sphinx's own scripts do the
+ * rest (search, highlighting the words searched for, keyboard shortcuts). */
 (() => {
   "use strict";
   const root = document.documentElement;
@@ -46,34 +46,4 @@
   // Wide screens have room to show the page's contents open.
   const contents = document.querySelector(".page-toc");
   if (contents && matchMedia("(min-width: 75rem)").matches) contents.open = true;
-
-  if (typeof Documentation !== "undefined") return;
-
-  // Opened from a search result: load Sphinx's highlighting of the words.
-  let terms = null;
-  try {
-    terms = localStorage.getItem("sphinx_highlight_terms");
-  } catch (error) {
-    // No storage, no terms.
-  }
-  if (terms || new URLSearchParams(location.search).has("highlight")) {
-    for (const name of ["doctools.js", "sphinx_highlight.js"]) {
-      const script = document.createElement("script");
-      script.src = `${root.dataset.content_root}_static/${name}`;
-      script.async = false;
-      document.head.append(script);
-    }
-  }
-
-  // "/" focuses the search box, as doctools.js does.
-  if (typeof DOCUMENTATION_OPTIONS === "undefined" || !DOCUMENTATION_OPTIONS.ENABLE_SEARCH_SHORTCUTS) return;
-  document.addEventListener("keydown", (event) => {
-    const typing = ["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(document.activeElement.tagName);
-    if (event.key !== "/" || typing || event.altKey || event.ctrlKey || event.metaKey) return;
-    const box = document.querySelector('input[name="q"]');
-    if (box) {
-      box.focus();
-      event.preventDefault();
-    }
-  });
 })();

@@ -1,2 +1,3 @@
 project = "Menu"
+extensions = ["sphinx_bookreview"]
 html_theme = "bookreview"

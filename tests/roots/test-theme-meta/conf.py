@@ -1,2 +1,3 @@
 project = "Meta"
+extensions = ["sphinx_bookreview"]
 html_theme = "bookreview"
