@@ -115,7 +115,8 @@ class Folder:
             stem, _, _ = entry.name.partition(".")
             if entry.is_dir() or entry.suffix.lower() in _DOCUMENT_SUFFIXES:
                 self.taken.setdefault(stem.casefold(), []).append(entry)
-            if entry.suffix.lower() in SUFFIXES.values() and (review := read_existing(entry)):
+            # Regular files only: reading a named pipe would wait forever.
+            if entry.suffix.lower() in SUFFIXES.values() and entry.is_file() and (review := read_existing(entry)):
                 self.reviews.setdefault(stem.casefold(), []).append(review)
 
     def all_reviews(self) -> Iterator[Existing]:

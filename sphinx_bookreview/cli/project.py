@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
 _RST_TOCTREE = re.compile(r"([ \t]*)\.\.[ \t]+toctree::[ \t]*")
+#: ``..`` that starts no directive, target, footnote or substitution: a comment.
+_RST_COMMENT = re.compile(r"([ \t]*)\.\.(?:[ \t]*|[ \t]+(?![^\s]+::|_|\[|\|).*)")
 _MD_TOCTREE = re.compile(r"[ ]{0,3}(`{3,}|~{3,}|:{3,})[ \t]*\{toctree\}.*")
 #: ``Title <target>``, as Sphinx reads a toctree entry.
 _EXPLICIT_TITLE = re.compile(r"^(.+?)\s*<([^<]*?)>$")
@@ -136,19 +138,30 @@ def join_docname(base: str, target: str) -> str:
 def toctrees(text: str, *, markdown: bool) -> Iterator[Toctree]:
     """The toctree directives of a source; a MyST one may also hold rst (``{eval-rst}``)."""
     lines = text.splitlines()
-    for number, line in enumerate(lines):
-        if rst := _RST_TOCTREE.fullmatch(line):
-            yield _toctree(_indented_block(lines[number + 1 :], len(rst[1].expandtabs())))
+    number = 0
+    while number < len(lines):
+        line, number = lines[number], number + 1
+        if comment := _RST_COMMENT.fullmatch(line):  # its indented block is comment too
+            number += len(_indented_block(lines[number:], _width(comment[1])))
+        elif rst := _RST_TOCTREE.fullmatch(line):
+            yield _toctree(_indented_block(lines[number:], _width(rst[1])))
         elif markdown and (md := _MD_TOCTREE.fullmatch(line)):
-            yield _toctree(_fenced_block(lines[number + 1 :], md[1]))
+            yield _toctree(_fenced_block(lines[number:], md[1]))
+
+
+def _width(indent: str) -> int:
+    return len(indent.expandtabs())
 
 
 def _indented_block(lines: list[str], indent: int) -> list[str]:
+    """The lines indented deeper than ``indent`` (and blank ones) that follow, stripped."""
     block = []
     for line in lines:
-        if line.strip() and len(line.expandtabs()) - len(line.expandtabs().lstrip()) <= indent:
+        if line.strip() and _width(line) - _width(line.lstrip()) <= indent:
             break
         block.append(line.strip())
+    while block and not block[-1]:  # trailing blank lines belong to what follows
+        block.pop()
     return block
 
 
@@ -171,7 +184,7 @@ def _toctree(lines: list[str]) -> Toctree:
     while start < len(lines) and lines[start].startswith(":"):
         glob = glob or lines[start].startswith(":glob:")
         start += 1
-    entries = tuple(line for line in lines[start:] if line and not line.startswith(".."))
+    entries = tuple(line for line in lines[start:] if line and not _RST_COMMENT.fullmatch(line))
     return Toctree(glob, entries)
 
 
