@@ -125,8 +125,7 @@ class State:
         if not key:
             return []
         first = self.books.setdefault(key, here)
-        if first == here or first in own:
-            self.books[key] = here
+        if first == here or first in own:  # this row, or this book's own file
             return []
         where = f"{first}, a review already there" if isinstance(first, Path) else first
         return [f"the same book (ISBN {isbn}) as {where}; both kept"]

@@ -38,7 +38,7 @@ _DOCUMENT_SUFFIXES = frozenset({".rst", ".md", ".txt", ".ipynb"})
 #: Pages Sphinx, its HTML builders and the ``book`` domain's indices write, and
 #: device names Windows refuses as file names (``con.rst`` included).
 RESERVED = frozenset(
-    {"index", "search", "searchindex", "genindex", "genindex-all", "py-modindex", "modindex"}
+    {"index", "search", "searchindex", "genindex", "py-modindex", "modindex"}
     | {"book-author", "book-tag", "book-rating"}
     | {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10))}
 )
@@ -61,8 +61,12 @@ def slug(title: str) -> str:
     return found or "book-" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:8]
 
 
+#: The pages of a split index (``html_split_index``): ``genindex-A``, ``genindex-all``.
+_SPLIT_INDEX = re.compile(r"genindex-(?:[a-z]|all)")
+
+
 def is_reserved(stem: str) -> bool:
-    return stem in RESERVED or stem.startswith("genindex-")
+    return stem in RESERVED or bool(_SPLIT_INDEX.fullmatch(stem))
 
 
 def normal_isbn(text: str) -> str:
