@@ -99,7 +99,7 @@ def shown(path: Path) -> Path:
     """A path as the user would type it: relative to the current directory when it is below it."""
     try:
         return path.resolve().relative_to(Path.cwd())
-    except ValueError:
+    except (ValueError, OSError):  # elsewhere, or the current directory is gone
         return path
 
 
