@@ -29,13 +29,24 @@ def files(directory: Path) -> list[str]:
     return sorted(path.name for path in directory.iterdir())
 
 
+def no_project(directory: Path) -> str:
+    """What an import into a folder outside any Sphinx project says after its summary."""
+    return (
+        f"next: no conf.py in {directory} or above it: put the review files in a Sphinx project "
+        "(sphinx-quickstart makes one) and list them in a toctree of its root document\n"
+    )
+
+
 # -- Goodreads ---------------------------------------------------------------------
 
 
 def test_goodreads_24_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "import", GR24, "--dir", tmp_path, *ALL_SHELVES)
     assert status == 1  # one malformed row
-    assert out == f"10 rows: 8 created, 1 skipped (1 not on the chosen shelves), 1 failed; rst files in {tmp_path}\n"
+    assert out == (
+        f"10 rows: 8 created, 1 skipped (1 not on the chosen shelves), 1 failed; rst files in {tmp_path}\n"
+        + no_project(tmp_path)
+    )
     assert err.splitlines() == [
         f"warning: {GR24}, row 7 (* Asterisk Gardens): invalid ISBN '12345': the number has an invalid length; "
         "left out",
@@ -149,7 +160,10 @@ def test_goodreads_bad_values_are_left_out(tmp_path: Path, capsys: pytest.Captur
 def test_goodreads_default_is_the_read_shelf_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "import", GR24, "--dir", tmp_path)
     assert status == 1
-    assert out == f"10 rows: 6 created, 3 skipped (3 not on the chosen shelves), 1 failed; rst files in {tmp_path}\n"
+    assert out == (
+        f"10 rows: 6 created, 3 skipped (3 not on the chosen shelves), 1 failed; rst files in {tmp_path}\n"
+        + no_project(tmp_path)
+    )
     assert "2041.rst" not in files(tmp_path)
     assert "fog-over-marram-bay.rst" not in files(tmp_path)
 
@@ -184,7 +198,7 @@ def test_goodreads_31_columns_in_another_order(tmp_path: Path, capsys: pytest.Ca
     """The 31-column export, its columns shuffled: matched by name, not by position."""
     status, out, _ = run(capsys, "import", DATA / "goodreads_31.csv", "--dir", tmp_path, *ALL_SHELVES)
     assert status == 0
-    assert out == f"2 rows: 2 created, 0 skipped, 0 failed; rst files in {tmp_path}\n"
+    assert out == f"2 rows: 2 created, 0 skipped, 0 failed; rst files in {tmp_path}\n" + no_project(tmp_path)
     assert (tmp_path / "salt-and-cinder.rst").read_text(encoding="utf-8") == (
         "Salt and Cinder\n"
         "===============\n"
@@ -216,7 +230,10 @@ SG = DATA / "storygraph.csv"
 def test_storygraph(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "import", SG, "--dir", tmp_path, "--format", "md", *ALL_SHELVES)
     assert (status, err) == (0, "")
-    assert out == f"6 rows: 5 created, 1 skipped (1 not on the chosen shelves), 0 failed; md files in {tmp_path}\n"
+    assert out == (
+        f"6 rows: 5 created, 1 skipped (1 not on the chosen shelves), 0 failed; md files in {tmp_path}\n"
+        + no_project(tmp_path)
+    )
     assert files(tmp_path) == [
         "a-long-winter-s-ledger.md",
         "cielo-stono.md",
@@ -351,20 +368,23 @@ def test_malformed_rows_are_reported_and_the_rest_go_on(tmp_path: Path, capsys: 
         f"error: {broken}, row 3: no title (row skipped)",
         f"error: {broken}, row 5: expected 31 fields like the header, found 3 (row skipped)",
     ]
-    assert out == f"4 rows: 1 created, 0 skipped, 3 failed; rst files in {tmp_path / 'out'}\n"
+    assert out == f"4 rows: 1 created, 0 skipped, 3 failed; rst files in {tmp_path / 'out'}\n" + no_project(
+        tmp_path / "out"
+    )
 
 
 def test_existing_files_are_kept_unless_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "import", SG, "--dir", tmp_path)
     mine = tmp_path / "cielo-stono.rst"
-    mine.write_text("my edits", encoding="utf-8")
+    edited = mine.read_text(encoding="utf-8") + "\n   My own words.\n"
+    mine.write_text(edited, encoding="utf-8")
     status, out, _ = run(capsys, "import", SG, "--dir", tmp_path)
     assert status == 0
     assert out == (
         f"6 rows: 0 created, 6 skipped (3 not on the chosen shelves; 3 already there, --force overwrites), "
-        f"0 failed; rst files in {tmp_path}\n"
+        f"0 failed; rst files in {tmp_path}\n" + no_project(tmp_path)
     )
-    assert mine.read_text(encoding="utf-8") == "my edits"
+    assert mine.read_text(encoding="utf-8") == edited
     status, out, _ = run(capsys, "import", SG, "--dir", tmp_path, "--force")
     assert out.startswith("6 rows: 3 created (3 overwritten), 3 skipped")
     assert mine.read_text(encoding="utf-8").startswith("Ĉielo, Ŝtono\n")
@@ -384,12 +404,13 @@ def test_force_replaces_files_in_the_other_markup(tmp_path: Path, capsys: pytest
     rst_files = files(tmp_path)
     only_md, both, _ = (tmp_path / name for name in rst_files)
     only_md.rename(only_md.with_suffix(".md"))  # overwritten
-    both.with_suffix(".md").write_text("mine", encoding="utf-8")  # both markups: the rst one is replaced
+    # Both markups (say, converted by hand): the rst one is replaced.
+    both.with_suffix(".md").write_text("# Quiet Engines\n\n```{bookreview} Quiet Engines\n```\n", encoding="utf-8")
     status, out, err = run(capsys, "import", SG, "--dir", tmp_path, "--format", "md", "--force")
     assert (status, err) == (0, "")
     assert out == (
         "6 rows: 3 created (1 overwritten, 2 replaced rst files), 3 skipped (3 not on the chosen shelves), "
-        f"0 failed; md files in {tmp_path}\n"
+        f"0 failed; md files in {tmp_path}\n" + no_project(tmp_path)
     )
     assert files(tmp_path) == sorted(name.replace(".rst", ".md") for name in rst_files)
     status, out, _ = run(capsys, "import", SG, "--dir", tmp_path, "--force")

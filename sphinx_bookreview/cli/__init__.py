@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from sphinx_bookreview import __version__
 from sphinx_bookreview.cli import importing, new
 from sphinx_bookreview.cli.args import Parser
 from sphinx_bookreview.cli.errors import CliError
@@ -21,6 +22,7 @@ PROG = "sphinx-bookreview"
 
 def build_parser() -> Parser:
     parser = Parser(prog=PROG, description="Write book reviews for Sphinx: new stubs, or import a reading history.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     new.add_parser(commands)
     importing.add_parser(commands)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeAlias
 
-from sphinx_bookreview.cli.writer import SUFFIXES
+from sphinx_bookreview.cli.naming import SUFFIXES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -35,8 +35,11 @@ def choice(what: str, choices: Sequence[str]) -> Callable[[str], str]:
 
 
 def add_output_arguments(parser: argparse.ArgumentParser, what: str) -> None:
-    """``--format``, ``--dir`` and ``--force``, worded for ``what`` is written."""
+    """``--format``, ``--dir``, ``--force`` and ``--index``, worded for ``what`` is written."""
     parser.add_argument("--format", dest="markup", type=choice("format", tuple(SUFFIXES)), default="rst",
                         metavar="{rst,md}", help="write reStructuredText (default) or MyST Markdown")  # fmt: skip
     parser.add_argument("--dir", type=Path, default=Path(), help=f"where to write {what} (default: here)")
     parser.add_argument("--force", action="store_true", help=f"overwrite {what} if already there")
+    parser.add_argument("--index", type=Path, metavar="PAGE",
+                        help=f"add {what} to a toctree at the end of this .rst or .md page, unless it lists them "
+                        "already (without it, the command says what to add where when no toctree does)")  # fmt: skip

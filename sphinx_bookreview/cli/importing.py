@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx_bookreview.cli import toctree
 from sphinx_bookreview.cli.args import add_output_arguments, choice
-from sphinx_bookreview.cli.importers import IMPORTERS, Record, detect, encoding_name, parse_shelves, read_export
+from sphinx_bookreview.cli.errors import CliError
+from sphinx_bookreview.cli.importers import (
+    FIELD_LIMIT,
+    IMPORTERS,
+    Record,
+    date_orders,
+    detect,
+    encoding_name,
+    order_warnings,
+    parse_shelves,
+    read_export,
+)
+from sphinx_bookreview.cli.importers.dates import ORDERS, Dates
+from sphinx_bookreview.cli.importers.fields import Fields
+from sphinx_bookreview.cli.naming import SUFFIXES, Choice, Folder, Namer, normal_isbn
 from sphinx_bookreview.cli.progress import Progress
-from sphinx_bookreview.cli.writer import SUFFIXES, Draft, Namer, existing, id_option, render, review_path, write
+from sphinx_bookreview.cli.writer import Draft, id_option, one_line, render, write
 
 if TYPE_CHECKING:
     import argparse
@@ -43,6 +58,11 @@ def add_parser(commands: Commands) -> None:
         "=read, =reading or =abandoned",
     )  # fmt: skip
     parser.add_argument("--encoding", type=encoding_name, default="utf-8", help="the file's encoding (default: utf-8)")
+    parser.add_argument(
+        "--date-order", type=choice("date order", ORDERS), metavar="{dmy,mdy}",
+        help="read dates a spreadsheet rewrote, such as 3/4/2023, day first (dmy) or month first (mdy); "
+        "default: what the other dates of their column show",
+    )  # fmt: skip
     parser.set_defaults(run=run)
 
 
@@ -84,57 +104,125 @@ class Job:
     directory: Path
     markup: str
     force: bool
+    dates: Dates
+
+
+@dataclass
+class State:
+    """What one import has done so far."""
+
+    namer: Namer
+    progress: Progress
+    tally: Tally = field(default_factory=Tally)
+    #: The review files of this import, written or already there: for the toctree.
+    files: list[Path] = field(default_factory=list)
+    #: Compact ISBN -> where that book was first met: ``row 5 (Dune)``, or a review file already there.
+    books: dict[str, str | Path] = field(default_factory=dict)
+
+    def same_book(self, isbn: str, here: str, own: tuple[Path, ...]) -> list[str]:
+        """A note when another row, or another review file already there, has this ISBN."""
+        key = normal_isbn(isbn)
+        if not key:
+            return []
+        first = self.books.setdefault(key, here)
+        if first == here or first in own:  # this row, or this book's own file
+            return []
+        where = f"{first}, a review already there" if isinstance(first, Path) else first
+        return [f"the same book (ISBN {isbn}) as {where}; both kept"]
 
 
 def run(args: argparse.Namespace) -> int:
     shelves = parse_shelves(args.shelf)
+    toctree.check_index(args.index)
     header, records = read_export(args.file, args.encoding)
-    job = Job(args.file, header, detect(header, args.file, args.source), shelves, args.dir, args.markup, args.force)
-    tally, namer = Tally(), Namer()
+    importer = detect(header, args.file, args.source)
+    orders = date_orders(header, records, importer)
+    _make_directory(args.dir)
+    job = Job(
+        args.file, header, importer, shelves, args.dir, args.markup, args.force, Dates(orders, args.date_order or "")
+    )
+    folder = Folder(args.dir)
+    for warning in [] if args.date_order else order_warnings(orders):
+        print(f"warning: {args.file}: {warning}", file=sys.stderr)
     with Progress(len(records), sys.stderr) as progress:
+        state = State(Namer(folder), progress)
+        state.books.update((review.isbn, review.path) for review in folder.all_reviews() if review.isbn)
         for record in records:
-            import_row(job, record, tally, namer, progress)
+            import_row(job, record, state)
             progress.advance()
-    print(tally.summary(args.dir, args.markup))
-    return 1 if tally.failed else 0
+    print(state.tally.summary(args.dir, args.markup))
+    _list_in_toctree(args, state.files)
+    return 1 if state.tally.failed else 0
 
 
-def import_row(job: Job, record: Record, tally: Tally, namer: Namer, progress: Progress) -> None:
-    tally.rows += 1
+def _make_directory(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CliError(f"cannot create {directory}: {error.strerror or error}") from None
+
+
+def import_row(job: Job, record: Record, state: State) -> None:
+    state.tally.rows += 1
     where = f"{job.path}, row {record.number}"
     problem = record.error or _shape_problem(job.header, record.fields)
     if problem:
-        tally.failed += 1
-        progress.print(f"error: {where}: {problem} (row skipped)")
+        state.tally.failed += 1
+        state.progress.print(f"error: {where}: {problem} (row skipped)")
         return
     row = dict(zip(job.header, record.fields, strict=True))
     status = job.shelves.get(row[job.importer.shelf_column].strip().lower())
     if status is None:
-        tally.off_shelf += 1
+        state.tally.off_shelf += 1
         return
     notes: list[str] = []
-    draft = job.importer.convert(row, status, notes)
+    draft = job.importer.convert(row, status, Fields(notes, job.dates))
+    title, isbn = one_line(draft.title), dict(draft.options).get("isbn", "")
+    choice = state.namer.name(title, normal_isbn(isbn))
+    notes += state.same_book(isbn, f"row {record.number} ({title})", choice.existing)
     for note in notes:
-        progress.print(f"warning: {where} ({draft.title}): {note}")
-    _save(job, draft, *namer.name(draft.title), tally)
+        state.progress.print(f"warning: {where} ({title}): {note}")
+    try:
+        _save(job, draft, choice, state)
+    except (CliError, OSError) as error:
+        state.tally.failed += 1
+        state.progress.print(f"error: {where} ({title}): {error} (row skipped)")
 
 
 def _shape_problem(header: list[str], fields: list[str]) -> str:
     if len(fields) != len(header):
         return f"expected {len(header)} fields like the header, found {len(fields)}"
+    for name, text in zip(header, fields, strict=True):
+        if len(text) > FIELD_LIMIT:
+            return (
+                f"column {name!r} holds {len(text):,} characters, more than the {FIELD_LIMIT:,} "
+                "a CSV field may hold (a quote left open?)"
+            )
     if not fields[header.index("Title")].strip():
         return "no title"
     return ""
 
 
-def _save(job: Job, draft: Draft, stem: str, review: str, tally: Tally) -> None:
-    path = review_path(job.directory, stem, job.markup)
-    there = existing(path)
+def _save(job: Job, draft: Draft, choice: Choice, state: State) -> None:
+    path = choice.path(job.directory, job.markup)
+    there = choice.there(job.directory, job.markup)
     if there and not job.force:
-        tally.existing += 1
+        state.tally.existing += 1
+        state.files.append(there)
         return
-    draft = Draft(draft.title, id_option(draft.title, review) + draft.options, draft.body)
-    removed = write(path, render(draft, job.markup))
-    tally.created += 1
-    tally.replaced += bool(removed)
-    tally.overwritten += there == path and not removed
+    draft = Draft(draft.title, id_option(draft.title, choice.review) + draft.options, draft.body)
+    removed = write(path, render(draft, job.markup), choice.others(job.directory, job.markup))
+    state.files.append(path)
+    state.tally.created += 1
+    state.tally.replaced += bool(removed)
+    state.tally.overwritten += there == path and not removed
+
+
+def _list_in_toctree(args: argparse.Namespace, files: list[Path]) -> None:
+    if not files:
+        return
+    if args.index:
+        print(toctree.add_to_index(args.index, files, args.dir))
+    hint = toctree.next_step(files, args.dir, args.markup, "or run the import again with --index {page}")
+    if hint:
+        print(hint)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import datetime
 
+from sphinx_bookreview.cli import toctree
 from sphinx_bookreview.cli.args import Commands, add_output_arguments
 from sphinx_bookreview.cli.errors import CliError
-from sphinx_bookreview.cli.writer import Draft, Namer, existing, id_option, render, review_path, write
+from sphinx_bookreview.cli.naming import Folder, Namer, normal_isbn
+from sphinx_bookreview.cli.writer import Draft, id_option, render, write
 from sphinx_bookreview.model import InvalidValue, parse_isbn
 
 #: The options to fill in, each with an example value, in the order a reader meets them.
@@ -69,11 +71,18 @@ def run(args: argparse.Namespace) -> int:
     title = " ".join(args.title.split())
     if not title:
         raise CliError("the title is empty")
-    stem, review = Namer().name(title)
-    path = review_path(args.dir, stem, args.markup)
-    there = existing(path)
+    toctree.check_index(args.index)
+    choice = Namer(Folder(args.dir)).name(title, normal_isbn(args.isbn or ""))
+    path = choice.path(args.dir, args.markup)
+    there = choice.there(args.dir, args.markup)
     if there and not args.force:
         raise CliError(f"{there} already exists; pass --force to overwrite it")
-    removed = write(path, render(stub(title, review, args.isbn, datetime.date.today()), args.markup))
+    draft = stub(title, choice.review, args.isbn, datetime.date.today())
+    removed = write(path, render(draft, args.markup), choice.others(args.dir, args.markup))
     print(f"replaced {' and '.join(map(str, removed))} with {path}" if removed else f"wrote {path}")
+    if args.index:
+        print(toctree.add_to_index(args.index, [path], args.dir))
+    hint = toctree.next_step([path], args.dir, args.markup, "next time, --index {page} does it for you")
+    if hint:
+        print(hint)
     return 0

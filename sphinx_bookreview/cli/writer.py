@@ -8,7 +8,6 @@ parser would read them differently.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,8 +22,6 @@ if TYPE_CHECKING:
 
     from sphinx_bookreview.cli.markup import Paragraph
 
-#: ``--format`` value -> file suffix.
-SUFFIXES = {"rst": ".rst", "md": ".md"}
 _RST_INDENT = "   "
 #: A plain YAML scalar starting like this, or holding `` #``, would be read as something else.
 _MYST_NEEDS_QUOTES = re.compile(r"""^['"|>#&*!%@\[\]{}`,?-]| #|:$""")
@@ -91,44 +88,7 @@ def _columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-# -- file names --------------------------------------------------------------
-
-
-class Namer:
-    """Unique file names and review ids for one run, in row order, so a re-run picks the same ones."""
-
-    def __init__(self) -> None:
-        self.stems: set[str] = set()
-        self.ids: set[str] = set()
-
-    def name(self, title: str) -> tuple[str, str]:
-        """The file stem and the review id for a title.
-
-        The stem keeps what the id cannot (``2041.rst``); the id is the
-        directive's default unless an earlier row took it, so ``:id:`` is
-        written only for equal titles.
-        """
-        return _unique(slug(title), self.stems), _unique(review_id(title), self.ids)
-
-
-def slug(title: str) -> str:
-    """``Ĉielo, Ŝtono`` -> ``cielo-stono``.
-
-    A title with no Latin letters or digits gets ``book-`` and a hash of it:
-    stable from run to run, and unlike a bare ``book`` it differs between books.
-    """
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    found = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    return found or "book-" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:8]
-
-
-def _unique(base: str, used: set[str]) -> str:
-    name, number = base, 1
-    while name in used:
-        number += 1
-        name = f"{base}-{number}"
-    used.add(name)
-    return name
+# -- files ----------------------------------------------------------------------
 
 
 def id_option(title: str, review: str) -> tuple[tuple[str, str], ...]:
@@ -136,29 +96,15 @@ def id_option(title: str, review: str) -> tuple[tuple[str, str], ...]:
     return () if review_id(title) == review else (("id", review),)
 
 
-def review_path(directory: Path, stem: str, markup: str) -> Path:
-    return directory / (stem + SUFFIXES[markup])
-
-
-def _namesakes(path: Path) -> tuple[Path, ...]:
-    """The file and its namesakes in the other markup: Sphinx would read them as one document."""
-    return (path, *(path.with_suffix(suffix) for suffix in SUFFIXES.values() if suffix != path.suffix))
-
-
-def existing(path: Path) -> Path | None:
-    """A review file already there under this name, in either markup (this one first)."""
-    return next((there for there in _namesakes(path) if there.exists()), None)
-
-
-def write(path: Path, text: str) -> tuple[Path, ...]:
-    """Write the review file, then remove its namesakes in the other markup, which
-    would give Sphinx two documents with one id; returns those removed."""
+def write(path: Path, text: str, others: tuple[Path, ...] = ()) -> tuple[Path, ...]:
+    """Write the review file, then remove ``others``, its namesakes in the other markup,
+    which would give Sphinx two documents with one id; returns those removed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
     except OSError as error:
         raise CliError(f"cannot write {path}: {error.strerror or error}") from None
-    removed = tuple(other for other in _namesakes(path)[1:] if other.exists())
+    removed = tuple(other for other in others if other.exists())
     for other in removed:
         try:
             other.unlink()

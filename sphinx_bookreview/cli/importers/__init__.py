@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import csv
 import io
 from dataclasses import dataclass
@@ -15,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from sphinx_bookreview.cli.errors import CliError
 from sphinx_bookreview.cli.importers import goodreads, storygraph
+from sphinx_bookreview.cli.importers.dates import ColumnOrder, column_order
 from sphinx_bookreview.model import STATUSES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
     from pathlib import Path
 
     from sphinx_bookreview.cli.importers.fields import Importer
@@ -33,6 +35,12 @@ KNOWN_SHELVES = {
     "dnf": "abandoned",
     "abandoned": "abandoned",
 }
+#: The ``csv`` module's default longest field. Longer ones are read (so that the rows after
+#: them are read right) and then refused, row by row: it is most likely a quote left open.
+FIELD_LIMIT = 131_072
+#: Encodings to suggest when the one given fails, in this order; the first that decodes the
+#: file is named. Windows' Western and Central European code pages, and Japanese.
+_SUGGESTED = ("utf-8", "cp1252", "shift_jis", "cp1250", "latin-1")
 _OTHER_BOMS = {
     codecs.BOM_UTF32_LE: "UTF-32",
     codecs.BOM_UTF32_BE: "UTF-32",
@@ -53,7 +61,8 @@ class Record:
 def read_export(path: Path, encoding: str) -> tuple[list[str], list[Record]]:
     """The header and the rows; the file must exist and decode."""
     text = decode(_read_bytes(path), path, encoding)
-    records = list(_records(text))
+    with _long_fields():
+        records = list(_records(text))
     if not records or not any(records[0].fields):
         raise CliError(f"{path}: empty file, expected a CSV export with a header row")
     header = [name.strip() for name in records[0].fields]
@@ -86,10 +95,32 @@ def decode(data: bytes, path: Path, encoding: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         byte = data[error.start]
+        failed = encoding.removesuffix("-sig")
         raise CliError(
-            f"{path}: not {encoding.removesuffix('-sig').upper()} text (byte 0x{byte:02x} on line {line}); "
-            "export it again as UTF-8, or name its encoding with --encoding (e.g. --encoding cp1252)"
+            f"{path}: not {failed.upper()} text (byte 0x{byte:02x} on line {line}); export it again as UTF-8, "
+            f"or name its encoding with --encoding (e.g. --encoding {_suggestion(data, failed)})"
         ) from None
+
+
+def _suggestion(data: bytes, failed: str) -> str:
+    """An encoding other than the one that failed, that decodes the file (``latin-1`` decodes anything)."""
+    for candidate in _SUGGESTED:
+        if codecs.lookup(candidate).name != codecs.lookup(failed).name:
+            with contextlib.suppress(UnicodeDecodeError):
+                data.decode(candidate)
+                return candidate
+    return "latin-1"
+
+
+@contextlib.contextmanager
+def _long_fields() -> Iterator[None]:
+    """Fields longer than the ``csv`` module's limit read whole: cut off, the rest of the
+    field would be read as rows of their own. The limit is the process's, so it is restored."""
+    previous = csv.field_size_limit(2**31 - 1)  # the largest a C long holds everywhere
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def encoding_name(text: str) -> str:
@@ -135,6 +166,27 @@ def detect(header: Sequence[str], path: Path, source: str | None) -> Importer:
         columns = ", ".join(repr(name) for name in missing)
         raise CliError(f"{path}: not a {importer.label} export: no {columns} column{'s' * (len(missing) > 1)}")
     return importer
+
+
+def date_orders(header: Sequence[str], records: Sequence[Record], importer: Importer) -> dict[str, ColumnOrder]:
+    """Day or month first for each date column of the export, from all its rows."""
+    orders: dict[str, ColumnOrder] = {}
+    for column in importer.date_columns:
+        if column in header:
+            index = header.index(column)
+            orders[column] = column_order(record.fields[index] for record in records if len(record.fields) > index)
+    return orders
+
+
+def order_warnings(orders: Mapping[str, ColumnOrder]) -> list[str]:
+    """One warning per date column whose dates could be read either way."""
+    return [
+        f"column {column!r}: {order.ambiguous} date{'s' * (order.ambiguous > 1)} such as {order.example!r} "
+        "could be day/month or month/day, and no date in the column says which; left out "
+        "(--date-order dmy or --date-order mdy reads them)"
+        for column, order in orders.items()
+        if order.ambiguous and not order.order
+    ]
 
 
 # -- shelves -----------------------------------------------------------------

@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sphinx_bookreview.model import InvalidValue, parse_date
+from sphinx_bookreview.cli.importers.isbns import first_isbn
+from sphinx_bookreview.model import InvalidValue
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection, Mapping
+    from collections.abc import Callable, Collection, Iterable, Mapping
 
+    from sphinx_bookreview.cli.importers.dates import Dates
     from sphinx_bookreview.cli.writer import Draft
 
-#: A day as both exports write it (``2023/01/05``), or as a spreadsheet may rewrite it (``2023-1-5``).
-DAY = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})")
+#: A cell as the importers read it: ``(column, text)``.
+Cell = tuple[str, str]
 
 
 class Fields:
     """Option values gathered from a row; a bad value is left out with a note saying why."""
 
-    def __init__(self, notes: list[str]) -> None:
+    def __init__(self, notes: list[str], dates: Dates) -> None:
         self.options: dict[str, str] = {}
         self.notes = notes
+        self.dates = dates
 
     def set(self, name: str, raw: str, parse: Callable[[str], str] | None = None) -> None:
         raw = raw.strip()
@@ -40,25 +42,37 @@ class Fields:
         if status != "read":  # the directive's default
             self.set("status", status)
 
-    def set_dates(self, finished: str, added: str, started: str = "") -> None:
+    def set_isbn(self, cells: Iterable[str]) -> None:
+        """The first valid ISBN of the cells; a note only when none is."""
+        isbn, problems = first_isbn(cells)
+        if isbn:
+            self.options["isbn"] = isbn
+        elif problems:
+            self.notes.append("; ".join(problems) + "; left out")
+
+    def set_series(self, series: tuple[str, ...]) -> None:
+        """The first series a title names; a review has one ``:series:``, so the others get a note."""
+        if series:
+            self.set("series", series[0])
+        for other in series[1:]:
+            self.notes.append(f"also in the series {other!r}: left out, a review names one series")
+
+    def set_day(self, option: str, cell: Cell) -> None:
+        column, text = cell
+        self.set(option, text, lambda day: self.dates.iso_day(column, day))
+
+    def set_dates(self, finished: Cell, added: Cell, started: Cell = ("", "")) -> None:
         """The days read, and ``:date:``. The exports have no date for the review
         itself: the day the book was finished is the nearest, else the day it was added."""
-        self.set("started", started, iso_day)
-        self.set("finished", finished, iso_day)
-        self.set("date", self.options.get("finished") or added, iso_day)
+        self.set_day("started", started)
+        self.set_day("finished", finished)
+        if "finished" in self.options:
+            self.options["date"] = self.options["finished"]
+        else:
+            self.set_day("date", added)
 
     def items(self) -> tuple[tuple[str, str], ...]:
         return tuple(self.options.items())
-
-
-def iso_day(text: str) -> str:
-    """``2023/01/05`` (both exports) or ``2023-1-5`` -> ``2023-01-05``, checked to be a real day."""
-    match = DAY.fullmatch(text.strip())
-    year, month, day = (int(part) for part in match.groups()) if match else (0, 0, 0)
-    try:
-        return parse_date(f"{year:04}-{month:02}-{day:02}")
-    except InvalidValue:
-        raise InvalidValue("date", f"invalid date {text!r}: expected a real day as YYYY/MM/DD") from None
 
 
 def names(*texts: str) -> str:
@@ -82,5 +96,8 @@ class Importer:
     required: tuple[str, ...]
     #: The column ``--shelf`` selects rows by.
     shelf_column: str
-    #: ``convert(row, status, notes)``: the review file for a row, notes for values left out.
-    convert: Callable[[Mapping[str, str], str, list[str]], Draft]
+    #: Columns holding dates, whose order (day or month first) is decided over the whole file.
+    date_columns: tuple[str, ...]
+    #: ``convert(row, status, fields)``: the review file for a row; ``fields`` collects its
+    #: option values and notes about values left out.
+    convert: Callable[[Mapping[str, str], str, Fields], Draft]

@@ -1,27 +1,29 @@
 """Goodreads' "Export Library" CSV (the 24- and the 31-column forms).
 
 Quirks handled here: ISBNs are written as Excel formulas (``="0441172717"``)
-so spreadsheets keep their leading zeros; ``My Rating`` 0 means not rated;
-the series is part of the title (``Dune (Dune Chronicles, #1)``); the review
-is HTML.
+so spreadsheets keep their leading zeros, in two columns either of which may
+be the valid one (:mod:`.isbns`); ``My Rating`` 0 means not rated; the series
+is part of the title (``Dune (Dune Chronicles, #1)``, :mod:`.titles`); the
+review is HTML.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from sphinx_bookreview.cli.importers.fields import Fields, Importer, names, tags
+from sphinx_bookreview.cli.importers.fields import Importer, names, tags
+from sphinx_bookreview.cli.importers.titles import split_title
 from sphinx_bookreview.cli.markup import html_to_paragraphs
 from sphinx_bookreview.cli.writer import Draft
-from sphinx_bookreview.model import number, parse_date, parse_isbn, parse_pages, parse_rating
+from sphinx_bookreview.model import number, parse_date, parse_pages, parse_rating
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from sphinx_bookreview.cli.importers.fields import Fields
+
 #: Goodreads' three built-in shelves: never tags, whichever one a book is on.
 _EXCLUSIVE = {"read", "currently-reading", "to-read"}
-_SERIES = re.compile(r"(?P<title>.+?)\s+\((?P<series>[^()]+?),?\s+#(?P<number>\d+)\)")
 #: Words in ``Binding`` -> format; the first that matches wins (``Audio CD`` before ``CD``).
 _BINDINGS = (
     ("audio", "audiobook"),
@@ -39,35 +41,22 @@ _BINDINGS = (
 )
 
 
-def convert(row: Mapping[str, str], status: str, notes: list[str]) -> Draft:
-    title, series = split_series(row["Title"])
-    fields = Fields(notes)
+def convert(row: Mapping[str, str], status: str, fields: Fields) -> Draft:
+    title = split_title(row["Title"])
     fields.set("author", names(row.get("Author", ""), row.get("Additional Authors", "")))
-    fields.set("isbn", unformula(row.get("ISBN13", "")) or unformula(row.get("ISBN", "")), parse_isbn)
+    fields.set_isbn((row.get("ISBN13", ""), row.get("ISBN", "")))
     fields.set("rating", row.get("My Rating", ""), _rating)
     fields.set_status(status)
-    fields.set_dates(row.get("Date Read", ""), row.get("Date Added", ""))
+    fields.set_dates(("Date Read", row.get("Date Read", "")), ("Date Added", row.get("Date Added", "")))
     fields.set("published", _year(row), lambda text: parse_date(text, partial=True))
     fields.set("publisher", row.get("Publisher", ""))
     fields.set("pages", row.get("Number of Pages", ""), _pages)
     fields.set("format", binding_format(row.get("Binding", "")))
-    fields.set("series", series)
+    fields.set("edition", title.edition)
+    fields.set("language", title.language)
+    fields.set_series(title.series)
     fields.set("tags", tags(row.get("Bookshelves", ""), _EXCLUSIVE | {row["Exclusive Shelf"].lower()}))
-    return Draft(title, fields.items(), html_to_paragraphs(row.get("My Review", "")))
-
-
-def split_series(title: str) -> tuple[str, str]:
-    """``Dune (Dune Chronicles, #1)`` -> ``("Dune", "Dune Chronicles #1")``."""
-    match = _SERIES.fullmatch(title.strip())
-    if not match:
-        return title.strip(), ""
-    return match["title"], f"{match['series']} #{match['number']}"
-
-
-def unformula(text: str) -> str:
-    """``="0441172717"`` -> ``0441172717``."""
-    text = text.strip()
-    return text[2:-1] if text.startswith('="') and text.endswith('"') else text
+    return Draft(title.title, fields.items(), html_to_paragraphs(row.get("My Review", "")))
 
 
 def _rating(text: str) -> str:
@@ -93,5 +82,6 @@ IMPORTER = Importer(
     signature="Exclusive Shelf",
     required=("Title", "Exclusive Shelf"),
     shelf_column="Exclusive Shelf",
+    date_columns=("Date Read", "Date Added"),
     convert=convert,
 )

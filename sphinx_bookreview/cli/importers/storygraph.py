@@ -1,7 +1,8 @@
 """The StoryGraph's "Export StoryGraph Library" CSV.
 
 Quirks handled here: ratings in quarter stars (``3.75``); ``ISBN/UID`` holds
-a StoryGraph id when the edition has no ISBN; ``Dates Read`` lists ranges
+a StoryGraph id when the edition has no ISBN; a title may carry its series,
+as Goodreads writes it, when the book came from a Goodreads import; ``Dates Read`` lists ranges
 (``2023/03/01-2023/03/14, 2024/01/02-2024/01/09``), the last one being the
 read this review is about; the review is plain text; content warnings are
 kept, visibly, at the top of the review.
@@ -12,38 +13,45 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sphinx_bookreview.cli.importers.fields import DAY, Fields, Importer, names, tags
+from sphinx_bookreview.cli.importers.dates import find_days
+from sphinx_bookreview.cli.importers.fields import Importer, names, tags
+from sphinx_bookreview.cli.importers.isbns import looks_like_isbn
+from sphinx_bookreview.cli.importers.titles import split_title
 from sphinx_bookreview.cli.markup import label_paragraph, text_to_paragraphs
 from sphinx_bookreview.cli.writer import Draft
-from sphinx_bookreview.model import PEOPLE_OPTIONS, number, parse_isbn, parse_rating
+from sphinx_bookreview.model import PEOPLE_OPTIONS, number, parse_rating
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from sphinx_bookreview.cli.importers.fields import Fields
     from sphinx_bookreview.cli.markup import Paragraph
 
 _FORMATS = {"paperback": "paperback", "hardcover": "hardcover", "digital": "ebook", "audio": "audiobook"}
-#: Something that is meant to be an ISBN, as opposed to a StoryGraph UID.
-_ISBN_LIKE = re.compile(r"[0-9Xx -]{10,17}")
 _CONTRIBUTOR = re.compile(r"([^,()]+?)\s*\(([^()]+)\)")
 #: Roles a contributor may have; authors come from the ``Authors`` column.
 _ROLES = frozenset(PEOPLE_OPTIONS) - {"author"}
 
 
-def convert(row: Mapping[str, str], status: str, notes: list[str]) -> Draft:
-    fields = Fields(notes)
+def convert(row: Mapping[str, str], status: str, fields: Fields) -> Draft:
+    title = split_title(row["Title"])
     fields.set("author", names(row.get("Authors", "")))
     for role, people in contributors(row.get("Contributors", "")).items():
         fields.set(role, people)
-    isbn = row.get("ISBN/UID", "").strip()
-    fields.set("isbn", isbn if _ISBN_LIKE.fullmatch(isbn) else "", parse_isbn)
+    isbn = row.get("ISBN/UID", "")
+    fields.set_isbn([isbn] if looks_like_isbn(isbn) else [])
     fields.set("rating", row.get("Star Rating", ""), lambda text: number(parse_rating(text, 5)))
     fields.set_status(status)
     started, finished = last_read(row.get("Dates Read", ""))
-    fields.set_dates(row.get("Last Date Read", "").strip() or finished, row.get("Date Added", ""), started)
+    last = row.get("Last Date Read", "").strip()
+    finished_cell = ("Last Date Read", last) if last else ("Dates Read", finished)
+    fields.set_dates(finished_cell, ("Date Added", row.get("Date Added", "")), ("Dates Read", started))
     fields.set("format", _FORMATS.get(row.get("Format", "").strip().lower(), ""))
+    fields.set("edition", title.edition)
+    fields.set("language", title.language)
+    fields.set_series(title.series)
     fields.set("tags", tags(row.get("Tags", "")))
-    return Draft(row["Title"].strip(), fields.items(), _body(row))
+    return Draft(title.title, fields.items(), _body(row))
 
 
 def last_read(text: str) -> tuple[str, str]:
@@ -51,7 +59,7 @@ def last_read(text: str) -> tuple[str, str]:
     ranges = [part.strip() for part in text.split(",") if part.strip()]
     if not ranges:
         return "", ""
-    days = [match[0] for match in DAY.finditer(ranges[-1])]
+    days = find_days(ranges[-1])
     if len(days) >= 2:
         return days[0], days[-1]
     if days and ranges[-1].endswith("-"):
@@ -83,5 +91,6 @@ IMPORTER = Importer(
     signature="Read Status",
     required=("Title", "Read Status"),
     shelf_column="Read Status",
+    date_columns=("Date Added", "Last Date Read", "Dates Read"),
     convert=convert,
 )
