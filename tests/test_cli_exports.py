@@ -491,7 +491,9 @@ def all_exports(folder: Path) -> list[tuple[Path, list[str]]]:
 def test_every_written_review_builds_clean(markup: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "src"
     source.mkdir()
-    (source / "conf.py").write_text('extensions = ["sphinx_bookreview", "myst_parser"]\nproject = "Shelf"\nhtml_baseurl = "https://shelf.example.org/"\n')
+    (source / "conf.py").write_text(
+        'extensions = ["sphinx_bookreview", "myst_parser"]\nproject = "Shelf"\nhtml_baseurl = "https://shelf.example.org/"\n'
+    )
     (source / "index.rst").write_text("Shelf\n=====\n", encoding="utf-8")
     for path, options in all_exports(tmp_path / "exports"):
         status = main(["import", str(path), "--dir", str(source / path.stem), "--format", markup, *options])
