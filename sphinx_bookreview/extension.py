@@ -10,14 +10,13 @@ from sphinx_bookreview import __version__
 from sphinx_bookreview.config import setup_config
 from sphinx_bookreview.covers import setup_covers
 from sphinx_bookreview.directive import setup_directive
-from sphinx_bookreview.domain import BookDomain
+from sphinx_bookreview.domain import setup_domain
 from sphinx_bookreview.freshness import setup_freshness
 from sphinx_bookreview.listing import setup_listing
-from sphinx_bookreview.nodes import setup_nodes
 from sphinx_bookreview.outputs.catalog import setup_catalog
 from sphinx_bookreview.outputs.feed import setup_feed
 from sphinx_bookreview.outputs.meta import setup_meta
-from sphinx_bookreview.rating import setup_rating
+from sphinx_bookreview.render import setup_nodes
 from sphinx_bookreview.roles import setup_roles
 from sphinx_bookreview.stats import setup_stats
 
@@ -53,10 +52,8 @@ def add_stylesheet(app: Sphinx) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_message_catalog("sphinx_bookreview", str(HERE / "locale"))
     setup_config(app)
-    app.add_domain(BookDomain)
-    app.connect("warn-missing-reference", BookDomain.warn_missing_reference)
+    setup_domain(app)
     setup_nodes(app)
-    setup_rating(app)
     setup_directive(app)
     setup_roles(app)
     setup_covers(app)

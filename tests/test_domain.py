@@ -64,12 +64,12 @@ def test_clear_doc_and_merge_domaindata(full: SphinxTestApp) -> None:
     domain = domain_of(full)
     saved = copy.deepcopy(domain.data)
     try:
-        assert "fopnp" in domain.winners
+        assert "fopnp" in domain.views.winners
         domain.clear_doc("review")
         # The derived views follow at once.
-        assert "fopnp" not in domain.winners
-        assert "Brandon Rhodes" not in domain.by_author
-        assert "9781430230038" not in domain.by_isbn
+        assert "fopnp" not in domain.views.winners
+        assert "Brandon Rhodes" not in domain.views.by_author
+        assert "9781430230038" not in domain.views.by_isbn
         assert "review" not in domain.references
         assert "roles" in domain.references
         # A parallel reader's data is merged for its own documents only.
@@ -77,8 +77,8 @@ def test_clear_doc_and_merge_domaindata(full: SphinxTestApp) -> None:
         other["reviews"]["stray"] = other["reviews"]["second"]
         domain.merge_domaindata({"review"}, other)
         assert domain.data == saved
-        assert domain.winners["fopnp"].docname == "review"
-        assert [r.id for r in domain.by_author["Brandon Rhodes"]] == ["fopnp"]
+        assert domain.views.winners["fopnp"].docname == "review"
+        assert [r.id for r in domain.views.by_author["Brandon Rhodes"]] == ["fopnp"]
     finally:
         domain.data.clear()
         domain.data.update(saved)

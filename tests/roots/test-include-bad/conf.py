@@ -1,0 +1,2 @@
+project = "Included, badly"
+extensions = ["sphinx_bookreview"]
