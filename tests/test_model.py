@@ -345,21 +345,20 @@ def test_a_changed_record_layout_bumps_the_env_version() -> None:
     assert len({repr(layout) for layout in LAYOUTS.values()}) == len(LAYOUTS)
 
 
+#: Every field away from its default, "read" too.
+EVERY_FIELD = Review(
+    id="full", title="Full", docname="d", lineno=3, source="/src/part.rst.inc", subtitle="S", authors=("A",),
+    editors=("E",), translators=("T",), illustrators=("I",), edition="2", publisher="P", published="2001",
+    isbn="978-0-306-40615-7", pages=9, format="ebook", language="en", series="Se", series_number=1,
+    cover="/c.png", url="https://example.org", rating=0.0, reviewer="R", date="2024-01-01",
+    started="2023-01-01", finished="2023-02-01", status="abandoned", tags=("t",), verdict="V",
+    disclosure="D", answers=(("give-to", "You"),),
+)  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "review",
-    [
-        Review(id="bare", title="Bare"),
-        # Every field away from its default, "read" too.
-        Review(
-            id="full", title="Full", docname="d", lineno=3, source="/src/part.rst.inc", subtitle="S", authors=("A",),
-            editors=("E",), translators=("T",), illustrators=("I",), edition="2", publisher="P", published="2001",
-            isbn="978-0-306-40615-7", pages=9, format="ebook", language="en", series="Se", series_number=1,
-            cover="/c.png", url="https://example.org", rating=0.0, reviewer="R", date="2024-01-01",
-            started="2023-01-01", finished="2023-02-01", status="abandoned", tags=("t",), verdict="V",
-            disclosure="D", answers=(("give-to", "You"),),
-        ),
-        Review(id="zero", title="Zero", rating=0.0, pages=None, status="read"),
-    ],
+    [Review(id="bare", title="Bare"), EVERY_FIELD, Review(id="zero", title="Zero", rating=0.0, status="read")],
     ids=["defaults", "every-field", "falsy-values"],
 )
 def test_records_survive_pickling(review: Review) -> None:
