@@ -23,7 +23,7 @@ from __future__ import annotations
 import posixpath
 import urllib.parse
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from sphinx.util.images import get_image_size, guess_mimetype
 
@@ -95,10 +95,6 @@ def shows(builder: Builder, cover: nodes.Element) -> bool:
     return not builder.supported_image_types or guess_mimetype(path) in builder.supported_image_types
 
 
-def is_cover(node: nodes.Node) -> bool:
-    return isinstance(node, bookreview_cover | bookreview_cover_url)  # both are Elements
-
-
 def drop_unshowable_covers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Remove the covers this builder cannot show.
 
@@ -106,8 +102,10 @@ def drop_unshowable_covers(app: Sphinx, doctree: nodes.document, docname: str) -
     public way to learn it): after Sphinx's image converters, before the
     builder picks the images to copy.
     """
-    for cover in list(doctree.findall(is_cover)):
-        if not shows(app.builder, cast("nodes.Element", cover)):
+    # One search per class: docutils searches by class fastest.
+    covers: list[nodes.Element] = [*doctree.findall(bookreview_cover), *doctree.findall(bookreview_cover_url)]
+    for cover in covers:
+        if not shows(app.builder, cover):
             cover.parent.remove(cover)
 
 

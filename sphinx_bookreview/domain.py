@@ -184,7 +184,7 @@ class Views:
         }
 
     @functools.cached_property
-    def indices(self) -> frozenset[str]:
+    def index_names(self) -> frozenset[str]:
         """The names of the domain indices that have entries (Sphinx writes
         no page for an empty one)."""
         entries = {AUTHOR_INDEX: self.by_author, TAG_INDEX: self.by_tag, RATING_INDEX: self.rated}
@@ -419,7 +419,7 @@ class BookDomain(Domain):
         if not isinstance(builder, StandaloneHTMLBuilder) or builder.name == "singlehtml" or not chosen:
             return set()
         domain = BookDomain.of(builder.env)
-        written = {f"{domain.name}-{name}" for name in domain.views.indices}
+        written = {f"{domain.name}-{name}" for name in domain.views.index_names}
         return written if chosen is True else written & set(chosen)
 
 
