@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -68,10 +69,11 @@ class BookReviewDirective(SphinxDirective):
         return BookDomain.of(self.env)
 
     def where(self) -> tuple[str, int]:
-        """The file the review is written in (an included one too) and its
-        line there."""
+        """The file the review is written in (an included one too, which
+        docutils names relative to the working directory) and its line there."""
         source, line = self.get_source_info()
-        return str(source or self.env.doc2path(self.env.docname)), line or self.lineno
+        # abspath, not resolve(): Sphinx's own paths keep their symlinks.
+        return os.path.abspath(source or self.env.doc2path(self.env.docname)), line or self.lineno  # noqa: PTH100
 
     def cover(self, review: Review) -> str:
         """The cover as given, if it is a URL or a readable file inside

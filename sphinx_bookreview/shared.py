@@ -9,6 +9,7 @@ and the directives report each.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import ClassVar
@@ -46,13 +47,17 @@ def option_line(directive: SphinxDirective, option: str | None) -> tuple[str | N
     """The file and line of ``:option:``, else of the directive itself.
 
     The file is the one the directive is written in, an included file too
-    (``get_source_info``, not the document's name). The line is read from
+    (``get_source_info``, not the document's name), as an absolute path:
+    docutils names an included file relative to the working directory.
+    The line is read from
     that file, not from ``block_text``: what MyST puts in ``block_text``
     differs between its versions. Options are the lines after the
     directive's up to the first blank line (or, in MyST's YAML form,
     ``option: value`` lines).
     """
-    source, lineno = directive.get_source_info()
+    given, lineno = directive.get_source_info()
+    # abspath, not resolve(): Sphinx's own paths keep their symlinks.
+    source = os.path.abspath(given) if given else None  # noqa: PTH100
     if not option or not source or not Path(source).is_file():
         return source, lineno
     pattern = re.compile(rf"\s*:?{re.escape(option)}:(\s|$)")
