@@ -6,7 +6,14 @@ review page under ``reviews/`` is a live example of the directive.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from sphinx_bookreview import __version__
+
+# docs/_ext: this site's own extension, the settings reference generated
+# from the extension's table (guides/configuration.rst).
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "sphinx-bookreview"
 author = "The sphinx-bookreview developers"
@@ -16,7 +23,7 @@ version = ".".join(__version__.split(".")[:2])
 
 # No sphinx_design: its stylesheet would add some 60 KB to every page, and
 # the listing's cards have CSS of their own (the tests cover both).
-extensions = ["sphinx_bookreview", "myst_parser"]
+extensions = ["sphinx_bookreview", "myst_parser", "settings_reference"]
 
 html_theme = "bookreview"
 html_theme_options = {

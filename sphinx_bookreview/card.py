@@ -8,14 +8,21 @@ builder extracts it; labels come from our own message catalog.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
-from sphinx_bookreview.model import isbn_url
-from sphinx_bookreview.nodes import bookreview, bookreview_card, bookreview_cover, bookreview_quick
+from sphinx_bookreview.model import is_url, isbn_url
+from sphinx_bookreview.nodes import (
+    bookreview,
+    bookreview_card,
+    bookreview_cover,
+    bookreview_cover_url,
+    bookreview_quick,
+)
+from sphinx_bookreview.outputs.jsonld import review_jsonld
 from sphinx_bookreview.rating import rating_node
 
 if TYPE_CHECKING:
@@ -25,8 +32,9 @@ if TYPE_CHECKING:
 
     from sphinx_bookreview.model import Review
 
-    #: ``SphinxDirective.parse_inline``: nodes and messages of inline markup.
-    InlineParser = Callable[..., tuple[list[nodes.Node], list[nodes.system_message]]]
+    #: ``SphinxDirective.parse_inline`` at the review's line: nodes and
+    #: messages of inline markup.
+    InlineParser = Callable[[str], tuple[list[nodes.Node], list[nodes.system_message]]]
 
 _ = get_translation("sphinx_bookreview")
 
@@ -89,18 +97,32 @@ def source_text(
 
 
 class CardBuilder:
-    """Builds the nodes of one review; holds what every part needs."""
+    """Builds the nodes of one review; holds what every part needs.
 
-    def __init__(self, review: Review, config: Config, where: tuple[str, int], parse_inline: InlineParser) -> None:
+    ``where`` is the file and line the review is written in; ``cover_size``
+    the local cover's size in pixels, where its file says it.
+    """
+
+    def __init__(
+        self, review: Review, config: Config, where: tuple[str, int], parse_inline: InlineParser,
+        cover_size: tuple[int, int] | None = None,
+    ) -> None:  # fmt: skip
         self.review = review
         self.config = config
         self.where = where
         self.parse_inline = parse_inline
+        self.cover_size = cover_size
 
     def build(self, body: list[nodes.Node]) -> bookreview:
         review = self.review
         root = bookreview(ids=[review.id], classes=["bookreview"])
         root["review-id"] = review.id
+        if self.config.bookreview_jsonld:
+            # What the HTML visitor writes as JSON-LD, carried by the node:
+            # it needs no record then, also for a review in an included file.
+            root["jsonld"] = review_jsonld(review, self.config.bookreview_rating_scale)
+            if review.cover:
+                root["cover"] = review.cover
         root += self.card()
         if review.verdict:
             root += source_text(nodes.paragraph, review.verdict, self.where, classes=["bookreview-verdict"])
@@ -114,10 +136,7 @@ class CardBuilder:
         review = self.review
         card = bookreview_card(classes=["bookreview-card"])
         if review.cover:
-            alt = _("Cover of %s") % review.title
-            # No width here: HTML sizes it with CSS, and a width would make
-            # Sphinx wrap it in a link to the full-size file.
-            card += bookreview_cover(uri=review.cover, alt=alt, classes=["bookreview-cover"])
+            card += self.cover()
         heading = source_text(nodes.paragraph, "", self.where, classes=["bookreview-title"])
         heading.rawsource = review.title
         heading += nodes.strong(review.title, review.title)
@@ -136,6 +155,19 @@ class CardBuilder:
             note += [nodes.strong(_("Disclosure:"), _("Disclosure:")), nodes.Text(" " + review.disclosure)]
             card += note
         return card
+
+    def cover(self) -> bookreview_cover | bookreview_cover_url:
+        """A local cover as an image Sphinx collects and copies; a remote
+        one as its URL alone (see :mod:`sphinx_bookreview.covers`)."""
+        atts: dict[str, Any] = {"alt": _("Cover of %s") % self.review.title, "classes": ["bookreview-cover"]}
+        if is_url(self.review.cover):
+            return bookreview_cover_url(uri=self.review.cover, **atts)
+        # No width here: HTML sizes it with CSS, and a width would make
+        # Sphinx wrap it in a link to the full-size file.
+        cover = bookreview_cover(uri=self.review.cover, **atts)
+        if self.cover_size:
+            cover["intrinsic-width"], cover["intrinsic-height"] = self.cover_size
+        return cover
 
     def facts(self) -> list[tuple[str, list[nodes.Node]]]:
         """``(label, value nodes)`` for every fact the review gives."""
@@ -180,7 +212,7 @@ class CardBuilder:
         for key, text in self.review.answers:
             answer = source_text(nodes.paragraph, "", self.where)
             answer.rawsource = text
-            parsed, messages = self.parse_inline(text, lineno=self.where[1])
+            parsed, messages = self.parse_inline(text)
             answer += [*parsed, *messages]
             answers += nodes.definition_list_item(
                 "", source_text(nodes.term, question_label(questions[key]), self.where), nodes.definition("", answer)
@@ -198,4 +230,3 @@ def language_name(code: str, ui_language: str | None) -> str:
     except (ValueError, UnknownLocaleError):
         return code
     return f"{name} ({code})" if name else code
-

@@ -78,6 +78,10 @@ def _file_name(value: Any) -> bool:
     return value == "" or (not path.is_absolute() and ".." not in path.parts and path.name != "")
 
 
+#: The warning for a bad value; the configuration page shows it too.
+INVALID = "invalid %s = %r: expected %s; using the default %r"
+
+
 #: Image types link previews show: X documents JPG, PNG, WEBP and GIF, and no SVG.
 SHARED_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
@@ -96,29 +100,242 @@ def _shared_image(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Setting:
+    """One configuration value: what Sphinx registers, how it is checked,
+    and how the configuration page (``docs/guides/configuration.rst``)
+    documents it, generated from this table."""
+
     name: str
     default: Any
     types: tuple[type, ...]
     check: Callable[[Any], bool]
     expected: str  # what a valid value looks like, for the warning
+    section: str  # the heading it is documented under
+    description: str  # reStructuredText: what it does, an example, what is refused
+    bad: Any  # a value the page shows the warning for
+
+    def warning(self, value: Any) -> str:
+        """The warning for ``value``, as :func:`check_config` words it."""
+        return INVALID % (self.name, value, self.expected, self.default)
 
 
 SETTINGS = (
-    Setting("bookreview_rating_scale", 5, (int, float), _positive_number, "a positive number"),
-    Setting("bookreview_rating_step", 0.5, (int, float), _positive_number, "a positive number"),
-    Setting("bookreview_quick_review", DEFAULT_QUICK_REVIEW, (list, tuple), _quick_review,
-            "a list of (option key, question) pairs with unique lowercase keys that are not other options"),
-    Setting("bookreview_default_reviewer", None, (str, type(None)), lambda v: v is None or isinstance(v, str),
-            "a name or None"),
-    Setting("bookreview_isbn_url", "https://openlibrary.org/isbn/{isbn}", (str,), _url_template,
-            'an http(s) URL template with {isbn}, or ""'),
-    Setting("bookreview_cover_url", "", (str,), _url_template, 'an http(s) URL template with {isbn}, or ""'),
-    Setting("bookreview_jsonld", True, (bool,), lambda v: isinstance(v, bool), "True or False"),
-    Setting("bookreview_catalog", "bookreviews.json", (str,), _file_name, 'a relative file name, or ""'),
-    Setting("bookreview_feed", "reviews.atom", (str,), _file_name, 'a relative file name, or ""'),
-    Setting("bookreview_opengraph", True, (bool,), lambda v: isinstance(v, bool), "True or False"),
-    Setting("bookreview_opengraph_image", "", (str,), _shared_image,
-            'an http(s) URL, or a path in the source directory to a PNG, JPEG, GIF or WebP image, or ""'),
+    Setting(
+        "bookreview_rating_scale", 5, (int, float), _positive_number, "a positive number",
+        section="Ratings", bad="five",
+        description="""
+            The best possible rating: the number of stars drawn, and the
+            ``bestRating`` of the structured data (``worstRating`` is always 0).
+            Ratings written as a fraction (``8/10``) are rescaled to it; a plain
+            number must lie between 0 and the scale.
+
+            .. code-block:: python
+
+               bookreview_rating_scale = 10   # ten stars; ":rating: 7.5" is 7.5 out of 10
+
+            Bad value: anything but a positive number (``"five"``, ``0``, ``-1``,
+            ``True``). A scale above 100 is refused too (a card of a thousand
+            stars helps nobody, and drawing a billion would exhaust memory):
+            ``invalid bookreview_rating_scale = 1000: more than 100 stars;
+            using the default 5``.
+        """,
+    ),
+    Setting(
+        "bookreview_rating_step", 0.5, (int, float), _positive_number, "a positive number",
+        section="Ratings", bad="half",
+        description="""
+            The precision of the drawn stars: a rating is drawn to the nearest step
+            (halves rounded up), while screen readers and structured data get the
+            exact value. ``1`` draws whole stars only; ``0.25`` draws quarters.
+
+            .. code-block:: python
+
+               bookreview_rating_step = 1   # ":rating: 3.7" draws four stars, says "3.7 out of 5"
+
+            Bad value: anything but a positive number; a step larger than the
+            scale, which warns ``invalid bookreview_rating_step = 10: larger
+            than bookreview_rating_scale; using 0.5``; or more than 1000 steps
+            to the scale (the rating chart has a bar per step), which warns
+            ``invalid bookreview_rating_step = 0.001: more than 1000 steps to
+            bookreview_rating_scale; using 0.5``.
+        """,
+    ),
+    Setting(
+        "bookreview_quick_review", DEFAULT_QUICK_REVIEW, (list, tuple), _quick_review,
+        "a list of (option key, question) pairs with unique lowercase keys that are not other options",
+        section="Quick review", bad=[("rating", "Clashes with an option")],
+        description="""
+            The questions of the quick review, in the order they are shown: a
+            list of ``(key, question)`` pairs. Each key becomes an option of
+            :rst:dir:`bookreview`; each question is the label shown above its
+            answer. The three default questions are translated into the
+            project's ``language``; questions you write are shown as you wrote
+            them. An empty list turns the quick review off.
+
+            .. code-block:: python
+
+               bookreview_quick_review = [
+                   ("why-picked-up", "Why I picked it up"),
+                   ("best-quote", "The line I remember"),
+                   ("give-to", "I'd give it to"),
+               ]
+
+            .. code-block:: rst
+
+               .. bookreview:: The Little Prince
+                  :best-quote: *One sees clearly only with the heart.*
+
+            A key you leave out is no longer an option: with the list above,
+            ``:why-finished:`` is an unknown option (a ``bookreview.option``
+            warning, and the answer is ignored).
+
+            Bad value: not a list of pairs of strings, a key repeated, a key that is
+            not lowercase letters, digits and hyphens, or a key that is already an
+            option (``("rating", "...")``).
+        """,
+    ),
+    Setting(
+        "bookreview_default_reviewer", None, (str, type(None)), lambda v: v is None or isinstance(v, str),
+        "a name or None",
+        section="Reviewer", bad=3,
+        description="""
+            The reviewer of every review without a ``:reviewer:`` option. With
+            ``None``, the project's ``author`` is the reviewer (this site's reviews
+            say "The sphinx-bookreview developers" that way); with neither, reviews
+            have no reviewer.
+
+            .. code-block:: python
+
+               bookreview_default_reviewer = "Ada Reader"
+
+            Bad value: anything but a string or ``None``.
+        """,
+    ),
+    Setting(
+        "bookreview_isbn_url", "https://openlibrary.org/isbn/{isbn}", (str,), _url_template,
+        'an http(s) URL template with {isbn}, or ""',
+        section="Links and covers", bad="ftp://example.org/{isbn}",
+        description="""
+            Where an ISBN links to: in the card, and from the :rst:role:`isbn` role
+            when the project has no review of that book. ``{isbn}`` is replaced by
+            the ISBN-13 without hyphens. ``""`` shows ISBNs without a link.
+
+            .. code-block:: python
+
+               bookreview_isbn_url = "https://www.worldcat.org/isbn/{isbn}"
+               bookreview_isbn_url = ""   # no links
+
+            Bad value: not a string, not an absolute ``http(s)`` URL once
+            ``{isbn}`` is filled in, a template without ``{isbn}`` (every book
+            would link to one page), or a template with another ``{field}``.
+        """,
+    ),
+    Setting(
+        "bookreview_cover_url", "", (str,), _url_template, 'an http(s) URL template with {isbn}, or ""',
+        section="Links and covers", bad="covers/{isbn}.jpg",
+        description="""
+            A cover for every review that has an ISBN and no ``:cover:``, made from
+            this URL template like :confval:`bookreview_isbn_url`. ``""`` (the
+            default) adds no covers. The images are not downloaded: HTML pages link
+            to them, and builders that cannot show remote images (epub, LaTeX,
+            Texinfo) leave them out.
+
+            .. code-block:: python
+
+               bookreview_cover_url = "https://covers.openlibrary.org/b/isbn/{isbn}-M.jpg"
+
+            Bad value: as for :confval:`bookreview_isbn_url`.
+        """,
+    ),
+    Setting(
+        "bookreview_jsonld", True, (bool,), lambda v: isinstance(v, bool), "True or False",
+        section="Generated output", bad="yes",
+        description="""
+            Whether each review's HTML carries a ``<script
+            type="application/ld+json">`` with its schema.org ``Review`` of a
+            ``Book``: title, authors, ISBN, edition, format, pages, publisher,
+            publication date, language, cover, rating, reviewer and review date.
+            Search engines read it to show the book and its rating. Cover URLs are
+            absolute when ``html_baseurl`` is set.
+
+            .. code-block:: python
+
+               bookreview_jsonld = False
+
+            Bad value: anything but ``True`` or ``False`` (``"yes"``, ``1``).
+        """,
+    ),
+    Setting(
+        "bookreview_catalog", "bookreviews.json", (str,), _file_name, 'a relative file name, or ""',
+        section="Generated output", bad="/etc/reviews.json",
+        description="""
+            The file name, relative to the HTML output directory, of the catalogue
+            of every review: ``{"$schema": "bookreviews.schema.json", "version": 1,
+            "reviews": [...]}``, each review's fields and page URL, sorted by id,
+            with its JSON schema written beside it. Written by the ``html``,
+            ``dirhtml`` and ``singlehtml`` builders. ``""`` writes no catalogue.
+            A build that changes nothing the catalogue says leaves the file as it
+            is; so does the feed. (Each is written with a digest of its data, kept
+            in ``bookreview-outputs.json`` beside Sphinx's ``environment.pickle``; a
+            file deleted or edited since is written again.)
+
+            .. code-block:: python
+
+               bookreview_catalog = "data/reviews.json"
+
+            Bad value: not a string, an absolute path, a path starting with ``..``
+            or containing a backslash.
+        """,
+    ),
+    Setting(
+        "bookreview_feed", "reviews.atom", (str,), _file_name, 'a relative file name, or ""',
+        section="Generated output", bad="../reviews.atom",
+        description="""
+            The file name of the Atom feed of reviews, newest first, written when
+            ``html_baseurl`` is set (a feed needs absolute links). ``""`` writes no
+            feed.
+
+            .. code-block:: python
+
+               html_baseurl = "https://example.org/reading/"
+               bookreview_feed = "feed.xml"
+
+            Bad value: as for :confval:`bookreview_catalog`.
+        """,
+    ),
+    Setting(
+        "bookreview_opengraph", True, (bool,), lambda v: isinstance(v, bool), "True or False",
+        section="Sharing", bad="yes",
+        description="""
+            Whether review pages carry Open Graph and Twitter-card tags, which make
+            the preview of a link shared on Mastodon, Bluesky, Slack, X and the
+            rest: see :doc:`sharing`. They need ``html_baseurl``; without it, a
+            project with reviews gets one warning, ``review pages get no Open Graph
+            tags: html_baseurl is not set …``, which ``False`` turns off too.
+
+            Bad value: anything but ``True`` or ``False``, as for
+            :confval:`bookreview_jsonld`.
+        """,
+    ),
+    Setting(
+        "bookreview_opengraph_image", "", (str,), _shared_image,
+        'an http(s) URL, or a path in the source directory to a PNG, JPEG, GIF or WebP image, or ""',
+        section="Sharing", bad="share.svg",
+        description="""
+            The image shared for a review without a cover a preview can show (none,
+            or an SVG one): a path in the source directory to a PNG, JPEG, GIF or
+            WebP file, copied to the same path in the output, or an ``http(s)``
+            URL. ``""`` shares no image for them.
+
+            .. code-block:: python
+
+               bookreview_opengraph_image = "_static/share.png"
+
+            Bad value: not a string, an SVG or other file type, a path starting
+            with ``/`` or ``..``, or a URL of another scheme. A path to no file
+            warns ``invalid bookreview_opengraph_image = 'share.png': no such
+            file in the source directory; using the default ''``.
+        """,
+    ),
 )  # fmt: skip
 
 
@@ -128,8 +345,7 @@ def check_config(app: Sphinx, config: Config) -> None:
         value = getattr(config, setting.name)
         if not setting.check(value):
             logger.warning(
-                __("invalid %s = %r: expected %s; using the default %r"),
-                setting.name, value, setting.expected, setting.default,
+                __(INVALID), setting.name, value, setting.expected, setting.default,
                 type="bookreview", subtype="config", location=conf_py(app, setting.name),
             )  # fmt: skip
             setattr(config, setting.name, setting.default)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-import re
+import functools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from docutils.parsers.rst import directives
 from sphinx.locale import get_translation
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_bookreview.card import CardBuilder
+from sphinx_bookreview.covers import cover_size
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import OPTIONS, Problem, Review, is_url, parse_review
+from sphinx_bookreview.shared import option_spec, warn
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -22,16 +23,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 _ = get_translation("sphinx_bookreview")
-logger = logging.getLogger(__name__)
-
-
-class AnyOption(dict[str, object]):
-    """Accepts every option name, so docutils and MyST hand us unknown
-    options instead of dropping the whole directive with an error; the
-    model then reports each as one ``bookreview.option`` warning."""
-
-    def __missing__(self, key: str) -> object:
-        return directives.unchanged
 
 
 class BookReviewDirective(SphinxDirective):
@@ -40,7 +31,8 @@ class BookReviewDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, object]] = AnyOption.fromkeys(OPTIONS, directives.unchanged)  # type: ignore[assignment]
+    # Unknown options too: the model reports each as one warning.
+    option_spec: ClassVar[dict[str, object]] = option_spec(OPTIONS)  # type: ignore[assignment]
 
     def run(self) -> list[nodes.Node]:
         title = self.arguments[0] if self.arguments else ""
@@ -57,17 +49,31 @@ class BookReviewDirective(SphinxDirective):
         )
         for problem in problems:
             self.report(problem)
-        review = dataclasses.replace(review, docname=self.env.docname, lineno=self.lineno, cover=self.cover(review))
+        source, line = self.where()
+        own = source == str(self.env.doc2path(self.env.docname))
+        review = dataclasses.replace(
+            review, docname=self.env.docname, lineno=line, source="" if own else source, cover=self.cover(review)
+        )
         self.domain.note_review(review)
         body = self.parse_content_to_nodes() if self.content else []
-        where = (str(self.get_source_info()[0] or self.env.doc2path(self.env.docname)), self.lineno)
-        root = CardBuilder(review, self.config, where, self.parse_inline).build(body)
+        # parse_inline wants the line in docutils' input, which counts the
+        # lines of included files too; messages then name the right file.
+        inline = functools.partial(self.parse_inline, lineno=self.lineno)
+        builder = CardBuilder(review, self.config, (source, line), inline, cover_size(self.env.srcdir, review.cover))
+        root = builder.build(body)
         self.set_source_info(root)
         return [root]
 
     @property
     def domain(self) -> BookDomain:
         return BookDomain.of(self.env)
+
+    def where(self) -> tuple[str, int]:
+        """The file the review is written in (an included one too, which
+        docutils names relative to the working directory) and its line there."""
+        source, line = self.get_source_info()
+        # abspath, not resolve(): Sphinx's own paths keep their symlinks.
+        return os.path.abspath(source or self.env.doc2path(self.env.docname)), line or self.lineno  # noqa: PTH100
 
     def cover(self, review: Review) -> str:
         """The cover as given, if it is a URL or a readable file inside
@@ -91,32 +97,7 @@ class BookReviewDirective(SphinxDirective):
         return "/" + relative  # absolute to the source directory, as Sphinx's image paths are
 
     def report(self, problem: Problem) -> None:
-        logger.warning(
-            problem.message,
-            location=(self.env.docname, self.option_line(problem.option)),
-            type="bookreview",
-            subtype=problem.subtype,
-        )
-
-    def option_line(self, option: str | None) -> int:
-        """The line of ``:option:`` in the source, else the directive's.
-
-        Read from the source file, not ``block_text``: what MyST puts in
-        ``block_text`` differs between its versions. Options are the lines
-        after the directive's up to the first blank line (or, in MyST's
-        YAML form, ``option: value`` lines).
-        """
-        source, lineno = self.get_source_info()
-        if not option or not source or not Path(source).is_file():
-            return self.lineno
-        pattern = re.compile(rf"\s*:?{re.escape(option)}:(\s|$)")
-        lines = Path(source).read_text(encoding="utf-8", errors="replace").splitlines()
-        for number, line in enumerate(lines[lineno:], start=lineno + 1):
-            if not line.strip():
-                break
-            if pattern.match(line):
-                return number
-        return self.lineno
+        warn(self, problem.message, problem.subtype, problem.option)
 
 
 def project_author(config: Config) -> str:

@@ -4,32 +4,35 @@ State is plain data in ``self.data`` keyed by document, so ``clear_doc``
 and ``merge_domaindata`` are a few lines each and ``-j`` and incremental
 builds stay right. What spans documents (which review owns an id, the
 newest review of an ISBN, the books of an author) is derived from the
-records once per build and cached on the domain instance, never stored.
+records by one :class:`Views` object, built when first asked and dropped
+whole whenever the records change; nothing derived is stored.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import re
 import sys
 import urllib.parse
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_bookreview.model import compact_isbn, isbn_url, round_to_step
-from sphinx_bookreview.nodes import COLLECTION_REFERENCE, bookreview_collection
+from sphinx_bookreview.nodes import bookreview_collection
 from sphinx_bookreview.rating import spoken
 from sphinx_bookreview.roles import BookXRefRole
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Set
+    from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
 
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
@@ -46,6 +49,10 @@ logger = logging.getLogger(__name__)
 AUTHOR_INDEX, TAG_INDEX, RATING_INDEX = "author", "tag", "rating"
 #: Builders that add documents to an assembled doctree beyond its toctrees.
 APPENDING_BUILDERS = frozenset({"latex", "texinfo"})
+#: The ``(reftype, target)`` the domain notes for a page that shows the
+#: whole collection (a listing, the stats); any change to any review makes
+#: it stale.
+COLLECTION_REFERENCE = ("listing", "")
 
 
 def index_anchor(key: str) -> str:
@@ -96,6 +103,94 @@ def review_uri(builder: Builder, fromdocname: str | None, review: Review) -> str
     return one_page_uri(f"{uri}#{review.id}", review.id, page)
 
 
+class Views:
+    """What the records say once put together: each view is built from the
+    stored records when first asked, and the domain drops this whole object
+    whenever they change (:meth:`BookDomain.forget_derived`). A new view is
+    one more cached property here, and can never go stale."""
+
+    def __init__(self, reviews_by_doc: dict[str, list[Review]], references: dict[str, set[tuple[str, str]]]) -> None:
+        self.reviews_by_doc = reviews_by_doc
+        self.references = references
+
+    @functools.cached_property
+    def collection_pages(self) -> frozenset[str]:
+        """The documents holding a listing or statistics placeholder."""
+        return frozenset(d for d, links in self.references.items() if COLLECTION_REFERENCE in links)
+
+    @functools.cached_property
+    def all_reviews(self) -> list[Review]:
+        return [r for docname in sorted(self.reviews_by_doc) for r in self.reviews_by_doc[docname]]
+
+    @functools.cached_property
+    def winners(self) -> dict[str, Review]:
+        """Each id's review: the first by document name (then position),
+        whatever order the documents were read in."""
+        owners: dict[str, Review] = {}
+        for review in self.all_reviews:
+            owners.setdefault(review.id, review)
+        return dict(sorted(owners.items()))
+
+    @functools.cached_property
+    def losers(self) -> list[Review]:
+        return [r for r in self.all_reviews if self.winners[r.id] is not r]
+
+    @functools.cached_property
+    def by_isbn(self) -> dict[str, Review]:
+        """The newest review of each ISBN (by date, ties by id)."""
+        newest: dict[str, Review] = {}
+        for review in sorted(self.winners.values(), key=lambda r: (r.date, r.id)):
+            if review.isbn:
+                newest[review.isbn_digits] = review
+        return newest
+
+    @functools.cached_property
+    def by_author(self) -> dict[str, list[Review]]:
+        return self._grouped(lambda review: review.authors)
+
+    @functools.cached_property
+    def by_tag(self) -> dict[str, list[Review]]:
+        return self._grouped(lambda review: review.tags)
+
+    def _grouped(self, keys: Callable[[Review], tuple[str, ...]]) -> dict[str, list[Review]]:
+        groups: dict[str, list[Review]] = defaultdict(list)
+        for review in sorted(self.winners.values(), key=lambda r: (r.title.casefold(), r.id)):
+            for key in keys(review):
+                groups[key].append(review)
+        return dict(sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0])))
+
+    @functools.cached_property
+    def rated(self) -> list[Review]:
+        """The reviews with a rating, best first, then by title and id."""
+        rated = [r for r in self.winners.values() if r.rating is not None]
+        return sorted(rated, key=lambda r: (-(r.rating or 0), r.title.casefold(), r.id))
+
+    @functools.cached_property
+    def newest_first(self) -> list[Review]:
+        """Every review, newest first by ``:date:``, ties by id."""
+        return sorted(sorted(self.winners.values(), key=lambda r: r.id), key=lambda r: r.date, reverse=True)
+
+    @functools.cached_property
+    def review_pages(self) -> dict[str, tuple[Review | None, Review | None]]:
+        """Each page holding reviews, oldest first, with the first review of
+        the page before and after it: the theme's previous/next links."""
+        firsts: dict[str, Review] = {}
+        for review in reversed(self.newest_first):
+            firsts.setdefault(review.docname, review)
+        order = list(firsts.values())
+        return {
+            review.docname: (order[n - 1] if n else None, order[n + 1] if n + 1 < len(order) else None)
+            for n, review in enumerate(order)
+        }
+
+    @functools.cached_property
+    def index_names(self) -> frozenset[str]:
+        """The names of the domain indices that have entries (Sphinx writes
+        no page for an empty one)."""
+        entries = {AUTHOR_INDEX: self.by_author, TAG_INDEX: self.by_tag, RATING_INDEX: self.rated}
+        return frozenset(name for name, found in entries.items() if found)
+
+
 class BookDomain(Domain):
     name = "book"
     label = "Book reviews"
@@ -109,17 +204,19 @@ class BookDomain(Domain):
         "author": BookXRefRole("author"),
         "tag": BookXRefRole("tag"),
     }
+    # What is stored changes shape only with the extension's env_version
+    # (extension.py), which makes Sphinx read everything afresh.
     initial_data: ClassVar[dict[str, Any]] = {
         "reviews": {},  # docname -> list of Review records, in document order
         "references": {},  # docname -> set of (reftype, target) it links to
     }
-    data_version = 1
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
+        self._views: Views | None = None
         #: What pages showed of other documents' reviews before this build
         #: read anything, by whoever shows it (see :mod:`.freshness`).
-        self.snapshots: dict[str, dict[Any, object]] = {}
+        self.snapshots: dict[str, Mapping[Hashable, object]] = {}
 
     @classmethod
     def of(cls, env: BuildEnvironment) -> BookDomain:
@@ -174,17 +271,29 @@ class BookDomain(Domain):
         """Every ``(reftype, target)`` the document links to."""
         return self.references.get(docname, set()) | self.implied_links(docname)
 
-    # -- derived once per build ------------------------------------------
+    def reviews_in(self, docname: str) -> list[Review]:
+        return self.reviews_by_doc.get(docname, [])
+
+    # -- derived ---------------------------------------------------------
+
+    @property
+    def views(self) -> Views:
+        """The views of the records as they are now."""
+        if self._views is None:
+            self._views = Views(self.reviews_by_doc, self.references)
+        return self._views
 
     def forget_derived(self) -> None:
-        for name in ("all_reviews", "winners", "losers", "by_isbn", "by_author", "by_tag", "newest_first",
-                     "review_pages", "collection_pages"):  # fmt: skip
-            self.__dict__.pop(name, None)
+        self._views = None
 
-    @functools.cached_property
-    def collection_pages(self) -> frozenset[str]:
-        """The documents holding a listing or statistics placeholder."""
-        return frozenset(d for d, links in self.references.items() if COLLECTION_REFERENCE in links)
+    # The theme's names for two views.
+    @property
+    def newest_first(self) -> list[Review]:
+        return self.views.newest_first
+
+    @property
+    def review_pages(self) -> dict[str, tuple[Review | None, Review | None]]:
+        return self.views.review_pages
 
     def may_show_collection(self, builder: Builder, docname: str) -> bool:
         """Whether the doctree resolved for ``docname`` can hold a listing or
@@ -197,7 +306,7 @@ class BookDomain(Domain):
         appendices, found in no toctree; they resolve one doctree per output
         file, so theirs are always searched.
         """
-        holders = self.collection_pages
+        holders = self.views.collection_pages
         if not holders:
             return False
         if builder.name in APPENDING_BUILDERS:
@@ -212,85 +321,23 @@ class BookDomain(Domain):
                 todo.extend(includes.get(doc, ()))
         return False
 
-    @functools.cached_property
-    def all_reviews(self) -> list[Review]:
-        return [r for docname in sorted(self.reviews_by_doc) for r in self.reviews_by_doc[docname]]
-
-    @functools.cached_property
-    def winners(self) -> dict[str, Review]:
-        """Each id's review: the first by document name (then position),
-        whatever order the documents were read in."""
-        owners: dict[str, Review] = {}
-        for review in self.all_reviews:
-            owners.setdefault(review.id, review)
-        return dict(sorted(owners.items()))
-
-    @functools.cached_property
-    def losers(self) -> list[Review]:
-        return [r for r in self.all_reviews if self.winners[r.id] is not r]
-
-    @functools.cached_property
-    def by_isbn(self) -> dict[str, Review]:
-        """The newest review of each ISBN (by date, ties by id)."""
-        newest: dict[str, Review] = {}
-        for review in sorted(self.winners.values(), key=lambda r: (r.date, r.id)):
-            if review.isbn:
-                newest[review.isbn_digits] = review
-        return newest
-
-    @functools.cached_property
-    def by_author(self) -> dict[str, list[Review]]:
-        return self._grouped(lambda review: review.authors)
-
-    @functools.cached_property
-    def by_tag(self) -> dict[str, list[Review]]:
-        return self._grouped(lambda review: review.tags)
-
-    def _grouped(self, keys: Any) -> dict[str, list[Review]]:
-        groups: dict[str, list[Review]] = defaultdict(list)
-        for review in sorted(self.winners.values(), key=lambda r: (r.title.casefold(), r.id)):
-            for key in keys(review):
-                groups[key].append(review)
-        return dict(sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0])))
-
-    @functools.cached_property
-    def newest_first(self) -> list[Review]:
-        """Every review, newest first by ``:date:``, ties by id."""
-        return sorted(sorted(self.winners.values(), key=lambda r: r.id), key=lambda r: r.date, reverse=True)
-
-    @functools.cached_property
-    def review_pages(self) -> dict[str, tuple[Review | None, Review | None]]:
-        """Each page holding reviews, oldest first, with the first review of
-        the page before and after it: the theme's previous/next links."""
-        firsts: dict[str, Review] = {}
-        for review in reversed(self.newest_first):
-            firsts.setdefault(review.docname, review)
-        order = list(firsts.values())
-        return {
-            review.docname: (order[n - 1] if n else None, order[n + 1] if n + 1 < len(order) else None)
-            for n, review in enumerate(order)
-        }
-
-    def reviews_in(self, docname: str) -> list[Review]:
-        return self.reviews_by_doc.get(docname, [])
-
     # -- checks, objects and links --------------------------------------------
 
     def check_consistency(self) -> None:
-        for review in self.losers:
-            owner = self.winners[review.id]
+        for review in self.views.losers:
+            owner = self.views.winners[review.id]
             logger.warning(
                 __("duplicate review id %r: already used by %r in %s; this review cannot be linked to"),
                 review.id, owner.title, owner.docname,
-                location=(review.docname, review.lineno), type="bookreview", subtype="duplicate",
+                location=review_location(review), type="bookreview", subtype="duplicate",
             )  # fmt: skip
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for review in self.winners.values():
+        for review in self.views.winners.values():
             yield review.id, review.title, "review", review.docname, review.id, 1
-        for author in self.by_author:
+        for author in self.views.by_author:
             yield author, author, "author", f"{self.name}-{AUTHOR_INDEX}", index_anchor(author), 1
-        for tag in self.by_tag:
+        for tag in self.views.by_tag:
             yield tag, tag, "tag", f"{self.name}-{TAG_INDEX}", index_anchor(tag), 1
 
     def resolve_xref(  # type: ignore[override]
@@ -325,10 +372,11 @@ class BookDomain(Domain):
 
     def find(self, typ: str, target: str) -> tuple[str, str, str] | None:
         """``(docname, anchor, title)`` of a review, author or tag entry."""
-        if typ == "review" and target in self.winners:
-            review = self.winners[target]
+        views = self.views
+        if typ == "review" and target in views.winners:
+            review = views.winners[target]
             return review.docname, review.id, review.title
-        groups = {"author": (self.by_author, AUTHOR_INDEX), "tag": (self.by_tag, TAG_INDEX)}
+        groups = {"author": (views.by_author, AUTHOR_INDEX), "tag": (views.by_tag, TAG_INDEX)}
         if typ in groups and target in groups[typ][0]:
             return f"{self.name}-{groups[typ][1]}", index_anchor(target), target
         return None
@@ -337,7 +385,7 @@ class BookDomain(Domain):
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, isbn: str, contnode: nodes.Element
     ) -> nodes.Element:
         """This project's newest review of the book, else the ISBN URL."""
-        review = self.by_isbn.get(compact_isbn(isbn))
+        review = self.views.by_isbn.get(compact_isbn(isbn))
         if review:
             return refnode(builder, fromdocname, review.docname, review.id, contnode, review.title)
         template = env.config.bookreview_isbn_url
@@ -360,12 +408,24 @@ class BookDomain(Domain):
 
     @staticmethod
     def index_pages(builder: Builder) -> set[str]:
-        """The domain index pages this builder writes (``book-author`` …):
-        those ``html_domain_indices`` chose, by an HTML builder with a page
-        per document (singlehtml lists them but writes none)."""
-        if builder.name == "singlehtml":
+        """The domain index pages this builder writes (``book-author`` …).
+
+        HTML builders with a page per document write each index with
+        entries that ``html_domain_indices`` chooses (singlehtml writes
+        none); ``tests/test_domain.py`` checks this against the builder's
+        own list on Sphinx 7.4 and the newest.
+        """
+        chosen = builder.config.html_domain_indices
+        if not isinstance(builder, StandaloneHTMLBuilder) or builder.name == "singlehtml" or not chosen:
             return set()
-        return {name for name, *_rest in getattr(builder, "domain_indices", ())}
+        domain = BookDomain.of(builder.env)
+        written = {f"{domain.name}-{name}" for name in domain.views.index_names}
+        return written if chosen is True else written & set(chosen)
+
+
+def review_location(review: Review) -> str | tuple[str, int]:
+    """Where the review is written: its included file, else its document."""
+    return f"{review.source}:{review.lineno}" if review.source else (review.docname, review.lineno)
 
 
 # -- indices ---------------------------------------------------------------
@@ -387,23 +447,24 @@ class GroupIndex(Index):
     """Reviews grouped under a heading per author or tag, each heading's
     anchor the one :func:`index_anchor` links to."""
 
-    #: The domain's view that groups the reviews (``by_author``, ``by_tag``).
+    #: The domain's view that groups the reviews (``by_author``, ``by_tag``;
+    #: see :class:`Views`).
     grouping: ClassVar[str]
 
+    @property
+    def views(self) -> Views:
+        return cast("BookDomain", self.domain).views
+
     def groups(self) -> dict[str, list[Review]]:
-        return getattr(self.domain, self.grouping)  # type: ignore[no-any-return]
+        return getattr(self.views, self.grouping)  # type: ignore[no-any-return]
 
     def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         content = []
         for key, reviews in self.groups().items():
             entries = [self.entry(review) for review in reviews if docnames is None or review.docname in docnames]
             if entries:
-                content.append((self.heading(key), entries))
+                content.append((key, entries))  # HTML escapes it: see escape_index_headings
         return content, False
-
-    def heading(self, key: str) -> str:
-        # Sphinx's template writes the heading, and its id, unescaped.
-        return escape_for_template(self.domain, key)
 
     @staticmethod
     def entry(review: Review) -> IndexEntry:
@@ -432,20 +493,26 @@ class RatingIndex(GroupIndex):
         config = self.domain.env.config
         scale, step = config.bookreview_rating_scale, config.bookreview_rating_step
         groups: dict[str, list[Review]] = defaultdict(list)
-        rated = [r for r in self.domain.winners.values() if r.rating is not None]  # type: ignore[attr-defined]
-        for review in sorted(rated, key=lambda r: (-(r.rating or 0), r.title.casefold(), r.id)):
+        for review in self.views.rated:
             groups[spoken(round_to_step(review.rating or 0, step), scale)].append(review)
         return groups
 
 
-def escape_for_template(domain: Domain, text: str) -> str:
-    """HTML-escape a heading for ``domainindex.html``, which writes it
-    unescaped, also as the group's id (see :func:`index_anchor`); LaTeX and
+def escape_index_headings(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """HTML-escape the headings of our index pages: Sphinx's
+    ``domainindex.html`` writes each heading unescaped, also as the group's
+    id (see :func:`index_anchor`, hence the no-break spaces). LaTeX and
     Texinfo escape index headings themselves."""
-    import html
-
-    app = getattr(domain.env, "_app", None) or domain.env.app
-    return html.escape(unspaced(text)) if app.builder.format == "html" else text
+    if templatename == "domainindex.html" and pagename.startswith(f"{BookDomain.name}-") and "content" in context:
+        context["content"] = [(html.escape(unspaced(heading)), entries) for heading, entries in context["content"]]
 
 
 BookDomain.indices = [AuthorIndex, TagIndex, RatingIndex]
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(BookDomain)
+    app.connect("warn-missing-reference", BookDomain.warn_missing_reference)
+    app.connect("html-page-context", escape_index_headings)

@@ -14,31 +14,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.locale import get_translation
-from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 
 from sphinx_bookreview.card import joined, status_label, xref
-from sphinx_bookreview.directive import AnyOption
+from sphinx_bookreview.covers import copied_name, cover_size
 from sphinx_bookreview.domain import BookDomain
-from sphinx_bookreview.model import STATUSES, InvalidValue, is_url, number, parse_rating, split_names, split_tags
-from sphinx_bookreview.nodes import bookreview_collection, bookreview_cover
+from sphinx_bookreview.model import (
+    STATUSES,
+    InvalidValue,
+    is_url,
+    number,
+    parse_count,
+    parse_rating,
+    split_names,
+    split_tags,
+)
+from sphinx_bookreview.nodes import bookreview_cover_url, bookreview_list
 from sphinx_bookreview.rating import rating_node
+from sphinx_bookreview.shared import CollectionDirective, option_spec
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
 
     from sphinx_bookreview.model import Review
 
 _ = get_translation("sphinx_bookreview")
-logger = logging.getLogger(__name__)
 
 #: How each ``:sort:`` key orders reviews; ``None`` means "no value" and
 #: sorts last whichever the direction.
@@ -57,10 +62,6 @@ DEFAULT_COLUMNS = ("title", "author", "rating", "date")
 #: Columns' widths in characters: what the text builder uses (HTML and
 #: LaTeX size columns to their content, as the widths are not "given").
 COLUMN_WIDTHS = {"title": 30, "author": 24, "rating": 16, "tags": 20, "reviewer": 16, "verdict": 30}
-
-
-class bookreview_list(bookreview_collection):  # noqa: N801
-    """Where a listing goes; ``query`` holds its checked options."""
 
 
 @dataclass(frozen=True)
@@ -159,14 +160,6 @@ def parse_min_rating(text: str, scale: float) -> float:
         ) from error
 
 
-def parse_limit(text: str) -> int:
-    # ASCII digits only, and few: str.isdigit() takes "²", which int()
-    # refuses, and int() refuses thousands of digits.
-    if not re.fullmatch(r"[0-9]{1,9}", text) or int(text) < 1:
-        raise InvalidValue("option", f"invalid limit {text!r}: expected a positive whole number; listing every review")
-    return int(text)
-
-
 def parse_year(text: str) -> int:
     if not re.fullmatch(r"[0-9]{4}", text):  # \d would take other scripts' digits
         raise InvalidValue("option", f"invalid year {text!r}: expected a year such as 2024; listing every year")
@@ -183,44 +176,14 @@ LIST_OPTIONS: dict[str, tuple[str, Callable[[str], object]]] = {
     "status": ("statuses", parse_statuses),
     "year": ("year", parse_year),
     "sort": ("sort", parse_sort),
-    "limit": ("limit", parse_limit),
+    "limit": ("limit", partial(parse_count, what="limit", otherwise="listing every review")),
     "layout": ("layout", parse_layout),
     "columns": ("columns", parse_columns),
 }
 
 
-class EveryOption(AnyOption):
-    """Accepts every option even when a directive has none of its own:
-    docutils and MyST read options only where the spec is truthy, and
-    would take them for content otherwise."""
-
-    def __bool__(self) -> bool:
-        return True
-
-
-class CollectionDirective(SphinxDirective):
-    """Shared by the collection directives: every bad option is one located
-    ``bookreview.option`` warning, never the docutils error that drops the
-    directive (so unknown options are accepted, then reported)."""
-
-    has_content = False
-    option_spec: ClassVar[dict[str, object]] = EveryOption()  # type: ignore[assignment]
-
-    def warn(self, option: str, message: str) -> None:
-        logger.warning(message, location=(self.env.docname, self.option_line(option)),
-                       type="bookreview", subtype="option")  # fmt: skip
-
-    def option_line(self, option: str) -> int:
-        """The line of ``:option:`` in the source, else the directive's."""
-        pattern = re.compile(rf"\s*:{re.escape(option)}:")
-        for offset, line in enumerate(self.block_text.splitlines()):
-            if offset and pattern.match(line):
-                return self.lineno + offset
-        return self.lineno
-
-
 class BookReviewListDirective(CollectionDirective):
-    option_spec: ClassVar[dict[str, object]] = AnyOption.fromkeys([*LIST_OPTIONS, "min-rating"], directives.unchanged)
+    option_spec: ClassVar[dict[str, object]] = option_spec([*LIST_OPTIONS, "min-rating"])
 
     def parsers(self) -> dict[str, tuple[str, Callable[[str], object]]]:
         scale = self.config.bookreview_rating_scale
@@ -292,7 +255,7 @@ class ListingRenderer:
         self.links: Linker = Linker(app, docname)
 
     def render(self, query: Query) -> nodes.Element:
-        reviews = query.select(self.links.domain.winners.values())
+        reviews = query.select(self.links.domain.views.winners.values())
         wrapper = nodes.container(classes=["bookreview-list", f"bookreview-list-{query.layout}"])
         if not reviews:
             empty = _("No reviews to list.")
@@ -369,18 +332,24 @@ class ListingRenderer:
             card += nodes.paragraph(review.verdict, review.verdict, classes=["bookreview-cards-verdict"])
         return card
 
-    def cover(self, review: Review) -> bookreview_cover | None:
-        """The cover, in HTML only (a grid of covers is an HTML idea), and a
-        remote one only where the builder shows remote images."""
-        builder: Builder = self.app.builder
-        remote = is_url(review.cover)
-        if not review.cover or builder.format != "html" or (remote and not builder.supported_remote_images):
+    def cover(self, review: Review) -> bookreview_cover_url | None:
+        """The cover, in HTML only (a grid of covers is an HTML idea): a
+        remote one by its URL, a local one as the copy that the review's own
+        page brings to the output. Builders that cannot show it drop it
+        (:func:`sphinx_bookreview.covers.drop_unshowable_covers`)."""
+        if not review.cover or self.app.builder.format != "html":
             return None
-        uri = review.cover if remote else review.cover.lstrip("/")
-        # ``candidates`` as Sphinx's image collector sets it: the builder
-        # then copies the image (it was collected from the review's page).
-        return bookreview_cover(uri=uri, candidates={"?" if remote else "*": uri},
-                                alt=_("Cover of %s") % review.title, classes=["bookreview-cards-cover"])  # fmt: skip
+        atts: dict[str, Any] = {"alt": _("Cover of %s") % review.title, "classes": ["bookreview-cards-cover"]}
+        if is_url(review.cover):
+            return bookreview_cover_url(uri=review.cover, **atts)
+        name = copied_name(self.app.env, review.cover)
+        if name is None:
+            return None
+        cover = bookreview_cover_url(image=name, **atts)
+        size = cover_size(self.app.env.srcdir, review.cover)
+        if size:
+            cover["intrinsic-width"], cover["intrinsic-height"] = size
+        return cover
 
 
 def design_card(card: nodes.container) -> nodes.container:
@@ -388,7 +357,7 @@ def design_card(card: nodes.container) -> nodes.container:
     the cover on top, the title and the rest of the text in the card's body."""
     card["classes"] += ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "sd-w-100"]
     card.update_all_atts({"is_div": True, "design_component": "card"})
-    for cover in card.findall(bookreview_cover):
+    for cover in card.findall(bookreview_cover_url):
         cover["classes"].append("sd-card-img-top")
     title, *text = paragraphs = [child for child in card.children if isinstance(child, nodes.paragraph)]
     title["classes"] += ["sd-card-title", "sd-font-weight-bold"]
@@ -430,6 +399,5 @@ def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def setup_listing(app: Sphinx) -> None:
-    app.add_node(bookreview_list)
     app.add_directive("bookreview-list", BookReviewListDirective)
     app.connect("doctree-resolved", fill_listings)

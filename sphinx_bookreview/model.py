@@ -15,7 +15,6 @@ import math
 import re
 import sys
 import urllib.parse
-import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -69,12 +68,19 @@ class Review:
     ``rating`` is already on the project's rating scale; dates are ISO
     strings (``published`` may be ``YYYY`` or ``YYYY-MM``); ``answers`` holds
     the quick-review answers as ``(key, source text)`` in configured order.
+    ``lineno`` is the line in the file the review is written in: its
+    document's own, or ``source`` (an included file's path).
+
+    The extension's ``env_version`` must be bumped with any change to the
+    fields, their order or their defaults (see :meth:`__reduce__`);
+    ``tests/test_model.py`` pins them next to that number.
     """
 
     id: str
     title: str
     docname: str = ""
     lineno: int = 0
+    source: str = ""
     subtitle: str = ""
     authors: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
@@ -124,18 +130,18 @@ class Review:
 
     def __reduce__(self) -> tuple[Callable[[int, tuple[object, ...]], Review], tuple[int, tuple[object, ...]]]:
         # Pickled as the values that differ from the defaults and a bit mask
-        # of their fields, without field names: the records are most of what
-        # the extension adds to environment.pickle, which Sphinx loads on
-        # every build, and most fields of most reviews are empty.
+        # of their fields: the records are most of what the extension adds
+        # to environment.pickle, which Sphinx loads on every build, and most
+        # fields of most reviews are empty. Plain dataclass pickling (every
+        # field's name and value) made the benchmark's environment.pickle
+        # x1.71 of plain Sphinx's at N = 1000 instead of x1.48
+        # (benchmarks/PROFILE.md). Records stored by another layout of the
+        # fields would load wrong: a change to the fields, their order or
+        # their defaults bumps the extension's ``env_version`` (Sphinx then
+        # reads every document afresh).
         fields = enumerate(dataclasses.fields(self))
         given = [(i, value) for i, f in fields if (value := getattr(self, f.name)) != f.default]
         return unpickle_review, (sum(1 << i for i, _value in given), tuple(value for _i, value in given))
-
-
-#: Changes whenever the fields of :class:`Review` do: records pickle by
-#: field position, so an environment stored with other fields must be read
-#: afresh. The extension's ``env_version`` includes it.
-RECORD_LAYOUT = zlib.crc32(",".join(f.name for f in dataclasses.fields(Review)).encode())
 
 
 def unpickle_review(mask: int, values: tuple[object, ...]) -> Review:
@@ -162,7 +168,9 @@ def review_id(title: str) -> str:
 
 def split_names(text: str) -> tuple[str, ...]:
     """People are separated by ``;`` (names themselves hold commas)."""
-    # Interned, like tags: one object per name, so pickle stores each once.
+    # Interned, like tags and ids: one object per name, so pickle stores
+    # each once (environment.pickle at N = 1000: x1.48 of plain Sphinx's
+    # with, x1.57 without; benchmarks/PROFILE.md).
     return tuple(unique(sys.intern(name.strip()) for name in text.split(";")))
 
 
@@ -240,12 +248,19 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def parse_pages(text: str) -> int:
+def parse_count(text: str, what: str, otherwise: str = "") -> int:
+    """A positive whole number such as a page count; ``otherwise`` says
+    what the caller does instead, at the end of the message."""
     # ASCII digits only: str.isdigit() also accepts "²", which int() refuses;
     # at most 9, as int() refuses thousands of digits.
     if not re.fullmatch(r"[0-9]{1,9}", text.strip()) or int(text) < 1:
-        raise InvalidValue("option", f"invalid page count {text!r}: expected a positive whole number")
+        instead = f"; {otherwise}" if otherwise else ""
+        raise InvalidValue("option", f"invalid {what} {text!r}: expected a positive whole number{instead}")
     return int(text)
+
+
+def parse_pages(text: str) -> int:
+    return parse_count(text, "page count")
 
 
 def parse_choice(text: str, choices: tuple[str, ...], what: str) -> str:

@@ -1,23 +1,30 @@
-"""The doctree nodes of a review.
+"""Every doctree node of the extension, and what each carries.
 
-Each subclasses a standard docutils node, so every translator without a
-visitor of its own falls back to the parent's (Sphinx dispatches along the
-class's MRO): a container, a field list or an image is something every
-builder already renders in its own idiom.
+A node carries what its visitors need, as plain values: a visitor (see
+:mod:`sphinx_bookreview.render`) reads its node's attributes and never
+looks a record up again, so a review in an included file, or one that
+singlehtml, LaTeX or Texinfo moved into another document's doctree, is
+rendered whole.
+
+Each node subclasses a standard docutils node, so every translator without
+a visitor of its own falls back to the parent's (Sphinx dispatches along the
+class's MRO): a container, an image or an inline is something every builder
+already renders in its own idiom. This module imports nothing of ours.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docutils import nodes
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
 
 
 class bookreview(nodes.container):  # noqa: N801 - docutils names nodes in lowercase
-    """One review: the card, the quick review and the body."""
+    """One review: the card, the quick review and the body.
+
+    ``review-id`` is the review's id; ``jsonld`` (when
+    ``bookreview_jsonld`` is on) its schema.org data without the image, as
+    JSON text; ``cover`` its cover as the record has it (a URL, or ``/path``
+    from the source directory), for the data's ``image``.
+    """
 
 
 class bookreview_card(nodes.container):  # noqa: N801
@@ -29,28 +36,40 @@ class bookreview_quick(nodes.container):  # noqa: N801
 
 
 class bookreview_cover(nodes.image):  # noqa: N801
-    """The cover image; HTML adds its size and lazy loading."""
+    """A cover in the source directory: Sphinx collects and copies it like
+    any image. ``intrinsic-width`` and ``intrinsic-height`` hold its size in
+    pixels where the file says it (not ``width``: to Sphinx that is a
+    display size, which would also wrap the image in a link)."""
+
+
+class bookreview_cover_url(nodes.General, nodes.Element):  # noqa: N801
+    """A cover shown by its URL alone, never fetched or copied: a remote
+    cover (``uri``), or in a listing the copy of a review's local cover
+    that the review's own page brings (``image``, its file name in the
+    builder's image folder). Not a docutils image, so no Sphinx image
+    machinery downloads or copies it; builders that cannot show it drop it
+    (:func:`sphinx_bookreview.covers.drop_unshowable_covers`)."""
+
+
+class bookreview_rating(nodes.inline):  # noqa: N801
+    """A rating ``value`` out of ``scale``, drawn as ``stars`` (``value``
+    to the nearest step); its child is the text form, which builders
+    without a visitor of their own show."""
 
 
 class bookreview_collection(nodes.container):  # noqa: N801
-    """A placeholder for something drawn from the whole collection
-    (a listing, the stats), filled once every document is read."""
+    """A placeholder for something drawn from the whole collection,
+    filled once every document is read."""
 
 
-#: The ``(reftype, target)`` the domain notes for a page that shows the
-#: whole collection; any change to any review makes it stale.
-COLLECTION_REFERENCE = ("listing", "")
+class bookreview_list(bookreview_collection):  # noqa: N801
+    """Where a listing goes; ``query`` holds its checked options."""
 
 
-def setup_nodes(app: Sphinx) -> None:
-    from sphinx_bookreview.render import html, latex, texinfo
+class bookreview_stats(bookreview_collection):  # noqa: N801
+    """Where the statistics charts go."""
 
-    app.add_node(
-        bookreview,
-        html=(html.visit_bookreview, html.depart_bookreview),
-        latex=(latex.visit_bookreview, latex.depart_bookreview),
-        texinfo=(texinfo.visit_bookreview, texinfo.depart_bookreview),
-    )
-    app.add_node(bookreview_card, html=(html.visit_card, html.depart_card))
-    app.add_node(bookreview_quick, html=(html.visit_quick, html.depart_quick))
-    app.add_node(bookreview_cover, html=(html.visit_cover, None), latex=(latex.visit_cover, latex.depart_cover))
+
+class bookreview_chart(nodes.container):  # noqa: N801
+    """One chart: a captioned table of its numbers; ``title``, ``labels``
+    and ``values`` for the HTML bar chart."""

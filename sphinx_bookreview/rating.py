@@ -1,32 +1,22 @@
-"""The rating: a node shared by the card and the ``:rating:`` role.
+"""The rating: its node, text and HTML forms, shared by the card, the
+``:rating:`` role, listings and the theme.
 
 The node holds its text form ("★★★★½ (4.5/5)") as its child, so every
-builder without a visitor of its own (text, man, texinfo, xml) shows that.
-HTML draws the stars with CSS and gives screen readers the exact value;
-LaTeX draws them with amssymb's ``\\bigstar`` (Sphinx loads amssymb).
+builder without a visitor of its own (text, man, texinfo, xml) shows that;
+HTML and LaTeX draw stars (:mod:`sphinx_bookreview.render`).
 """
 
 from __future__ import annotations
 
 import html
 import math
-from typing import TYPE_CHECKING
 
-from docutils import nodes
 from sphinx.locale import get_translation
 
 from sphinx_bookreview.model import number, round_to_step
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-    from sphinx.writers.html5 import HTML5Translator
-    from sphinx.writers.latex import LaTeXTranslator
+from sphinx_bookreview.nodes import bookreview_rating
 
 _ = get_translation("sphinx_bookreview")
-
-
-class bookreview_rating(nodes.inline):  # noqa: N801 - docutils names nodes in lowercase
-    """A rating ``value`` out of ``scale``, drawn to the nearest ``step``."""
 
 
 def rating_node(value: float, scale: float, step: float) -> bookreview_rating:
@@ -68,21 +58,3 @@ def rating_html(value: float, scale: float, step: float) -> str:
         f'<span class="bookreview-rating-value" aria-hidden="true">{number(value)}</span>'
         "</span>"
     )
-
-
-def visit_rating_html(self: HTML5Translator, node: nodes.Element) -> None:
-    # The node was drawn with the configured step (see rating_node's callers).
-    self.body.append(rating_html(node["value"], node["scale"], self.config.bookreview_rating_step))
-    raise nodes.SkipNode
-
-
-def visit_rating_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
-    stars, scale = node["stars"], node["scale"]
-    full, half, empty = star_counts(stars, scale)
-    drawn = r"$\bigstar$" * full + r"\textonehalf" * half + r"$\star$" * empty
-    self.body.append(rf"\mbox{{{drawn}\ ({number(stars)}/{number(scale)})}}")
-    raise nodes.SkipNode
-
-
-def setup_rating(app: Sphinx) -> None:
-    app.add_node(bookreview_rating, html=(visit_rating_html, None), latex=(visit_rating_latex, None))

@@ -5,13 +5,11 @@ books with status ``read``. Like a listing, the directive leaves a
 placeholder that is filled at ``doctree-resolved`` from the domain's
 records. Each chart is a container holding a captioned table of its
 numbers, which every builder renders in its own idiom; HTML draws it
-instead as an inline SVG bar chart that screen readers read as an image
-named by its title and its numbers.
+instead as an inline SVG bar chart (:mod:`sphinx_bookreview.render.html`).
 """
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,28 +18,19 @@ from docutils import nodes
 from sphinx.locale import get_translation
 
 from sphinx_bookreview.domain import BookDomain
-from sphinx_bookreview.listing import CollectionDirective
 from sphinx_bookreview.model import number, round_to_step
-from sphinx_bookreview.nodes import bookreview_collection
+from sphinx_bookreview.nodes import bookreview_chart, bookreview_stats
+from sphinx_bookreview.shared import CollectionDirective
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.writers.html5 import HTML5Translator
 
     from sphinx_bookreview.model import Review
 
 _ = get_translation("sphinx_bookreview")
-
-
-class bookreview_stats(bookreview_collection):  # noqa: N801 - docutils names nodes in lowercase
-    """Where the charts go."""
-
-
-class bookreview_chart(nodes.container):  # noqa: N801
-    """One chart: a captioned table; ``labels`` and ``values`` for HTML."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +123,7 @@ def fill_stats(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(bookreview_stats))
     if not placeholders:
         return
-    chart_list = charts(domain.winners.values(), app.config)
+    chart_list = charts(domain.views.winners.values(), app.config)
     # Ids numbered through the whole doctree: one page in singlehtml and
     # LaTeX holds every document.
     for index, node in enumerate(placeholders):
@@ -143,52 +132,6 @@ def fill_stats(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(filled)
 
 
-# -- HTML: an inline SVG bar chart ----------------------------------------------
-
-PLOT_HEIGHT, TOP, BOTTOM, SLOT, BAR = 120, 18, 22, 44, 28
-BASELINE = TOP + PLOT_HEIGHT
-
-
-def svg_chart(node: nodes.Element) -> str:
-    labels, values, chart_id = node["labels"], node["values"], node["ids"][0]
-    width, height = max(len(values), 2) * SLOT + 8, TOP + PLOT_HEIGHT + BOTTOM
-    highest = max(values) or 1
-    described = "; ".join(f"{label}: {value}" for label, value in zip(labels, values, strict=True))
-    return "\n".join([
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="bookreview-chart-svg" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-size="12" fill="currentColor" text-anchor="middle">',
-        f'<title id="{chart_id}-title">{html.escape(node["title"])}</title>',
-        f'<desc id="{chart_id}-desc">{html.escape(described)}</desc>',
-        *(bar(index, label, value, highest) for index, (label, value) in enumerate(zip(labels, values, strict=True))),
-        f'<line class="bookreview-chart-axis" x1="0" y1="{BASELINE}" x2="{width}" y2="{BASELINE}" '
-        'stroke="currentColor"/>',
-        "</svg>",
-    ])  # fmt: skip
-
-
-def bar(index: int, label: str, value: int, highest: int) -> str:
-    """The ``index``-th bar, scaled to the highest value, with its value
-    above it and its label below the axis."""
-    height = round(PLOT_HEIGHT * value / highest, 2)
-    left, top = 4 + index * SLOT, BASELINE - height
-    x, middle = left + (SLOT - BAR) / 2, left + SLOT / 2
-    return "\n".join([
-        f'<rect class="bookreview-chart-bar" x="{x:g}" y="{top:g}" width="{BAR}" height="{height:g}"/>',
-        f'<text x="{middle:g}" y="{top - 4:g}">{value}</text>',
-        f'<text class="bookreview-chart-label" x="{middle:g}" y="{BASELINE + 16}">{html.escape(label)}</text>',
-    ])  # fmt: skip
-
-
-def visit_chart_html(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "figure"))
-    self.body.append(f'<figcaption class="bookreview-chart-title">{html.escape(node["title"])}</figcaption>\n')
-    self.body.append(svg_chart(node) + "\n</figure>\n")
-    raise nodes.SkipNode
-
-
 def setup_stats(app: Sphinx) -> None:
-    app.add_node(bookreview_stats)
-    app.add_node(bookreview_chart, html=(visit_chart_html, None))
     app.add_directive("bookreview-stats", BookReviewStatsDirective)
     app.connect("doctree-resolved", fill_stats)

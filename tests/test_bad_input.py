@@ -217,4 +217,4 @@ def test_duplicate_id_after_an_incremental_rebuild(rootdir: Path, tmp_path: Path
         again.cleanup()
     assert "reading sources... [100%] a" in strip_colors(again.status.getvalue())
     assert warning_lines(again) == [DUPLICATE]
-    assert again.env.get_domain("book").winners["same"].docname == "a"
+    assert again.env.get_domain("book").views.winners["same"].docname == "a"

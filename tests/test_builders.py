@@ -16,6 +16,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
+from lxml import etree
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -203,7 +204,10 @@ def test_xml(build: Callable[[str], SphinxTestApp]) -> None:
     app = build("xml")
     xml = (app.outdir / "review.xml").read_text(encoding="utf-8")
     assert_facts(xml, STARS)
-    assert '<bookreview classes="bookreview" ids="fopnp" review-id="fopnp">' in xml
+    (review,) = etree.fromstring(xml.encode()).iter("bookreview")
+    assert (review.get("classes"), review.get("ids"), review.get("review-id")) == ("bookreview", "fopnp", "fopnp")
+    # What the HTML visitor writes as JSON-LD, carried by the node.
+    assert json.loads(review.get("jsonld"))["itemReviewed"]["isbn"] == "9781430230038"
 
 
 def test_pseudoxml(build: Callable[[str], SphinxTestApp]) -> None:

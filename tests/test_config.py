@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from io import StringIO
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -14,7 +16,9 @@ from sphinx.util.console import strip_colors
 from sphinx_bookreview.config import SETTINGS
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from types import ModuleType
+
+    from sphinx_bookreview.config import Setting
 
 DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 EXPECTED = {setting.name: setting.expected for setting in SETTINGS}
@@ -190,3 +194,35 @@ def test_good_values_are_kept(rootdir: Path, tmp_path: Path, line: str) -> None:
     assert warnings_of(app) == []
     name, _, source = line.partition(" = ")
     assert getattr(app.config, name) == eval(source)  # our own literal
+
+
+# -- the configuration page, generated from the table --------------------------
+
+
+def settings_reference() -> ModuleType:
+    """``docs/_ext/settings_reference.py``, the docs' own extension."""
+    path = Path(__file__).parent.parent / "docs" / "_ext" / "settings_reference.py"
+    spec = importlib.util.spec_from_file_location("settings_reference", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_configuration_page_documents_every_setting() -> None:
+    text = settings_reference().reference_rst()
+    for setting in SETTINGS:
+        assert setting.section and setting.description.strip()
+        entry = f".. confval:: {setting.name}\n   :type: "
+        assert text.count(entry) == 1, setting.name
+        assert f"   :default: ``{setting.default!r}``\n" in text
+        assert f"the warning is ``{setting.warning(setting.bad)}``." in text
+    sections = [line for line, under in zip(text.splitlines(), text.splitlines()[1:], strict=False)
+                if under and set(under) == {"-"}]  # fmt: skip
+    assert sections == ["Ratings", "Quick review", "Reviewer", "Links and covers", "Generated output", "Sharing"]
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=[setting.name for setting in SETTINGS])
+def test_the_documented_bad_value_gives_the_documented_warning(rootdir: Path, tmp_path: Path, setting: Setting) -> None:
+    app = build_with(rootdir, tmp_path, f"{setting.name} = {setting.bad!r}")
+    assert warnings_of(app) == [f"conf.py:{LINE}: WARNING: {setting.warning(setting.bad)} [bookreview.config]"]

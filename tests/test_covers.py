@@ -6,11 +6,39 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
+from docutils import nodes
+
+from sphinx_bookreview.covers import copied_name
+from sphinx_bookreview.nodes import bookreview_cover_url
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.testing.util import SphinxTestApp
+
+
+def test_sphinx_names_the_copies_as_copied_name_reads_them(built: Callable[..., SphinxTestApp]) -> None:
+    """``covers.copied_name`` reads ``env.images``, which Sphinx documents
+    nowhere: a path from the source directory to the documents using it
+    and the unique file name of its copy. Pinned here on every Sphinx the
+    suite runs on; the copy is where that name says."""
+    app = built("covers", "html")
+    assert {path: (set(docs), name) for path, (docs, name) in app.env.images.items()} == {
+        "vector.svg": ({"index"}, "vector.svg"),
+        "raster.png": ({"index"}, "raster.png"),
+    }
+    assert copied_name(app.env, "/raster.png") == "raster.png"
+    assert copied_name(app.env, "/missing.png") is None
+    assert (app.outdir / "_images" / "raster.png").is_file()
+
+
+def test_remote_covers_are_no_images_to_sphinx(built: Callable[..., SphinxTestApp]) -> None:
+    """Sphinx's ImageDownloader fetches the images of doctrees for builders
+    without remote images: a remote cover is not one, so it cannot."""
+    app = built("covers", "html")
+    doctree = app.env.get_doctree("index")
+    assert [node["uri"] for node in doctree.findall(nodes.image)] == ["vector.svg", "raster.png"]
+    assert [node["uri"] for node in doctree.findall(bookreview_cover_url)] == ["https://covers.example.org/remote.jpg"]
 
 
 def test_html_shows_every_cover(built: Callable[..., SphinxTestApp]) -> None:
@@ -44,5 +72,3 @@ def test_the_pdf_compiles_with_an_svg_cover(built: Callable[..., SphinxTestApp])
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-2000:]
     assert (app.outdir / "covers.pdf").stat().st_size > 0
-
-

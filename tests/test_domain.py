@@ -64,12 +64,12 @@ def test_clear_doc_and_merge_domaindata(full: SphinxTestApp) -> None:
     domain = domain_of(full)
     saved = copy.deepcopy(domain.data)
     try:
-        assert "fopnp" in domain.winners
+        assert "fopnp" in domain.views.winners
         domain.clear_doc("review")
         # The derived views follow at once.
-        assert "fopnp" not in domain.winners
-        assert "Brandon Rhodes" not in domain.by_author
-        assert "9781430230038" not in domain.by_isbn
+        assert "fopnp" not in domain.views.winners
+        assert "Brandon Rhodes" not in domain.views.by_author
+        assert "9781430230038" not in domain.views.by_isbn
         assert "review" not in domain.references
         assert "roles" in domain.references
         # A parallel reader's data is merged for its own documents only.
@@ -77,8 +77,8 @@ def test_clear_doc_and_merge_domaindata(full: SphinxTestApp) -> None:
         other["reviews"]["stray"] = other["reviews"]["second"]
         domain.merge_domaindata({"review"}, other)
         assert domain.data == saved
-        assert domain.winners["fopnp"].docname == "review"
-        assert [r.id for r in domain.by_author["Brandon Rhodes"]] == ["fopnp"]
+        assert domain.views.winners["fopnp"].docname == "review"
+        assert [r.id for r in domain.views.by_author["Brandon Rhodes"]] == ["fopnp"]
     finally:
         domain.data.clear()
         domain.data.update(saved)
@@ -148,3 +148,37 @@ def test_no_links_to_index_pages_the_project_turned_off(built: Callable[..., Sph
     app = built("no-author", "html")
     assert not (app.outdir / "book-author.html").exists()
     assert 'href="book-' not in (app.outdir / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml", "epub", "json", "singlehtml"])
+@pytest.mark.parametrize("chosen", [True, False, ["book-tag", "book-rating"], ["py-modindex"]], ids=repr)
+def test_index_pages_are_those_sphinx_writes(built: Build, buildername: str, chosen: object) -> None:
+    """``index_pages`` works out from public settings which of our index
+    pages the builder writes: the same as the builder's own list (which
+    singlehtml fills, then writes no page of)."""
+    from sphinx_bookreview.domain import BookDomain
+
+    app = built("full", buildername, confoverrides={"html_domain_indices": chosen})
+    written = {name for name, *_rest in app.builder.domain_indices if name.startswith("book-")}  # type: ignore[attr-defined]
+    assert BookDomain.index_pages(app.builder) == (set() if buildername == "singlehtml" else written)
+
+
+def test_index_pages_only_with_entries(built: Build) -> None:
+    """No rating index where no review is rated: Sphinx writes no empty index."""
+    from sphinx_bookreview.domain import BookDomain
+
+    app = built("duplicate", "html")
+    assert {name for name, *_rest in app.builder.domain_indices} >= {"book-author", "book-tag"}  # type: ignore[attr-defined]
+    assert BookDomain.index_pages(app.builder) == {"book-author", "book-tag"}
+
+
+def test_index_headings_are_escaped_for_html_only(full: SphinxTestApp) -> None:
+    """The index generates headings as written; the HTML page escapes
+    them, as Sphinx's template does not."""
+    from sphinx_bookreview.domain import AuthorIndex
+
+    content, _collapse = AuthorIndex(domain_of(full)).generate()
+    assert 'Ann <b>Author</b> & "Co"' in [heading for heading, _entries in content]
+    page = (full.outdir / "book-author.html").read_text(encoding="utf-8")
+    assert "<strong>Ann\u00a0&lt;b&gt;Author&lt;/b&gt;\u00a0&amp;\u00a0&quot;Co&quot;</strong>" in page
+    assert "<b>Author</b>" not in page

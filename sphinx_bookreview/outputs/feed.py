@@ -25,6 +25,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.outputs.catalog import absolute_url, review_url, site_builder
 from sphinx_bookreview.outputs.stamps import write_if_changed
 
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
 
-    from sphinx_bookreview.domain import BookDomain
     from sphinx_bookreview.model import Review
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
@@ -60,7 +60,7 @@ def entry_date(review: Review) -> datetime.datetime | None:
 
 
 def newest_first(domain: BookDomain) -> list[tuple[datetime.datetime, Review]]:
-    dated = [(day, review) for review in domain.winners.values() if (day := entry_date(review))]
+    dated = [(day, review) for review in domain.views.winners.values() if (day := entry_date(review))]
     by_id = sorted(dated, key=lambda item: item[1].id)
     return sorted(by_id, key=lambda item: item[0], reverse=True)  # stable: ties stay by id
 
@@ -135,7 +135,7 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     builder, url = site_builder(app), feed_url(app)
     if exception is not None or builder is None or not url:
         return
-    data = feed_data(builder, url, app.env.get_domain("book"))  # type: ignore[arg-type]
+    data = feed_data(builder, url, BookDomain.of(app.env))
     write_if_changed(app, Path(builder.outdir, app.config.bookreview_feed), data, lambda: atom_feed(data))
 
 

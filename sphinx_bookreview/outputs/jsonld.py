@@ -1,4 +1,9 @@
-"""schema.org ``Review`` of a ``Book``, as one JSON-LD block per review."""
+"""schema.org ``Review`` of a ``Book``, as one JSON-LD block per review.
+
+The data is made when the review is read and carried by its node as JSON
+text (:func:`review_jsonld`); the HTML visitor adds the cover's URL, known
+only to the builder, and writes the block (:func:`jsonld_script`).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,6 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sphinx.config import Config
-
     from sphinx_bookreview.model import Review
 
 SCHEMA_FORMATS = {
@@ -18,7 +21,12 @@ SCHEMA_FORMATS = {
 }
 
 
-def review_jsonld(review: Review, config: Config, image: str = "") -> dict[str, Any]:
+def review_jsonld(review: Review, rating_scale: float) -> str:
+    """The data as JSON text, less the book's ``image``."""
+    return json.dumps(review_data(review, rating_scale), ensure_ascii=False, sort_keys=True)
+
+
+def review_data(review: Review, rating_scale: float) -> dict[str, Any]:
     book: dict[str, Any] = {"@type": "Book", "name": review.title}
     optional: dict[str, Any] = {
         "alternativeHeadline": review.subtitle,
@@ -30,7 +38,6 @@ def review_jsonld(review: Review, config: Config, image: str = "") -> dict[str, 
         "publisher": {"@type": "Organization", "name": review.publisher} if review.publisher else None,
         "datePublished": review.published,
         "inLanguage": review.language,
-        "image": image,
         "url": review.url,
     }
     book.update({key: value for key, value in optional.items() if value})
@@ -44,7 +51,7 @@ def review_jsonld(review: Review, config: Config, image: str = "") -> dict[str, 
         data["reviewRating"] = {
             "@type": "Rating",
             "ratingValue": review.rating,
-            "bestRating": config.bookreview_rating_scale,
+            "bestRating": rating_scale,
             "worstRating": 0,
         }
     if review.reviewer:
@@ -56,10 +63,14 @@ def review_jsonld(review: Review, config: Config, image: str = "") -> dict[str, 
     return data
 
 
-def jsonld_script(review: Review, config: Config, image: str = "") -> str:
-    """The ``<script>`` element; ``<``, ``>`` and ``&`` are written as
+def jsonld_script(text: str, image: str = "") -> str:
+    """The ``<script>`` element of :func:`review_jsonld`'s ``text``, with
+    the book's ``image`` if any; ``<``, ``>`` and ``&`` are written as
     ``\\u`` escapes so no value can end the element or open a comment."""
-    text = json.dumps(review_jsonld(review, config, image), ensure_ascii=False, sort_keys=True)
+    if image:
+        data = json.loads(text)
+        data["itemReviewed"]["image"] = image
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     for char in "<>&":
         text = text.replace(char, f"\\u{ord(char):04x}")
     return f'<script type="application/ld+json">{text}</script>\n'

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from sphinx_bookreview.domain import BookDomain
+
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
@@ -15,7 +17,7 @@ def add_description(
 ) -> None:
     if doctree is None:
         return
-    reviews = app.env.get_domain("book").reviews_in(pagename)  # type: ignore[attr-defined]
+    reviews = BookDomain.of(app.env).reviews_in(pagename)
     if len(reviews) == 1 and reviews[0].verdict:
         tag = f'<meta name="description" content="{html.escape(reviews[0].verdict)}" />\n'
         context["metatags"] = context.get("metatags", "") + tag

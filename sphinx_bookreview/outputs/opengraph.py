@@ -147,7 +147,7 @@ def author_value(builder: Builder, author: str) -> str:
     """The author's entry on the author index page, where it is written, else the name."""
     domain = BookDomain.of(builder.env)
     page = f"{BookDomain.name}-{AUTHOR_INDEX}"
-    if author not in domain.by_author or page not in BookDomain.index_pages(builder):
+    if author not in domain.views.by_author or page not in BookDomain.index_pages(builder):
         return author
     return absolute(builder, f"{builder.get_target_uri(page)}#{index_anchor(author)}")
 
@@ -343,7 +343,7 @@ def check_base_url(app: Sphinx, builder: Builder) -> None:
     config = app.config
     if builder.name not in SHARING_BUILDERS or not config.bookreview_opengraph or config.html_baseurl:
         return
-    if BookDomain.of(app.env).all_reviews:
+    if BookDomain.of(app.env).views.all_reviews:
         logger.warning(
             __("review pages get no Open Graph tags: html_baseurl is not set, and link previews need absolute URLs; "
                "set html_baseurl to the site's address, or bookreview_opengraph = False"),

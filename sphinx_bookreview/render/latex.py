@@ -1,11 +1,16 @@
-"""LaTeX: the review's label; the cover, centred on a line of its own above the facts."""
+"""LaTeX: the review's label; the cover, centred on a line of its own above
+the facts; stars drawn with amssymb's ``\\bigstar`` (Sphinx loads amssymb)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+
+from sphinx_bookreview.model import number
+from sphinx_bookreview.rating import star_counts
+
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.writers.latex import LaTeXTranslator
 
 
@@ -29,3 +34,11 @@ def visit_bookreview(self: LaTeXTranslator, node: nodes.Element) -> None:
 
 def depart_bookreview(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.depart_container(node)
+
+
+def visit_rating(self: LaTeXTranslator, node: nodes.Element) -> None:
+    stars, scale = node["stars"], node["scale"]
+    full, half, empty = star_counts(stars, scale)
+    drawn = r"$\bigstar$" * full + r"\textonehalf" * half + r"$\star$" * empty
+    self.body.append(rf"\mbox{{{drawn}\ ({number(stars)}/{number(scale)})}}")
+    raise nodes.SkipNode

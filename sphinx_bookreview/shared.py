@@ -1,0 +1,90 @@
+"""What the directives share: option specs that take every option, located
+warnings at the line of the option they are about, and the base of the
+collection directives.
+
+Every bad option is one located ``bookreview`` warning, never the docutils
+error that drops the whole directive: so the specs accept unknown options,
+and the directives report each.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger(__name__)
+
+
+class AnyOption(dict[str, object]):
+    """Accepts every option name, so docutils and MyST hand us unknown
+    options instead of dropping the whole directive with an error."""
+
+    def __missing__(self, key: str) -> object:
+        return directives.unchanged
+
+
+class EveryOption(AnyOption):
+    """:class:`AnyOption` for a directive with no options of its own:
+    docutils and MyST read options only where the spec is truthy, and would
+    take them for content otherwise."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def option_spec(names: list[str] | tuple[str, ...]) -> AnyOption:
+    """A spec of ``names``, each taken as text, that accepts any other name too."""
+    return AnyOption((name, directives.unchanged) for name in names)
+
+
+def option_line(directive: SphinxDirective, option: str | None) -> tuple[str | None, int]:
+    """The file and line of ``:option:``, else of the directive itself.
+
+    The file is the one the directive is written in, an included file too
+    (``get_source_info``, not the document's name), as an absolute path:
+    docutils names an included file relative to the working directory.
+    The line is read from
+    that file, not from ``block_text``: what MyST puts in ``block_text``
+    differs between its versions. Options are the lines after the
+    directive's up to the first blank line (or, in MyST's YAML form,
+    ``option: value`` lines).
+    """
+    given, lineno = directive.get_source_info()
+    # abspath, not resolve(): Sphinx's own paths keep their symlinks.
+    source = os.path.abspath(given) if given else None  # noqa: PTH100
+    if not option or not source or not Path(source).is_file():
+        return source, lineno
+    pattern = re.compile(rf"\s*:?{re.escape(option)}:(\s|$)")
+    lines = Path(source).read_text(encoding="utf-8", errors="replace").splitlines()
+    for number, line in enumerate(lines[lineno:], start=lineno + 1):
+        if not line.strip():
+            break
+        if pattern.match(line):
+            return source, number
+    return source, lineno
+
+
+def warn(directive: SphinxDirective, message: str, subtype: str, option: str | None = None) -> None:
+    """One ``bookreview.<subtype>`` warning at the line of ``:option:``."""
+    source, line = option_line(directive, option)
+    # "file:line" names the file itself; Sphinx reads a (docname, line)
+    # pair as the document's own file, wrong for an included one.
+    location = f"{source}:{line}" if source else (directive.env.docname, line)
+    logger.warning(message, location=location, type="bookreview", subtype=subtype)
+
+
+class CollectionDirective(SphinxDirective):
+    """Base of the directives that show the whole collection (listing,
+    statistics): no content, and every option accepted, then checked."""
+
+    has_content = False
+    option_spec: ClassVar[dict[str, object]] = EveryOption()  # type: ignore[assignment]
+
+    def warn(self, option: str, message: str) -> None:
+        warn(self, message, "option", option)
