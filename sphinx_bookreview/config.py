@@ -78,6 +78,26 @@ def _file_name(value: Any) -> bool:
     return value == "" or (not path.is_absolute() and ".." not in path.parts and path.name != "")
 
 
+#: Where a cover is shown, and the CSS width in pixels it is shown at:
+#: the card (11rem in the bookreview theme, 9rem elsewhere), the cards of
+#: a listing (14rem high at most) and the theme's home grid (9.25rem columns).
+DEFAULT_COVER_SIZES = {"card": 176, "listing": 160, "grid": 160}
+#: Narrowest and widest CSS width of a cover place.
+COVER_WIDTHS = (16, 1200)
+
+
+def _cover_sizes(value: Any) -> bool:
+    """``None``, or places mapped to CSS widths in whole pixels."""
+    if value is None:
+        return True
+    low, high = COVER_WIDTHS
+    return (
+        isinstance(value, dict)
+        and value.keys() <= DEFAULT_COVER_SIZES.keys()
+        and all(isinstance(v, int) and not isinstance(v, bool) and low <= v <= high for v in value.values())
+    )
+
+
 #: The warning for a bad value; the configuration page shows it too.
 INVALID = "invalid %s = %r: expected %s; using the default %r"
 
@@ -244,6 +264,47 @@ SETTINGS = (
                bookreview_cover_url = "https://covers.openlibrary.org/b/isbn/{isbn}-M.jpg"
 
             Bad value: as for :confval:`bookreview_isbn_url`.
+        """,
+    ),
+    Setting(
+        "bookreview_cover_sizes", DEFAULT_COVER_SIZES, (dict, type(None)), _cover_sizes,
+        'None, or a dict of "card", "listing" and "grid" to CSS widths in pixels (16 to 1200)',
+        section="Links and covers", bad={"card": "11rem"},
+        description="""
+            The resized copies of local covers that HTML pages show (JPEG,
+            PNG, WebP and GIF files; SVG covers and remote ones are shown
+            as they are). For each place a cover is shown, its CSS width in
+            pixels: ``"card"`` (the review's card), ``"listing"`` (the cards
+            of ``bookreview-list`` with ``:layout: cards``) and ``"grid"``
+            (the home page of the ``bookreview`` theme); a place left out
+            keeps its default. Each place gets WebP copies at 1x and 2x of
+            its width (never wider than the file), in ``<img srcset>`` with
+            ``sizes`` and the width and height of the 1x copy; the card's
+            cover, the page's likely largest picture, loads at once with
+            ``fetchpriority="high"``, the others lazily. One JPEG or PNG
+            copy at most 1200 px wide (the file itself where it already is
+            one) is the ``src`` for programs that read no ``srcset``, and
+            the image of the Open Graph tags, the JSON-LD and the catalog.
+            EPUB gets one JPEG or PNG copy at most 600 px wide; LaTeX and
+            Texinfo the original. ``None`` turns resizing off: every
+            builder shows the original file, as Sphinx copies it.
+
+            .. code-block:: python
+
+               bookreview_cover_sizes = {"card": 200}   # a theme with wider cards
+               bookreview_cover_sizes = None            # the original files
+
+            What it costs: the first build with a cover makes its copies, about
+            15 ms of CPU time for a 1000 by 1500 JPEG (spread over the processes of
+            ``-j``), and keeps them in ``bookreview-covers-1`` beside Sphinx's
+            environment (in the doctree folder), keyed by the file's content
+            and the width: later builds copy them from there, and a no-op
+            build touches none. On disk, the card's two WebP copies of such
+            a cover take about 25 KB in the output and in the cache, where the
+            original's 300 KB copy alone is what Sphinx would write.
+
+            Bad value: anything but ``None`` or such a dict (an unknown place,
+            a width that is not a whole number from 16 to 1200).
         """,
     ),
     Setting(

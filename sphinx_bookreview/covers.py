@@ -16,28 +16,61 @@ the picture.
 Where a shown cover is seen from (:func:`cover_src`, :func:`image_url`) and
 its size (:func:`cover_size`) are worked out here for the card, the
 listings, the JSON-LD, the catalog and the theme alike.
+
+Resized copies (``bookreview_cover_sizes``, made by :mod:`.images`): HTML
+pages show a local raster cover as ``<img srcset>`` of WebP copies at 1x
+and 2x of the place's CSS width (card, listing cards, the theme's home
+grid), with a JPEG or PNG copy no wider than 1200 px as ``src`` for
+programs that read no ``srcset``; that copy is also the image shared with
+link previews, search engines (JSON-LD) and the catalog. EPUB gets one
+JPEG or PNG copy; other builders the original. A page asks for the copies
+it shows while its doctree is resolved (in the main process, also under
+``-j``), and they are made at the end of the build, once per source, in
+``-j`` processes (see :class:`CoverCopies`).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import posixpath
+import re
 import urllib.parse
-from pathlib import Path
-from typing import TYPE_CHECKING
+import weakref
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
 
+from sphinx.util import logging
 from sphinx.util.images import get_image_size, guess_mimetype
+from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
+from sphinx_bookreview import images
+from sphinx_bookreview.config import DEFAULT_COVER_SIZES
+from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import is_url
-from sphinx_bookreview.nodes import bookreview_cover, bookreview_cover_url
+from sphinx_bookreview.nodes import bookreview, bookreview_cover, bookreview_cover_url
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+logger = logging.getLogger(__name__)
+
 #: After the listings (default priority 500) have added their covers.
 DROP_PRIORITY = 600
+#: The card's covers become their copies after the listings are filled and
+#: before the unshowable ones are dropped.
+COPIES_PRIORITY = 550
+#: The copies' folder in the builder's image folder, and in the cache.
+FOLDER = "covers"
+CACHE = f"bookreview-covers-{images.PIPELINE}"
+#: The one copy an e-book gets: sharp on a reader's screen, not a plate.
+EPUB_WIDTH = 600
 
 
 def copied_name(env: BuildEnvironment, cover: str) -> str | None:
@@ -67,6 +100,11 @@ def image_url(builder: Builder, name: str, *, imgpath: str | None = None, absolu
     return posixpath.join(builder.imagedir if imgpath is None else imgpath, quoted)
 
 
+def srcset(builder: Builder, candidates: Iterable[tuple[str, int]], *, imgpath: str) -> str:
+    """A ``srcset`` of copies (name in the image folder, width) as seen from the page."""
+    return ", ".join(f"{image_url(builder, name, imgpath=imgpath)} {width}w" for name, width in candidates)
+
+
 def cover_src(builder: Builder, cover: str, *, imgpath: str | None = None, absolute: bool = False) -> str:
     """The URL of a cover: a remote one as given; a local one (``/path``
     from the source directory) is the copy the builder writes (``""`` if
@@ -82,6 +120,281 @@ def cover_size(srcdir: str | Path, cover: str) -> tuple[int, int] | None:
     if not cover or is_url(cover):
         return None
     return get_image_size(Path(srcdir, cover.lstrip("/")))
+
+
+# -- resized copies --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One cover as a page shows it: file names in the builder's image
+    folder. ``srcset`` holds the WebP copies and their widths (empty for a
+    single copy), ``src`` the JPEG or PNG copy, ``size`` the width and
+    height of the smallest copy (the intrinsic size the page states)."""
+
+    src: str
+    srcset: tuple[tuple[str, int], ...]
+    sizes: str
+    size: tuple[int, int]
+
+
+class CoverCopies:
+    """The resized copies of one build: which sources there are (kept from
+    build to build in ``sources.json`` in the cache folder, so an unchanged
+    file is neither hashed nor opened again), which copies the pages
+    written so far show, and making them at the end.
+
+    One per environment, made when first asked (:meth:`of`); its requests
+    come from the main process, where Sphinx resolves every doctree.
+    """
+
+    registry: weakref.WeakKeyDictionary[BuildEnvironment, CoverCopies] = weakref.WeakKeyDictionary()
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.srcdir, self.cache = Path(env.srcdir), Path(env.doctreedir, CACHE)
+        self.sizes: dict[str, int] | None = env.config.bookreview_cover_sizes
+        self.known = self.load()
+        self.changed_known = False
+        self.wanted: dict[str, set[images.Copy]] = {}
+        self.reading = False  # whether this build reads any document
+
+    @classmethod
+    def of(cls, env: BuildEnvironment) -> CoverCopies:
+        if env not in cls.registry:
+            cls.registry[env] = cls(env)
+        return cls.registry[env]
+
+    # -- what the sources are
+
+    def load(self) -> dict[str, list[Any]]:
+        try:
+            known = json.loads((self.cache / "sources.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return known if isinstance(known, dict) else {}
+
+    def save(self) -> None:
+        if self.changed_known:
+            images.write_atomic(self.cache / "sources.json", json.dumps(self.known, sort_keys=True).encode())
+            self.changed_known = False
+
+    def stat(self, cover: str) -> list[int] | None:
+        try:
+            found = self.path(cover).stat()
+        except OSError:
+            return None
+        return [found.st_size, found.st_mtime_ns]
+
+    def path(self, cover: str) -> Path:
+        return self.srcdir / cover.lstrip("/")
+
+    def source(self, cover: str) -> images.Source | None:
+        """The local raster cover's source, ``None`` for anything else."""
+        if not cover or is_url(cover) or PurePosixPath(cover).suffix.lower() == ".svg":
+            return None
+        state, entry = self.stat(cover), self.known.get(cover)
+        if state is None:
+            return None
+        if entry is None or entry[:2] != state or len(entry) < 3:
+            entry = [*state, *self.inspect(cover)]
+            self.known[cover] = entry
+            self.changed_known = True
+        if entry[2] is None:
+            return None
+        digest, width, height, fmt, alpha, plain = entry[2:]
+        return images.Source(digest, (width, height), fmt, alpha, plain)
+
+    def inspect(self, cover: str) -> list[Any]:
+        try:
+            found = images.inspect(self.path(cover), images.file_digest(self.path(cover)))
+        except (images.UnreadableImage, OSError):
+            return [None]
+        return [found.digest, *found.size, found.format, found.alpha, found.plain]
+
+    def changed_since_last_build(self, cover: str) -> bool:
+        """Whether the file differs from when the last build saw it (a
+        cover it never saw has not changed: no page shows it yet)."""
+        entry, state = self.known.get(cover), self.stat(cover)
+        if entry is None or entry[:2] == state:
+            if entry is None and state is not None:
+                self.known[cover], self.changed_known = state, True
+            return False
+        self.known[cover], self.changed_known = state or [], True
+        return True
+
+    # -- which copies a page shows
+
+    def name(self, cover: str, source: images.Source, copy: images.Copy) -> str:
+        stem = re.sub(r"[^\w.-]+", "-", PurePosixPath(cover).stem, flags=re.ASCII).strip("-.") or "cover"
+        return f"{FOLDER}/{copy.name(stem, source.digest)}"
+
+    def want(self, cover: str, copies: list[images.Copy]) -> None:
+        self.wanted.setdefault(cover, set()).update(copies)
+
+    def shown(self, cover: str, place: str) -> Shown | None:
+        """The copies of ``cover`` shown at ``place`` in an HTML page."""
+        source = self.source(cover) if self.sizes else None
+        if source is None or self.sizes is None:
+            return None
+        css_width = self.sizes.get(place, DEFAULT_COVER_SIZES[place])
+        responsive, fallback = images.responsive(source, css_width), images.single(source, images.SHARE_WIDTH)
+        self.want(cover, [*responsive, fallback])
+        return Shown(
+            src=self.name(cover, source, fallback),
+            srcset=tuple((self.name(cover, source, copy), copy.width) for copy in responsive),
+            sizes=f"{css_width}px",
+            size=(responsive[0].width, responsive[0].height),
+        )
+
+    def single(self, cover: str, widest: int) -> tuple[str, tuple[int, int]] | None:
+        """One JPEG or PNG copy at most ``widest`` pixels wide: its name and size."""
+        source = self.source(cover) if self.sizes else None
+        if source is None:
+            return None
+        copy = images.single(source, widest)
+        self.want(cover, [copy])
+        return self.name(cover, source, copy), (copy.width, copy.height)
+
+    # -- making them
+
+    def make(self, builder: Builder, processes: int) -> None:
+        """Make the copies missing from the cache, spread over
+        ``processes``, then copy each wanted one into the output where it
+        is missing; the wanted list is then empty again."""
+        jobs: list[Job] = []
+        for cover, wanted in sorted(self.wanted.items()):
+            source = self.source(cover)
+            made = [copy for copy in sorted(wanted) if source and not images.is_original(source, copy)]
+            if source and any(not (self.cache / c.cache_name(source.digest)).is_file() for c in made):
+                jobs.append((str(self.path(cover)), source, made))
+        run_jobs(jobs, self.cache, processes)
+        folder = Path(builder.outdir, builder.imagedir)
+        for cover, wanted in sorted(self.wanted.items()):
+            if source := self.source(cover):
+                for copy in sorted(wanted):
+                    original = images.is_original(source, copy)
+                    origin = self.path(cover) if original else self.cache / copy.cache_name(source.digest)
+                    images.publish(origin, folder / self.name(cover, source, copy))
+        self.wanted.clear()
+
+
+Job = tuple[str, images.Source, list[images.Copy]]
+
+
+def make_copies(cache: Path, jobs: list[Job]) -> None:
+    for path, source, copies in jobs:
+        images.make(Path(path), source, copies, cache)
+
+
+def run_jobs(jobs: list[Job], cache: Path, processes: int) -> None:
+    """Make the copies of each job, in ``processes`` worker processes when
+    there are more than one (Sphinx's own helpers, as for ``-j`` writing)."""
+    if processes <= 1 or not parallel_available or len(jobs) < 2:
+        make_copies(cache, jobs)
+        return
+    tasks = ParallelTasks(processes)
+    for chunk in make_chunks(jobs, processes):  # type: ignore[arg-type]
+        tasks.add_task(functools.partial(make_copies, cache), chunk)
+    tasks.join()
+
+
+# -- covers in doctrees ----------------------------------------------------------
+
+
+def copies_kind(builder: Builder) -> str | None:
+    """``"pictures"`` where pages show WebP copies (HTML), ``"single"``
+    where one JPEG or PNG copy (EPUB, whose readers need not take WebP),
+    ``None`` where the original is shown (other builders, or resizing off)."""
+    if builder.format != "html" or builder.config.bookreview_cover_sizes is None:
+        return None
+    return "single" if builder.name == "epub" else "pictures"
+
+
+def cover_node(
+    builder: Builder, cover: str, place: str, *, eager: bool = False, **atts: Any
+) -> bookreview_cover_url | None:
+    """A local raster cover as its copies for ``place``, ``None`` where
+    the original is to be shown. ``eager``: the page's likely largest
+    picture (LCP), loaded at once and first."""
+    shown = shown_copies(builder, cover, place)
+    single = CoverCopies.of(builder.env).single(cover, EPUB_WIDTH) if copies_kind(builder) == "single" else None
+    if shown:
+        node = bookreview_cover_url(image=shown.src, srcset=list(shown.srcset), sizes=shown.sizes, **atts)
+        size = shown.size
+    elif single:
+        node = bookreview_cover_url(image=single[0], **atts)
+        size = single[1]
+    else:
+        return None
+    node["intrinsic-width"], node["intrinsic-height"] = size
+    if eager and shown:
+        node.update_all_atts({"loading": "eager", "fetchpriority": "high"})
+    return node
+
+
+def shown_copies(builder: Builder, cover: str, place: str) -> Shown | None:
+    """The copies of a local raster cover an HTML page shows at ``place``."""
+    if copies_kind(builder) != "pictures" or not cover or is_url(cover):
+        return None
+    return CoverCopies.of(builder.env).shown(cover, place)
+
+
+def shared_copy(builder: Builder, cover: str) -> tuple[str, tuple[int, int]] | None:
+    """The JPEG or PNG copy of a local raster cover that HTML pages share
+    with link previews, search engines and the catalog (its name in the
+    image folder, and its size); ``None`` when the original is shared."""
+    if copies_kind(builder) != "pictures":
+        return None
+    return CoverCopies.of(builder.env).single(cover, images.SHARE_WIDTH)
+
+
+def show_copies(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Each card's cover as its copies; the first on the page loaded at
+    once. The review's JSON-LD then names the shared copy. Replaced before
+    Sphinx picks the images to copy, so it copies no original either."""
+    if copies_kind(app.builder) is None:
+        return
+    first = True
+    for cover in list(doctree.findall(bookreview_cover)):
+        path = "/" + cover["uri"].lstrip("/")  # Sphinx made it relative to the source directory
+        copy = cover_node(app.builder, path, "card", eager=first, alt=cover["alt"], classes=cover["classes"])
+        if copy is None:
+            continue
+        first = False
+        cover.replace_self(copy)
+        root = copy.parent
+        while root is not None and not isinstance(root, bookreview):
+            root = root.parent
+        shared = shared_copy(app.builder, path)
+        if root is not None and shared:
+            root["cover-image"] = shared[0]
+
+
+def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    CoverCopies.of(env).reading = bool(docnames)
+
+
+def pages_showing_changed_covers(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages that show another page's cover whose file changed since
+    the last build: its width, height and copies' names may differ. Sphinx
+    reads the review's own page again (the cover is its image), not the
+    listings' or the home page's; a build that read nothing skips this."""
+    copies = CoverCopies.of(env)
+    if not copies.reading:
+        return []
+    winners = BookDomain.of(env).views.winners.values()
+    if not [r for r in winners if r.cover and not is_url(r.cover) and copies.changed_since_last_build(r.cover)]:
+        return []
+    pages = {*BookDomain.of(env).views.collection_pages, env.config.root_doc}
+    return sorted(page for page in pages if page in env.all_docs)
+
+
+def write_copies(app: Sphinx, exception: Exception | None) -> None:
+    """Make and copy the copies the written pages show."""
+    copies = CoverCopies.registry.get(app.env)
+    if exception is None and copies is not None:
+        copies.make(app.builder, app.parallel)
+        copies.save()
 
 
 def shows(builder: Builder, cover: nodes.Element) -> bool:
@@ -110,4 +423,9 @@ def drop_unshowable_covers(app: Sphinx, doctree: nodes.document, docname: str) -
 
 
 def setup_covers(app: Sphinx) -> None:
+    app.connect("doctree-resolved", show_copies, priority=COPIES_PRIORITY)
     app.connect("doctree-resolved", drop_unshowable_covers, priority=DROP_PRIORITY)
+    app.connect("env-before-read-docs", note_reading)
+    app.connect("env-updated", pages_showing_changed_covers)
+    # Late: the catalog (default priority) names the copies it shows first.
+    app.connect("build-finished", write_copies, priority=900)

@@ -20,7 +20,7 @@ from docutils import nodes
 from sphinx.locale import get_translation
 
 from sphinx_bookreview.card import joined, status_label, xref
-from sphinx_bookreview.covers import copied_name, cover_size
+from sphinx_bookreview.covers import copied_name, cover_node, cover_size
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import (
     STATUSES,
@@ -335,13 +335,17 @@ class ListingRenderer:
     def cover(self, review: Review) -> bookreview_cover_url | None:
         """The cover, in HTML only (a grid of covers is an HTML idea): a
         remote one by its URL, a local one as the copy that the review's own
-        page brings to the output. Builders that cannot show it drop it
+        page brings to the output, or its resized copies where the builder
+        shows those. Builders that cannot show it drop it
         (:func:`sphinx_bookreview.covers.drop_unshowable_covers`)."""
         if not review.cover or self.app.builder.format != "html":
             return None
         atts: dict[str, Any] = {"alt": _("Cover of %s") % review.title, "classes": ["bookreview-cards-cover"]}
         if is_url(review.cover):
             return bookreview_cover_url(uri=review.cover, **atts)
+        copies = cover_node(self.app.builder, review.cover, "listing", **atts)
+        if copies is not None:
+            return copies
         name = copied_name(self.app.env, review.cover)
         if name is None:
             return None

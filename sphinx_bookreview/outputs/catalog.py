@@ -13,7 +13,9 @@ less what only the build uses (source document, file and line), with:
 - ``page_url``: the review's page and anchor relative to the output root,
   as the builder names pages (``reviews/mmm.html#mmm``, ``reviews/mmm/#mmm``,
   ``index.html#mmm``), and ``absolute_url`` when ``html_baseurl`` is set;
-- ``cover``: a local cover as the URL of the copied image (``_images/...``);
+- ``cover``: a local cover as the URL of its copy in the output
+  (``_images/...``): the JPEG or PNG copy that pages share, where covers
+  are resized (``bookreview_cover_sizes``), else the original's;
 - ``answers``: the quick review as ``{key, question, answer}`` objects, the
   answer as written in the source.
 
@@ -34,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_bookreview.card import question_label
-from sphinx_bookreview.covers import cover_src
+from sphinx_bookreview.covers import cover_src, image_url, shared_copy
 from sphinx_bookreview.domain import BookDomain, review_uri
 from sphinx_bookreview.outputs.stamps import write_if_changed
 
@@ -75,7 +77,8 @@ def catalog_entry(builder: StandaloneHTMLBuilder, review: Review) -> dict[str, A
         {"key": key, "question": str(question_label(questions[key])), "answer": answer}
         for key, answer in review.answers
     ]
-    entry["cover"] = cover_src(builder, review.cover)
+    shared = shared_copy(builder, review.cover)
+    entry["cover"] = image_url(builder, shared[0]) if shared else cover_src(builder, review.cover)
     entry["page_url"] = page_url = review_url(builder, review)
     if builder.config.html_baseurl:
         entry["absolute_url"] = absolute_url(builder, page_url)

@@ -47,7 +47,7 @@ from sphinx.util import logging
 from sphinx.util.images import get_image_size
 
 from sphinx_bookreview.config import SHARED_IMAGE_SUFFIXES, conf_py
-from sphinx_bookreview.covers import cover_size, cover_src
+from sphinx_bookreview.covers import cover_size, cover_src, image_url, shared_copy
 from sphinx_bookreview.domain import AUTHOR_INDEX, BookDomain, index_anchor
 from sphinx_bookreview.model import is_url
 from sphinx_bookreview.nodes import bookreview, bookreview_quick
@@ -219,6 +219,9 @@ def shared_image(builder: Builder, review: Review) -> SharedImage | None:
     cover, alt = review.cover, str(_("Cover of %s") % review.title)
     if cover and is_url(cover):
         return SharedImage(cover, alt, None, is_cover=True)
+    shared = shared_copy(builder, cover) if cover else None
+    if shared:  # a JPEG or PNG copy at most 1200 px wide, which every platform takes
+        return SharedImage(image_url(builder, shared[0], absolute=True), alt, shared[1], is_cover=True)
     if cover and PurePosixPath(cover).suffix.lower() in SHARED_IMAGE_SUFFIXES:
         url = cover_src(builder, cover, absolute=True)
         if url:

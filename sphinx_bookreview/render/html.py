@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.locale import get_translation
 
-from sphinx_bookreview.covers import image_url
+from sphinx_bookreview.covers import image_url, srcset
 from sphinx_bookreview.model import is_url
 from sphinx_bookreview.outputs.jsonld import jsonld_script
 from sphinx_bookreview.rating import rating_html
@@ -36,16 +36,19 @@ def visit_bookreview(self: HTML5Translator, node: nodes.Element) -> None:
 
 def depart_bookreview(self: HTML5Translator, node: nodes.Element) -> None:
     if "jsonld" in node:
-        self.body.append(jsonld_script(node["jsonld"], jsonld_image(self, node.get("cover", ""))))
+        self.body.append(jsonld_script(node["jsonld"], jsonld_image(self, node)))
     self.body.append("</article>\n")
 
 
-def jsonld_image(self: HTML5Translator, cover: str) -> str:
+def jsonld_image(self: HTML5Translator, node: nodes.Element) -> str:
     """The cover's absolute URL where ``html_baseurl`` is set: a remote one
-    as given, a local one the copy this page's card brought."""
+    as given, a local one the shared copy (``cover-image``, see
+    :func:`sphinx_bookreview.covers.show_copies`) or else the copy of the
+    original this page's card brought."""
+    cover = node.get("cover", "")
     if not cover or is_url(cover):
-        return cover
-    name = self.builder.images.get(cover.lstrip("/"))
+        return str(cover)
+    name = node.get("cover-image") or self.builder.images.get(cover.lstrip("/"))
     return image_url(self.builder, name, imgpath=self.builder.imgpath, absolute=True) if name else ""
 
 
@@ -73,14 +76,20 @@ def visit_cover(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_cover_url(self: HTML5Translator, node: nodes.Element) -> None:
-    """A remote cover, or a listing's link to the copy a review's page brings."""
+    """A remote cover, a listing's link to the copy a review's page brings,
+    or resized copies (``srcset``, see :mod:`sphinx_bookreview.covers`)."""
     src = node["uri"] if "uri" in node else image_url(self.builder, node["image"], imgpath=self.builder.imgpath)
     cover_img(self, node, src)
 
 
 def cover_img(self: HTML5Translator, node: nodes.Element, src: str) -> None:
-    """``<img>`` with its intrinsic size (no layout shift) and lazy loading."""
-    atts = {"src": src, "alt": node["alt"], "loading": "lazy", "decoding": "async"}
+    """``<img>`` with its intrinsic size (no layout shift), lazy loading
+    unless the node asks for eager, and the copies to choose from."""
+    atts = {"src": src, "alt": node["alt"], "loading": node.get("loading", "lazy"), "decoding": "async"}
+    if "fetchpriority" in node:
+        atts["fetchpriority"] = node["fetchpriority"]
+    if node.get("srcset"):
+        atts.update(srcset=srcset(self.builder, node["srcset"], imgpath=self.builder.imgpath), sizes=node["sizes"])
     if "intrinsic-width" in node:
         atts.update(width=str(node["intrinsic-width"]), height=str(node["intrinsic-height"]))
     self.body.append(self.emptytag(node, "img", "", **atts))

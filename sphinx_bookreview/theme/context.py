@@ -18,7 +18,7 @@ from sphinx.util import logging
 from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
 
 from sphinx_bookreview.config import conf_py
-from sphinx_bookreview.covers import cover_size, cover_src
+from sphinx_bookreview.covers import cover_size, cover_src, image_url, shown_copies, srcset
 from sphinx_bookreview.domain import BookDomain, review_uri
 from sphinx_bookreview.model import is_url
 from sphinx_bookreview.rating import rating_html
@@ -111,31 +111,57 @@ def stars(app: Sphinx, value: float) -> Markup:
     return Markup(rating_html(value, app.config.bookreview_rating_scale, app.config.bookreview_rating_step))
 
 
-def cover(app: Sphinx, context: Context, review: Review, loading: str) -> dict[str, str] | None:
-    """The cover's URL from this page and its size where it is known."""
-    src = cover_src(app.builder, review.cover, imgpath=context["pathto"](app.builder.imagedir, resource=True))
+def cover(app: Sphinx, context: Context, review: Review, eager: bool) -> dict[str, str] | None:
+    """The cover's URL from this page and its size where it is known; its
+    resized copies (``srcset``, ``sizes``) where the builder shows them."""
+    imgpath = context["pathto"](app.builder.imagedir, resource=True)
+    copies = shown_copies(app.builder, review.cover, "grid")
+    if copies is not None:
+        src = image_url(app.builder, copies.src, imgpath=imgpath)
+        candidates, sizes, size = srcset(app.builder, copies.srcset, imgpath=imgpath), copies.sizes, copies.size
+    else:
+        src, candidates, sizes = cover_src(app.builder, review.cover, imgpath=imgpath), "", ""
+        size = cover_size(app.env.srcdir, review.cover)  # type: ignore[assignment]
     if not src:
         return None
-    size = cover_size(app.env.srcdir, review.cover)
     width, height = (str(size[0]), str(size[1])) if size else ("", "")
-    return {"src": src, "alt": _("Cover of %s") % review.title, "width": width, "height": height, "loading": loading}
+    # The first row is in view at once: loading it lazily only delays it,
+    # and one of its covers is the page's largest picture (LCP).
+    return {"src": src, "srcset": candidates, "sizes": sizes, "alt": _("Cover of %s") % review.title,
+            "width": width, "height": height, "loading": "eager" if eager else "lazy",
+            "fetchpriority": "high" if eager else ""}  # fmt: skip
+
+
+def grid_reviews(app: Sphinx, context: Context) -> list[Review]:
+    """The reviews the home page's grid shows."""
+    return BookDomain.of(app.env).newest_first[: option_int(app, context, "recent_reviews", 12)]
 
 
 def recent_reviews(app: Sphinx, pagename: str, context: Context) -> list[dict[str, Any]]:
     """The newest reviews for the home page's grid."""
-    count = option_int(app, context, "recent_reviews", 12)
     with_covers = option_bool(context, "show_covers")
     return [
         {
             "title": review.title,
             "authors": ", ".join(review.authors),
             "url": review_uri(app.builder, pagename, review),
-            # The first row is in view at once: loading it lazily only delays it.
-            "cover": cover(app, context, review, "eager" if n < EAGER_COVERS else "lazy") if with_covers else None,
+            "cover": cover(app, context, review, n < EAGER_COVERS) if with_covers else None,
             "rating": stars(app, review.rating) if review.rating is not None else None,
         }
-        for n, review in enumerate(BookDomain.of(app.env).newest_first[:count])
+        for n, review in enumerate(grid_reviews(app, context))
     ]
+
+
+def want_grid_covers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Ask for the grid's copies while the home page is resolved: in the
+    main process, where the copies are made at the end of the build (under
+    ``-j`` the page's context is made in a writing process)."""
+    if docname != app.config.root_doc or not uses_theme(app):
+        return
+    context = getattr(app.builder, "globalcontext", {})  # the theme's options, as the page's context gets them
+    if option_bool(context, "show_covers"):
+        for review in grid_reviews(app, context):
+            shown_copies(app.builder, review.cover, "grid")
 
 
 def review_neighbours(app: Sphinx, pagename: str) -> dict[str, dict[str, str] | None] | None:
@@ -262,3 +288,4 @@ def setup_context(app: Sphinx) -> None:
     # After the extension's own handlers (default priority 500), so a
     # review's description is already in the meta tags.
     app.connect("html-page-context", page_context, priority=800)
+    app.connect("doctree-resolved", want_grid_covers)
