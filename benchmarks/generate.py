@@ -16,16 +16,24 @@ The forms differ only in markup:
     ``bookreview-list`` on the index page (the extension adds its domain
     indices, ``bookreviews.json`` and ``reviews.atom``).
 
+With ``--covers`` every review gets a cover: a 1000x1500 JPEG of 150 to
+400 KB, shapes over texture at several scales so that it compresses like
+a photograph, each one different. The ``plain`` form shows it with
+``.. image::`` on the review's page, the ``bookreview`` form with
+``:cover:``. The covers are written once into a folder of their own and
+copied into each collection.
+
 Everything is drawn from a seeded generator, so a collection of a given
 size is byte-identical from one run to the next.
 
-Usage: ``python benchmarks/generate.py KIND N DEST``.
+Usage: ``python benchmarks/generate.py KIND N DEST [--covers]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import io
 import random
 import shutil
 from dataclasses import dataclass
@@ -103,6 +111,11 @@ class Entry:
     def docname(self) -> str:
         return f"reviews/{self.id}"
 
+    @property
+    def cover(self) -> str:
+        """The cover's path from the source directory."""
+        return f"/covers/{self.id}.jpg"
+
 
 def sentence(rng: random.Random, low: int, high: int) -> str:
     words = rng.choices(WORDS, k=rng.randint(low, high))
@@ -179,19 +192,21 @@ def quick(entry: Entry) -> str:
     return f".. rubric:: Quick Review\n\n{items}\n"
 
 
-def plain_page(entry: Entry) -> str:
+def plain_page(entry: Entry, covers: bool = False) -> str:
     label = f".. _{entry.id}:\n"
-    return "\n".join([label, heading(entry.title), facts(entry), quick(entry), body(entry, ":ref:`{id}`")])
+    image = [f".. image:: {entry.cover}\n   :alt: Cover of {entry.title}\n"] if covers else []
+    return "\n".join([label, heading(entry.title), *image, facts(entry), quick(entry), body(entry, ":ref:`{id}`")])
 
 
-def ablog_page(entry: Entry) -> str:
+def ablog_page(entry: Entry, covers: bool = False) -> str:
     post = f".. post:: {entry.date}\n   :tags: {', '.join(entry.tags)}\n   :author: {entry.author}\n"
     return "\n".join([post, f".. _{entry.id}:\n", heading(entry.title), facts(entry), quick(entry),
                       body(entry, ":ref:`{id}`")])  # fmt: skip
 
 
-def bookreview_page(entry: Entry) -> str:
-    options = [("id", entry.id), ("author", entry.author), ("publisher", entry.publisher),
+def bookreview_page(entry: Entry, covers: bool = False) -> str:
+    options = [("id", entry.id), *([("cover", entry.cover)] if covers else []), ("author", entry.author),
+               ("publisher", entry.publisher),
                ("published", entry.published), ("pages", str(entry.pages)), ("isbn", entry.isbn),
                ("rating", f"{entry.rating:g}"), ("tags", ", ".join(entry.tags)), ("date", entry.date),
                ("verdict", entry.verdict), ("why-picked-up", entry.answers[0]),
@@ -253,8 +268,61 @@ def conf_py(kind: str) -> str:
     return COMMON + CONF[kind]
 
 
-def write(kind: str, n: int, dest: Path) -> list[Entry]:
-    """Write the collection (replacing ``dest``); returns its entries."""
+# -- covers -------------------------------------------------------------------
+
+COVER_SIZE = (1000, 1500)
+
+
+def texture(seed: int) -> bytes:
+    """Grey texture at three scales, twice a cover's size, as raw pixels
+    (Pillow is imported here: only ``--covers`` needs it)."""
+    from PIL import Image
+
+    width, height = 2 * COVER_SIZE[0], 2 * COVER_SIZE[1]
+    layers = [
+        Image.effect_noise((width // scale, height // scale), 60).resize((width, height), Image.Resampling.BICUBIC)
+        for scale in (1, 3, 9)
+    ]
+    return Image.merge("RGB", layers).tobytes()
+
+
+def cover_jpeg(number: int, grain: bytes) -> bytes:
+    """A unique cover: coloured shapes (a title block, circles) blended
+    with a window of the shared texture that starts at a place of its own."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rng = random.Random(SEED + number)
+    width, height = COVER_SIZE
+    image = Image.new("RGB", COVER_SIZE, tuple(rng.randrange(256) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(30):
+        x, y, r = rng.randrange(width), rng.randrange(height), rng.randrange(30, 300)
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=tuple(rng.randrange(256) for _ in range(3)))
+    for _ in range(20):
+        x, y = rng.randrange(width), rng.randrange(height)
+        box = [x, y, x + rng.randrange(20, 400), y + rng.randrange(5, 60)]
+        draw.rectangle(box, fill=tuple(rng.randrange(256) for _ in range(3)))
+    image = image.filter(ImageFilter.GaussianBlur(1.5))
+    full = Image.frombytes("RGB", (2 * width, 2 * height), grain)
+    left, top = rng.randrange(width), rng.randrange(height)
+    image = Image.blend(image, full.crop((left, top, left + width, top + height)), 0.2)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def write_covers(entries: list[Entry], folder: Path) -> None:
+    """Each entry's cover in ``folder``, made once and kept for later runs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    missing = [entry for entry in entries if not (folder / Path(entry.cover).name).is_file()]
+    grain = texture(SEED) if missing else b""
+    for entry in missing:
+        (folder / Path(entry.cover).name).write_bytes(cover_jpeg(entry.number, grain))
+
+
+def write(kind: str, n: int, dest: Path, covers: Path | None = None) -> list[Entry]:
+    """Write the collection (replacing ``dest``); returns its entries. With
+    ``covers``, a folder to keep the generated covers in, each review gets one."""
     entries = make_entries(n)
     if dest.exists():
         shutil.rmtree(dest)
@@ -262,7 +330,12 @@ def write(kind: str, n: int, dest: Path) -> list[Entry]:
     (dest / "conf.py").write_text(conf_py(kind), encoding="utf-8")
     (dest / "index.rst").write_text(index_page(kind, entries), encoding="utf-8")
     for entry in entries:
-        (dest / f"{entry.docname}.rst").write_text(PAGES[kind](entry), encoding="utf-8")
+        (dest / f"{entry.docname}.rst").write_text(PAGES[kind](entry, covers is not None), encoding="utf-8")
+    if covers is not None:
+        write_covers(entries, covers)
+        (dest / "covers").mkdir()
+        for entry in entries:
+            shutil.copyfile(covers / Path(entry.cover).name, dest / entry.cover.lstrip("/"))
     return entries
 
 
@@ -285,8 +358,9 @@ def main() -> None:
     parser.add_argument("kind", choices=KINDS)
     parser.add_argument("n", type=int)
     parser.add_argument("dest", type=Path)
+    parser.add_argument("--covers", action="store_true", help="a 1000x1500 JPEG cover for every review")
     args = parser.parse_args()
-    write(args.kind, args.n, args.dest)
+    write(args.kind, args.n, args.dest, args.dest.with_name(args.dest.name + "-covers") if args.covers else None)
 
 
 if __name__ == "__main__":

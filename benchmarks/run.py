@@ -9,14 +9,19 @@ three alike):
   memory (the largest resident set of the sphinx-build process, from
   ``wait4``) and the size of the stored environment (``environment.pickle``);
 - no-op rebuild (nothing changed);
-- rebuild after editing one review (a sentence and the rating);
+- rebuild after editing one review (a sentence and the rating), with the
+  number of HTML pages it wrote;
 - full build with ``-j 2``.
+
+With ``--covers`` every review has a 1000x1500 JPEG cover (see
+:mod:`generate`); plain Sphinx shows it with ``.. image::``, so the
+baseline copies the same images.
 
 Each build is a fresh ``python -m sphinx`` process. Medians of the rounds
 and ratios against plain Sphinx are printed, and every measurement is
 written to ``results.json`` in the work folder.
 
-Usage: ``python benchmarks/run.py [--n 100 1000] [--big] [--repeat 3]``;
+Usage: ``python benchmarks/run.py [--n 100 1000] [--big] [--repeat 3] [--covers]``;
 ``--append`` adds rounds to an earlier run's results, so a long series can
 be measured in several sittings.
 """
@@ -78,6 +83,7 @@ class Round:
     edit: Build
     parallel: Build | None  # None with --jobs 1
     env_mib: float
+    edit_pages: int = 0  # HTML pages the edit's rebuild wrote
 
 
 @dataclass
@@ -122,14 +128,21 @@ def measure(src: Path, out: Path, entries: list[generate.Entry], jobs: int) -> R
     edited = src / f"{entries[len(entries) // 2].docname}.rst"
     original = edited.read_text(encoding="utf-8")
     generate.edit_one(src, entries)
+    before = page_times(out / "html")
     try:
         edit = sphinx_build(src, out)
     finally:
         edited.write_text(original, encoding="utf-8")
+    edit_pages = sum(1 for page, mtime in page_times(out / "html").items() if before.get(page) != mtime)
     shutil.rmtree(out)
     parallel = sphinx_build(src, out, jobs=jobs) if jobs > 1 else None
     shutil.rmtree(out, ignore_errors=True)
-    return Round(full, noop, edit, parallel, env_mib)
+    return Round(full, noop, edit, parallel, env_mib, edit_pages)
+
+
+def page_times(html: Path) -> dict[Path, int]:
+    """Each HTML page of the build and its modification time."""
+    return {page: page.stat().st_mtime_ns for page in html.rglob("*.html")}
 
 
 def value(round_: Round, metric: str) -> float:
@@ -167,6 +180,7 @@ def table(n: str, by_kind: dict[str, list[Round]]) -> str:
             row.append(f"{got:.{3 if metric == 'env' else 2}f}{ratio}")
         rows.append(row)
     rows.append(["edit / full build", *(f"{median(r, 'edit') / median(r, 'full'):.1%}" for r in by_kind.values())])
+    rows.append(["pages the edit wrote", *(str(max(x.edit_pages for x in r)) for r in by_kind.values())])
     if measured_parallel:
         rows.append(["-j 2 speed-up", *(f"x{median(r, 'full') / median(r, 'parallel'):.2f}" for r in by_kind.values())])
     warnings = [max(r.full.warnings for r in rounds) for rounds in by_kind.values()]
@@ -228,17 +242,23 @@ def check_ablog(kinds: list[str]) -> None:
         ) from None
 
 
+def size_key(n: int, covers: bool) -> str:
+    return f"{n} with covers" if covers else str(n)
+
+
 def run_size(n: int, kinds: list[str], repeat: int, args: argparse.Namespace, results: Results) -> None:
     """Measure ``repeat`` rounds at size ``n``, adding them to ``results``."""
-    entries = {kind: generate.write(kind, n, args.workdir / f"n{n}" / kind / "src") for kind in kinds}
-    by_kind = results.rounds.setdefault(str(n), {})
+    covers = args.workdir / "covers" if args.covers else None
+    base = args.workdir / f"n{n}{'-covers' if covers else ''}"
+    entries = {kind: generate.write(kind, n, base / kind / "src", covers) for kind in kinds}
+    by_kind = results.rounds.setdefault(size_key(n, args.covers), {})
     for index in range(repeat):
         # Rotate the order each round, so no form always runs first.
         order = kinds[index % len(kinds) :] + kinds[: index % len(kinds)]
         for kind in order:
-            base = args.workdir / f"n{n}" / kind
             started = time.perf_counter()
-            by_kind.setdefault(kind, []).append(measure(base / "src", base / "out", entries[kind], args.jobs))
+            measured = measure(base / kind / "src", base / kind / "out", entries[kind], args.jobs)
+            by_kind.setdefault(kind, []).append(measured)
             print(f"  N={n} round {index + 1}/{repeat} {kind}: {time.perf_counter() - started:.1f} s", flush=True)
         # Saved after every round, so a long run that is stopped keeps what it measured.
         save(results, args.workdir)
@@ -262,7 +282,7 @@ def round_from_json(data: dict[str, Any]) -> Round:
         return Build(**data[key]) if data[key] else None
 
     full, noop, edit = (Build(**data[key]) for key in ("full", "noop", "edit"))
-    return Round(full, noop, edit, build("parallel"), data["env_mib"])
+    return Round(full, noop, edit, build("parallel"), data["env_mib"], data.get("edit_pages", 0))
 
 
 def main() -> None:
@@ -274,9 +294,13 @@ def main() -> None:
                         help="forms to build (default: all three; ratios need plain)")  # fmt: skip
     parser.add_argument("--jobs", type=int, default=2, help="-j of the parallel build; 1 skips it (default: 2)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "bookreview-bench")
+    parser.add_argument("--covers", action="store_true",
+                        help="a 1000x1500 JPEG cover on every review (ablog left out: it has none)")  # fmt: skip
     parser.add_argument("--append", action="store_true",
                         help="add these rounds to the results.json of earlier runs in --workdir")  # fmt: skip
     args = parser.parse_args()
+    if args.covers:
+        args.kinds = [kind for kind in args.kinds if kind != "ablog"]
     check_ablog(args.kinds)
     sizes = [*args.n, *([5000] if args.big and 5000 not in args.n else [])]
     results = load(args.workdir) if args.append else Results(machine=machine())
@@ -284,8 +308,8 @@ def main() -> None:
     print(f"machine: {results.machine}", flush=True)
     for n in sizes:
         run_size(n, args.kinds, args.repeat, args, results)
-        by_kind = results.rounds[str(n)]
-        print(f"\n{table(str(n), by_kind)}\n{load_summary(by_kind)}\n", flush=True)
+        key = size_key(n, args.covers)
+        print(f"\n{table(key, results.rounds[key])}\n{load_summary(results.rounds[key])}\n", flush=True)
     print(f"every measurement: {args.workdir / 'results.json'}")
 
 

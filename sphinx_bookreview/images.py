@@ -42,9 +42,11 @@ FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 WEBP_OPTIONS = {"quality": 75, "method": 1, "exact": False}
 JPEG_OPTIONS = {"quality": 85, "optimize": True, "progressive": False}
 PNG_OPTIONS = {"optimize": False, "compress_level": 6}
-#: Bicubic, Pillow's own choice for thumbnails; ``reducing_gap`` first
-#: shrinks large factors with a cheap box filter, as ``thumbnail`` does.
-RESAMPLE, REDUCING_GAP = Image.Resampling.BICUBIC, 3.0
+#: Hamming: sharper than bilinear for shrinking, and 40 % cheaper than
+#: bicubic here (the resizing was a third of a copy's cost). With a
+#: ``reducing_gap`` of 1 a whole factor (the 1x copy from the 2x one, a
+#: 2000 px PNG's halving) is a 2x2 box average first, as mipmaps are made.
+RESAMPLE, REDUCING_GAP = Image.Resampling.HAMMING, 1.0
 #: Widest copy shared with link previews (Open Graph recommends 1200).
 SHARE_WIDTH = 1200
 #: EXIF orientations that swap width and height.
