@@ -175,6 +175,7 @@ class CoverCopies:
 
     def save(self) -> None:
         if self.changed_known:
+            self.cache.mkdir(parents=True, exist_ok=True)
             images.write_atomic(self.cache / "sources.json", json.dumps(self.known, sort_keys=True).encode())
             self.changed_known = False
 

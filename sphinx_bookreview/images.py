@@ -18,20 +18,18 @@ gives its first frame.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
 #: Bumped when a copy's bytes would change (encoder, options, filter): the
 #: cache folder is named by it, so older copies are not reused.
@@ -164,6 +162,7 @@ def make(path: Path, source: Source, copies: Iterable[Copy], cache: Path) -> Non
         return
     with Image.open(path) as image:
         picture = upright(image, (wanted[0].width, wanted[0].height))
+    cache.mkdir(parents=True, exist_ok=True)
     for copy in wanted:
         if picture.size != (copy.width, copy.height):
             picture = picture.resize((copy.width, copy.height), RESAMPLE, reducing_gap=REDUCING_GAP)
@@ -214,17 +213,14 @@ def encode(picture: Image.Image, fmt: str) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file, so a reader (another process making
-    the same copy) never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+    """Write through a temporary file named for this process, so a reader
+    (another process making the same copy) never sees half a file."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        Path(temporary).replace(path)
+        temporary.write_bytes(data)
+        temporary.replace(path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
+        temporary.unlink(missing_ok=True)
         raise
 
 
