@@ -247,13 +247,15 @@ class CoverCopies:
             size=(responsive[0].width, responsive[0].height),
         )
 
-    def single(self, cover: str, widest: int) -> tuple[str, tuple[int, int]] | None:
-        """One JPEG or PNG copy at most ``widest`` pixels wide: its name and size."""
+    def single(self, cover: str, widest: int, *, want: bool = True) -> tuple[str, tuple[int, int]] | None:
+        """One JPEG or PNG copy at most ``widest`` pixels wide: its name and
+        size; ``want``: to be made (else only named, as a page made it)."""
         source = self.source(cover) if self.sizes else None
         if source is None:
             return None
         copy = images.single(source, widest)
-        self.want(cover, [copy])
+        if want:
+            self.want(cover, [copy])
         return self.name(cover, source, copy), (copy.width, copy.height)
 
     # -- making them
@@ -343,10 +345,11 @@ def shown_copies(builder: Builder, cover: str, place: str) -> Shown | None:
 def shared_copy(builder: Builder, cover: str) -> tuple[str, tuple[int, int]] | None:
     """The JPEG or PNG copy of a local raster cover that HTML pages share
     with link previews, search engines and the catalog (its name in the
-    image folder, and its size); ``None`` when the original is shared."""
-    if copies_kind(builder) != "pictures":
+    image folder, and its size); ``None`` when the original is shared.
+    Named only: the review's card, the ``src`` of its cover, has it made."""
+    if copies_kind(builder) != "pictures" or not cover or is_url(cover):
         return None
-    return CoverCopies.of(builder.env).single(cover, images.SHARE_WIDTH)
+    return CoverCopies.of(builder.env).single(cover, images.SHARE_WIDTH, want=False)
 
 
 def show_copies(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -390,11 +393,22 @@ def pages_showing_changed_covers(app: Sphinx, env: BuildEnvironment) -> list[str
     return sorted(page for page in pages if page in env.all_docs)
 
 
-def write_copies(app: Sphinx, exception: Exception | None) -> None:
-    """Make and copy the copies the written pages show."""
+def write_copies(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """Make the copies the written pages show and put them in the output.
+
+    On ``html-collect-pages``: every page is written, and the builder has
+    not finished yet (the epub builder packs its files when it finishes).
+    No page of its own."""
+    copies = CoverCopies.registry.get(app.env)
+    if copies is not None:
+        copies.make(app.builder, app.parallel)
+    return []
+
+
+def save_sources(app: Sphinx, exception: Exception | None) -> None:
+    """Keep what the sources are for the next build, once this one succeeded."""
     copies = CoverCopies.registry.get(app.env)
     if exception is None and copies is not None:
-        copies.make(app.builder, app.parallel)
         copies.save()
 
 
@@ -428,5 +442,5 @@ def setup_covers(app: Sphinx) -> None:
     app.connect("doctree-resolved", drop_unshowable_covers, priority=DROP_PRIORITY)
     app.connect("env-before-read-docs", note_reading)
     app.connect("env-updated", pages_showing_changed_covers)
-    # Late: the catalog (default priority) names the copies it shows first.
-    app.connect("build-finished", write_copies, priority=900)
+    app.connect("html-collect-pages", write_copies)
+    app.connect("build-finished", save_sources)

@@ -48,6 +48,14 @@ def _show_warning_types(init: Callable[..., None]) -> Callable[..., None]:
 SphinxTestApp.__init__ = _show_warning_types(SphinxTestApp.__init__)  # type: ignore[method-assign]
 
 
+def cover_copy(outdir: Path, stem: str, width: int, suffix: str) -> str:
+    """The path from the output root of a cover's resized copy
+    (``_images/covers/<stem>-<width>w-<digest>.<suffix>``, see
+    ``sphinx_bookreview.covers``), which must exist."""
+    (found,) = (outdir / "_images" / "covers").glob(f"{stem}-{width}w-*.{suffix}")
+    return found.relative_to(outdir).as_posix()
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return Path(__file__).parent / "roots"

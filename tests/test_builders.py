@@ -16,6 +16,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
+from conftest import cover_copy
 from lxml import etree
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def test_dirhtml(build: Callable[[str], SphinxTestApp]) -> None:
     page = (app.outdir / "review" / "index.html").read_text(encoding="utf-8")
     assert_facts(html_review(page), 'aria-label="4.5 out of 5"')
     assert 'href="../book-author/#cap-Brandon%C2%A0Rhodes"' in page
-    assert '"image": "../_images/cover.png"' in page
+    assert f'"image": "../{cover_copy(app.outdir, "cover", 20, "png")}"' in page
 
 
 def test_singlehtml(build: Callable[[str], SphinxTestApp]) -> None:
@@ -120,7 +121,7 @@ def test_epub(build: Callable[[str], SphinxTestApp]) -> None:
     app = build("epub")
     assert_facts(html_review((app.outdir / "review.xhtml").read_text(encoding="utf-8")), 'aria-label="4.5 out of 5"')
     with zipfile.ZipFile(app.outdir / "Full.epub") as epub:
-        assert "_images/cover.png" in epub.namelist()
+        assert cover_copy(app.outdir, "cover", 20, "png") in epub.namelist()  # the one copy for e-books
         assert TITLE in epub.read("review.xhtml").decode()
         # The epub has the index pages, so authors link to their entries.
         assert "book-author.xhtml" in epub.namelist()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
+from conftest import cover_copy
 
 from sphinx_bookreview.outputs.catalog import SCHEMA
 
@@ -25,7 +26,7 @@ FOPNP = {
         {"answer": "Anyone writing servers.", "key": "give-to", "question": "I'd give it to"},
     ],
     "authors": ["Brandon Rhodes", "John Goerzen"],
-    "cover": "_images/cover.png",
+    "cover": None,  # the shared copy, named by its content's digest: filled in by the test
     "date": "2026-01-10",
     "disclosure": "A review copy.",
     "edition": "3rd",
@@ -83,9 +84,10 @@ def test_every_field_of_every_review(app: SphinxTestApp) -> None:
     assert data["version"] == 1
     assert data["rating_scale"] == 5
     assert [review["id"] for review in data["reviews"]] == IDS
-    assert by_id(data)["fopnp"] == FOPNP
+    cover = cover_copy(app.outdir, "cover", 2, "png")  # the picture is 2 px wide
+    assert by_id(data)["fopnp"] == FOPNP | {"cover": cover}
     assert by_id(data)["sicp"]["cover"] == "https://covers.example.org/sicp.jpg"
-    assert (app.outdir / FOPNP["cover"]).is_file()
+    assert (app.outdir / cover).is_file()
 
 
 @pytest.mark.sphinx("html", testroot="catalog", srcdir="catalog-bytes")

@@ -6,6 +6,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
+from conftest import cover_copy
 from docutils import nodes
 
 from sphinx_bookreview.covers import copied_name
@@ -21,8 +22,9 @@ def test_sphinx_names_the_copies_as_copied_name_reads_them(built: Callable[..., 
     """``covers.copied_name`` reads ``env.images``, which Sphinx documents
     nowhere: a path from the source directory to the documents using it
     and the unique file name of its copy. Pinned here on every Sphinx the
-    suite runs on; the copy is where that name says."""
-    app = built("covers", "html")
+    suite runs on; the copy is where that name says. (With resizing off:
+    pages then show the originals, as Sphinx copies them.)"""
+    app = built("covers", "html", confoverrides={"bookreview_cover_sizes": None})
     assert {path: (set(docs), name) for path, (docs, name) in app.env.images.items()} == {
         "vector.svg": ({"index"}, "vector.svg"),
         "raster.png": ({"index"}, "raster.png"),
@@ -45,7 +47,9 @@ def test_html_shows_every_cover(built: Callable[..., SphinxTestApp]) -> None:
     app = built("covers", "html")
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert 'src="_images/vector.svg"' in html
-    assert 'src="_images/raster.png"' in html
+    raster = cover_copy(app.outdir, "raster", 160, "png")
+    assert f'src="{raster}"' in html
+    assert f'srcset="{cover_copy(app.outdir, "raster", 160, "webp")} 160w"' in html
     assert 'src="https://covers.example.org/remote.jpg"' in html
     assert app.warning.getvalue() == ""
 

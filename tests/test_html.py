@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from conftest import cover_copy
 from docutils.nodes import make_id
 
 if TYPE_CHECKING:
@@ -88,13 +89,16 @@ def test_card_shows_every_fact(review: Tag) -> None:
     assert words(card.select_one(".bookreview-disclosure")) == "Disclosure: A review copy from the publisher."
 
 
-def test_cover_has_alt_size_and_lazy_loading(review: Tag, full: SphinxTestApp) -> None:
+def test_cover_has_alt_size_and_loads_first(review: Tag, full: SphinxTestApp) -> None:
+    """The card's cover is the page's likely largest picture: loaded at
+    once, first (the file is 20 px wide: one WebP copy, not wider)."""
     cover = review.select_one(".bookreview-card img.bookreview-cover")
+    webp = cover_copy(full.outdir, "cover", 20, "webp")
     assert cover.attrs | {"class": None} == {
-        "src": "_images/cover.png", "alt": "Cover of Foundations of Python Network Programming",
-        "width": "20", "height": "30", "loading": "lazy", "decoding": "async", "class": None,
+        "src": cover_copy(full.outdir, "cover", 20, "png"), "srcset": f"{webp} 20w", "sizes": "176px",
+        "alt": "Cover of Foundations of Python Network Programming", "width": "20", "height": "30",
+        "loading": "eager", "fetchpriority": "high", "decoding": "async", "class": None,
     }  # fmt: skip
-    assert (full.outdir / "_images" / "cover.png").is_file()
 
 
 def test_isbn_hyphenated_and_linked(review: Tag) -> None:
@@ -195,7 +199,7 @@ def test_jsonld_one_block_per_review_with_every_field(full: SphinxTestApp, revie
                 "publisher": {"@type": "Organization", "name": "Apress"},
                 "datePublished": "2010-12",
                 "inLanguage": "de",
-                "image": "_images/cover.png",
+                "image": cover_copy(full.outdir, "cover", 20, "png"),
                 "url": "https://example.org/fopnp",
             },
         }

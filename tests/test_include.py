@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import cover_copy
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 #: Where each HTML builder writes the page holding the included reviews.
 PAGES = {"html": "reviews.html", "dirhtml": "reviews/index.html", "singlehtml": "index.html"}
-IMAGE = "https://reviews.example.org/_images/cover.png"
+BASEURL = "https://reviews.example.org/"
 
 
 def jsonld(app: SphinxTestApp, page: str) -> dict[str, dict[str, Any]]:
@@ -43,19 +44,19 @@ def test_an_included_review_has_its_card_and_jsonld(built: Build, buildername: s
     data = jsonld(app, PAGES[buildername])
     assert sorted(data) == ["The Included Book", "The Remote Book"]
     book = data["The Included Book"]["itemReviewed"]
-    assert (book["isbn"], book["image"]) == ("9780306406157", IMAGE)
+    assert (book["isbn"], book["image"]) == ("9780306406157", BASEURL + cover_copy(app.outdir, "cover", 160, "png"))
     assert data["The Included Book"]["reviewRating"]["ratingValue"] == 4
     assert data["The Remote Book"]["itemReviewed"]["image"] == "https://covers.example.org/remote.jpg"
 
 
 def test_a_listing_shows_the_included_review_cover(built: Build) -> None:
-    """The listing links to the copy the review's own page brings."""
+    """The listing shows the included review's cover: its copies for listings."""
     app = built("include", "html")
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     covers = {img["alt"]: img for img in soup.select("img.bookreview-cards-cover")}
     local = covers["Cover of The Included Book"]
-    assert (local["src"], local["width"], local["height"]) == ("_images/cover.png", "160", "240")
-    assert (app.outdir / "_images" / "cover.png").is_file()
+    assert (local["src"], local["width"], local["height"]) == (cover_copy(app.outdir, "cover", 160, "png"), "160", "240")
+    assert local["srcset"] == f"{cover_copy(app.outdir, 'cover', 160, 'webp')} 160w"
     assert covers["Cover of The Remote Book"]["src"] == "https://covers.example.org/remote.jpg"
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import cover_copy
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_bookreview.domain import BookDomain
@@ -144,8 +145,9 @@ def test_cards_layout_own_css(app: SphinxTestApp) -> None:
         "reviews/dune.html#dune", "reviews/gravity.html#gravity",
     ]  # fmt: skip
     cover = cards[0].select_one("img.bookreview-cards-cover")
-    assert (cover["src"], cover["alt"], cover["loading"]) == ("_images/dune.png", "Cover of Dune", "lazy")
-    assert (app.outdir / "_images" / "dune.png").is_file()
+    dune = cover_copy(app.outdir, "dune", 4, "png")  # a picture 4 px wide: its copies are as wide
+    assert (cover["src"], cover["alt"], cover["loading"]) == (dune, "Cover of Dune", "lazy")
+    assert cover["srcset"] == f"{cover_copy(app.outdir, 'dune', 4, 'webp')} 4w"
     assert cards[0].select_one(".bookreview-cards-authors").get_text() == "Frank Herbert"
     assert cards[0].select_one(".bookreview-rating")["aria-label"] == "4.5 out of 5"
     assert cards[0].select_one(".bookreview-cards-verdict").get_text() == "Spice, sand and politics."
@@ -165,7 +167,7 @@ def test_cards_layout_with_sphinx_design(app: SphinxTestApp) -> None:
     assert "sd-row-cols-1" in row["class"] and "sd-row-cols-lg-4" in row["class"]
     cards = row.select(".sd-col > .sd-card.bookreview-cards-item")
     assert [c.select_one(".sd-card-body .sd-card-title a")["href"] for c in cards] == ["#emma", "#dune"]
-    assert cards[1].select_one("img.sd-card-img-top")["src"] == "_images/dune.png"
+    assert cards[1].select_one("img.sd-card-img-top")["src"] == cover_copy(app.outdir, "dune", 4, "png")
     assert cards[1].select_one(".sd-card-text.bookreview-cards-verdict").get_text() == "Spice, sand and politics."
 
 

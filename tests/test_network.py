@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import cover_copy
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -108,7 +109,7 @@ def test_remote_covers_only_where_remote_images_show(rootdir: Path, tmp_path: Pa
     assert 'src="https://covers.example.org/b/isbn/9780306406157-M.jpg"' in page
     epub = hostile_build(rootdir, tmp_path / "epub", "epub")
     book = BeautifulSoup((epub.outdir / "covers.xhtml").read_text(encoding="utf-8"), "html.parser")
-    assert [img["src"] for img in book.find_all("img")] == ["_images/cover.png"]
+    assert [img["src"] for img in book.find_all("img")] == [cover_copy(epub.outdir, "cover", 20, "png")]
     assert attempts == []
 
 
@@ -134,10 +135,12 @@ def test_only_http_urls(rootdir: Path, tmp_path: Path) -> None:
 
 def test_covers_cannot_leave_the_source_directory(rootdir: Path, tmp_path: Path) -> None:
     """``../../covers/cover.png`` exists but is outside: refused, and the
-    only image copied is the local cover inside the source directory."""
+    only image written is the local cover inside the source directory (its
+    resized copies)."""
     app = hostile_build(rootdir, tmp_path, "html")
     assert warnings_of(app) == EXPECTED_WARNINGS
-    assert sorted(p.name for p in (app.outdir / "_images").iterdir()) == ["cover.png"]
+    assert sorted(p.name for p in (app.outdir / "_images").iterdir()) == ["covers"]
+    assert {p.name.split("-")[0] for p in (app.outdir / "_images" / "covers").iterdir()} == {"cover"}
     page = BeautifulSoup((app.outdir / "covers.html").read_text(encoding="utf-8"), "html.parser")
     for review_id in ("traversal-cover", "absolute-cover", "script-cover", "data-cover", "file-cover"):
         article = page.find("article", id=review_id)
