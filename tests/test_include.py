@@ -55,7 +55,8 @@ def test_a_listing_shows_the_included_review_cover(built: Build) -> None:
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     covers = {img["alt"]: img for img in soup.select("img.bookreview-cards-cover")}
     local = covers["Cover of The Included Book"]
-    assert (local["src"], local["width"], local["height"]) == (cover_copy(app.outdir, "cover", 160, "png"), "160", "240")
+    expected = (cover_copy(app.outdir, "cover", 160, "png"), "160", "240")
+    assert (local["src"], local["width"], local["height"]) == expected
     assert local["srcset"] == f"{cover_copy(app.outdir, 'cover', 160, 'webp')} 160w"
     assert covers["Cover of The Remote Book"]["src"] == "https://covers.example.org/remote.jpg"
 

@@ -35,7 +35,6 @@ from sphinx_bookreview.outputs.opengraph import og_locale, shortened
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     Build = Callable[..., SphinxTestApp]
 
