@@ -410,7 +410,8 @@ def test_a_bad_setting_is_a_warning_and_the_default(tmp_path: Path) -> None:
         .strip()
         .endswith(
             f"{conf}:{line}: WARNING: invalid bookreview_cover_sizes = {{'card': '11rem'}}: "
-            f"expected {setting.expected}; using the default {'card': 176, 'listing': 160, 'grid': 160} [bookreview.config]"
+            f"expected {setting.expected}; using the default "
+            "{'card': 176, 'listing': 160, 'grid': 160} [bookreview.config]"
         )
     )
 
