@@ -14,10 +14,14 @@ no timestamps), so a ``-j`` build writes the bytes a serial one writes.
 The picture is turned upright first (EXIF orientation), converted to sRGB
 (ICC profiles, CMYK), and keeps its transparency in PNG and WebP; a GIF
 gives its first frame.
+
+Pillow is imported where a picture is opened, not with this module: a
+build that opens none (a no-op rebuild) does not pay for loading it.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -25,11 +29,11 @@ import shutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
-
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
+
+    from PIL import Image, ImageCms
 
 #: Bumped when a copy's bytes would change (encoder, options, filter): the
 #: cache folder is named by it, so older copies are not reused.
@@ -40,16 +44,16 @@ FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 WEBP_OPTIONS = {"quality": 75, "method": 1, "exact": False}
 JPEG_OPTIONS = {"quality": 85, "optimize": True, "progressive": False}
 PNG_OPTIONS = {"optimize": False, "compress_level": 6}
-#: Hamming: sharper than bilinear for shrinking, and 40 % cheaper than
-#: bicubic here (the resizing was a third of a copy's cost). With a
-#: ``reducing_gap`` of 1 a whole factor (the 1x copy from the 2x one, a
-#: 2000 px PNG's halving) is a 2x2 box average first, as mipmaps are made.
-RESAMPLE, REDUCING_GAP = Image.Resampling.HAMMING, 1.0
+#: Resized with Pillow's Hamming filter (:func:`make`): sharper than
+#: bilinear for shrinking, and 40 % cheaper than bicubic here (the resizing
+#: was a third of a copy's cost). With a ``reducing_gap`` of 1 a whole
+#: factor (the 1x copy from the 2x one, a 2000 px PNG's halving) is a 2x2
+#: box average first, as mipmaps are made.
+REDUCING_GAP = 1.0
 #: Widest copy shared with link previews (Open Graph recommends 1200).
 SHARE_WIDTH = 1200
 #: EXIF orientations that swap width and height.
 TRANSPOSED = (5, 6, 7, 8)
-SRGB = ImageCms.createProfile("sRGB")
 
 
 class UnreadableImage(Exception):
@@ -96,6 +100,8 @@ def file_digest(path: Path) -> str:
 
 def inspect(path: Path, digest: str) -> Source:
     """What the file at ``path`` is, read from its header (no decoding)."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(path) as image:
             if image.format not in FORMATS:
@@ -116,6 +122,8 @@ def is_srgb(icc: bytes | None) -> bool:
     """Whether an embedded colour profile is sRGB (or there is none)."""
     if not icc:
         return True
+    from PIL import ImageCms
+
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         return "srgb" in ImageCms.getProfileDescription(profile).lower().replace(" ", "")
@@ -160,18 +168,23 @@ def make(path: Path, source: Source, copies: Iterable[Copy], cache: Path) -> Non
     wanted = sorted((c for c in copies if not (cache / c.cache_name(source.digest)).is_file()), reverse=True)
     if not wanted:
         return
+    from PIL import Image
+
     with Image.open(path) as image:
         picture = upright(image, (wanted[0].width, wanted[0].height))
     cache.mkdir(parents=True, exist_ok=True)
     for copy in wanted:
         if picture.size != (copy.width, copy.height):
-            picture = picture.resize((copy.width, copy.height), RESAMPLE, reducing_gap=REDUCING_GAP)
+            size = (copy.width, copy.height)
+            picture = picture.resize(size, Image.Resampling.HAMMING, reducing_gap=REDUCING_GAP)
         write_atomic(cache / copy.cache_name(source.digest), encode(picture, copy.format))
 
 
 def upright(image: Image.Image, largest: tuple[int, int]) -> Image.Image:
     """The first frame, decoded no larger than needed, turned upright, in
     sRGB, as RGB or RGBA."""
+    from PIL import ImageOps
+
     orientation = image.getexif().get(0x0112, 1)
     if image.format == "JPEG":
         image.draft(None, largest[::-1] if orientation in TRANSPOSED else largest)
@@ -192,13 +205,22 @@ def upright(image: Image.Image, largest: tuple[int, int]) -> Image.Image:
 
 def to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
     """``image`` converted from its embedded profile to sRGB."""
+    from PIL import ImageCms
+
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         mode = "RGBA" if image.mode == "RGBA" else "RGB"
-        converted = ImageCms.profileToProfile(image, profile, SRGB, outputMode=mode)
+        converted = ImageCms.profileToProfile(image, profile, srgb(), outputMode=mode)
     except (OSError, ImageCms.PyCMSError):
         return image.convert("RGBA" if image.mode == "RGBA" else "RGB")
     return converted or image
+
+
+@functools.cache
+def srgb() -> ImageCms.ImageCmsProfile:
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 def encode(picture: Image.Image, fmt: str) -> bytes:
