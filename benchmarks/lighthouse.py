@@ -4,8 +4,9 @@ Builds each site once per theme, serves the builds on 127.0.0.1 and runs
 Lighthouse 12.2.3 (installed from npm into a cache folder outside the repo
 on first use) in Debian's Chromium on the home page and on a review page::
 
-    python benchmarks/lighthouse.py                 # the test site and the docs
+    python benchmarks/lighthouse.py                 # the test site, the docs, the covers site
     python benchmarks/lighthouse.py --site theme    # only the test site
+    python benchmarks/lighthouse.py --site covers   # reviews with real-sized JPEG covers
     python benchmarks/lighthouse.py --runs 3        # the median of three runs of each page
     python benchmarks/lighthouse.py --theme bookreview  # only this theme
     python benchmarks/lighthouse.py --json out.json # the numbers, for the docs table
@@ -15,6 +16,11 @@ practices, SEO, and the page weight with and without cover images (what
 Chromium fetched, as Lighthouse counts it; http.server sends no compression).
 Performance is measured on this machine with Lighthouse's simulated mobile
 throttling, so a busy machine lowers it: take the median of a few runs.
+
+The ``covers`` site is the benchmark's collection (:mod:`generate`) of
+24 reviews, each with a generated 1000x1500 JPEG cover of about 300 KB,
+its home page a ``bookreview-list`` of cards limited to the 12 newest (and,
+under the bookreview theme, the grid of the 12 newest, the same copies).
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 # tools/serve.py serves the builds; tools/ is a folder of scripts, not a package.
 sys.path.insert(0, str(REPO / "tools"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+import generate  # noqa: E402
 from serve import serve  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"
@@ -46,7 +54,10 @@ THEMES = ("bookreview", "furo", "alabaster")
 SITES = {
     "theme": (REPO / "tests" / "roots" / "test-theme", "reviews/pragmatic.html"),
     "docs": (REPO / "docs", "reviews/sicp.html"),
+    "covers": (Path("covers-src"), "reviews/book-00000.html"),  # made in the work folder
 }
+#: The covers site: reviews, and the covers on its home page.
+COVERS_SITE, HOME_COVERS = 24, 12
 
 
 @dataclass(frozen=True)
@@ -96,11 +107,24 @@ def median_audit(command: list[str], url: str, report: Path, runs: int) -> tuple
     return scores, statistics.median(a[1] for a in audits), statistics.median(a[2] for a in audits)
 
 
+def covers_site(workdir: Path) -> Path:
+    """The benchmark's collection with a 1000x1500 JPEG cover per review,
+    its home page a listing of the newest reviews' cards."""
+    source = workdir / "covers-src"
+    generate.write("bookreview", COVERS_SITE, source, workdir / "covers-jpeg")
+    listing = f".. bookreview-list::\n   :layout: cards\n   :limit: {HOME_COVERS}\n"
+    index = source / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace(".. bookreview-list::\n", listing), encoding="utf-8")
+    return source
+
+
 def run(sites: list[str], themes: list[str], workdir: Path, runs: int) -> list[Result]:
     command = lighthouse()
     results = []
     for site in sites:
         source, review_page = SITES[site]
+        if site == "covers":
+            source = covers_site(workdir)
         for theme in themes:
             build(source, theme, workdir / site / theme)
         with serve(workdir / site) as base:

@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import generate  # the sibling module, found through the path set above
+import generate  # the sibling modules, found through the path set above
+import run
 
 
 def build_args(src: Path, out: Path, jobs: int) -> list[str]:
@@ -65,6 +66,7 @@ def main() -> None:
     parser.add_argument("--focus", default="sphinx_bookreview", help="regex of the files of interest")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "bookreview-profile")
     args = parser.parse_args()
+    run.compile_bytecode()
     src, out = args.workdir / args.kind / "src", args.workdir / args.kind / "out"
     entries = generate.write(args.kind, args.n, src)
     shutil.rmtree(out, ignore_errors=True)
