@@ -178,27 +178,28 @@ def test_each_raster_cover_gets_webp_copies_at_1x_and_2x_and_one_jpeg_or_png(htm
     written = {name: Image.open(io.BytesIO(data)) for name, data in copies(html.outdir).items()}
     shapes = {re.sub(r"-[0-9a-f]{10}\.", ".", name): (image.format, image.size) for name, image in written.items()}
     assert shapes == {
-        # the card (176 px), the listing's cards and the grid (160 px), at 1x and 2x; a JPEG of the file's own width
-        "photo-176w.webp": ("WEBP", (176, 264)), "photo-352w.webp": ("WEBP", (352, 528)),
-        "photo-160w.webp": ("WEBP", (160, 240)), "photo-320w.webp": ("WEBP", (320, 480)),
+        # the card (176 px), the listing's cards and the grid (160 px), at 1x and 2x (the 2x at quality 60);
+        # a JPEG of the file's own width
+        "photo-176w.webp": ("WEBP", (176, 264)), "photo-352w-q60.webp": ("WEBP", (352, 528)),
+        "photo-160w.webp": ("WEBP", (160, 240)), "photo-320w-q60.webp": ("WEBP", (320, 480)),
         "photo-1000w.jpg": ("JPEG", (1000, 1500)),
         # turned upright by its EXIF orientation
-        "turned-176w.webp": ("WEBP", (176, 264)), "turned-352w.webp": ("WEBP", (352, 528)),
-        "turned-160w.webp": ("WEBP", (160, 240)), "turned-320w.webp": ("WEBP", (320, 480)),
+        "turned-176w.webp": ("WEBP", (176, 264)), "turned-352w-q60.webp": ("WEBP", (352, 528)),
+        "turned-160w.webp": ("WEBP", (160, 240)), "turned-320w-q60.webp": ("WEBP", (320, 480)),
         "turned-600w.jpg": ("JPEG", (600, 900)),
-        "printed-176w.webp": ("WEBP", (176, 264)), "printed-352w.webp": ("WEBP", (352, 528)),
-        "printed-160w.webp": ("WEBP", (160, 240)), "printed-320w.webp": ("WEBP", (320, 480)),
+        "printed-176w.webp": ("WEBP", (176, 264)), "printed-352w-q60.webp": ("WEBP", (352, 528)),
+        "printed-160w.webp": ("WEBP", (160, 240)), "printed-320w-q60.webp": ("WEBP", (320, 480)),
         "printed-500w.jpg": ("JPEG", (500, 750)),
         # transparency kept: PNG stays PNG
-        "clear-176w.webp": ("WEBP", (176, 264)), "clear-352w.webp": ("WEBP", (352, 528)),
-        "clear-160w.webp": ("WEBP", (160, 240)), "clear-320w.webp": ("WEBP", (320, 480)),
+        "clear-176w.webp": ("WEBP", (176, 264)), "clear-352w-q60.webp": ("WEBP", (352, 528)),
+        "clear-160w.webp": ("WEBP", (160, 240)), "clear-320w-q60.webp": ("WEBP", (320, 480)),
         "clear-400w.png": ("PNG", (400, 600)),
         # a GIF's first frame; its still copy is a PNG
-        "moving-176w.webp": ("WEBP", (176, 264)), "moving-300w.webp": ("WEBP", (300, 450)),
+        "moving-176w.webp": ("WEBP", (176, 264)), "moving-300w-q60.webp": ("WEBP", (300, 450)),
         "moving-160w.webp": ("WEBP", (160, 240)),
         "moving-300w.png": ("PNG", (300, 450)),
-        "modern-176w.webp": ("WEBP", (176, 264)), "modern-352w.webp": ("WEBP", (352, 528)),
-        "modern-160w.webp": ("WEBP", (160, 240)), "modern-320w.webp": ("WEBP", (320, 480)),
+        "modern-176w.webp": ("WEBP", (176, 264)), "modern-352w-q60.webp": ("WEBP", (352, 528)),
+        "modern-160w.webp": ("WEBP", (160, 240)), "modern-320w-q60.webp": ("WEBP", (320, 480)),
         "modern-800w.jpg": ("JPEG", (800, 1200)),
         # never wider than the file
         "small-120w.webp": ("WEBP", (120, 180)), "small-120w.jpg": ("JPEG", (120, 180)),
