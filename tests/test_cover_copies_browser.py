@@ -37,7 +37,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str])
 
 def chosen_width(candidates: str, src: str) -> int:
     """The width a ``srcset`` gives the chosen copy."""
-    widths = {url.rsplit("/", 1)[-1]: int(width.rstrip("w")) for url, width in (c.split() for c in candidates.split(", "))}
+    pairs = (candidate.split() for candidate in candidates.split(", "))
+    widths = {url.rsplit("/", 1)[-1]: int(width.rstrip("w")) for url, width in pairs}
     return widths[src.rsplit("/", 1)[-1]]
 
 
