@@ -113,9 +113,8 @@ def covers_site(workdir: Path) -> Path:
     its home page a listing of the newest reviews' cards."""
     source = workdir / "covers-src"
     generate.write("bookreview", COVERS_SITE, source, workdir / "covers-jpeg")
-    listing = (
-        f".. only:: not theme_bookreview\n\n   .. bookreview-list::\n      :layout: cards\n      :limit: {HOME_COVERS}\n"
-    )
+    cards = f"   .. bookreview-list::\n      :layout: cards\n      :limit: {HOME_COVERS}\n"
+    listing = f".. only:: not theme_bookreview\n\n{cards}"
     index = source / "index.rst"
     index.write_text(index.read_text(encoding="utf-8").replace(".. bookreview-list::\n", listing), encoding="utf-8")
     return source
