@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.images import get_image_size, guess_mimetype
 from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
@@ -54,11 +56,11 @@ from sphinx_bookreview.nodes import bookreview, bookreview_cover, bookreview_cov
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+__ = get_translation("sphinx_bookreview", "console")
 logger = logging.getLogger(__name__)
 
 #: After the listings (default priority 500) have added their covers.
@@ -71,6 +73,8 @@ FOLDER = "covers"
 CACHE = f"bookreview-covers-{images.PIPELINE}"
 #: The one copy an e-book gets: sharp on a reader's screen, not a plate.
 EPUB_WIDTH = 600
+#: File names of the pictures that are resized.
+RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 
 
 def copied_name(env: BuildEnvironment, cover: str) -> str | None:
@@ -201,16 +205,22 @@ class CoverCopies:
             self.known[cover] = entry
             self.changed_known = True
         if entry[2] is None:
-            return None
+            return None  # not a picture Pillow reads: shown as it is
         digest, width, height, fmt, alpha, plain = entry[2:]
         return images.Source(digest, (width, height), fmt, alpha, plain)
 
     def inspect(self, cover: str) -> list[Any]:
         try:
             found = images.inspect(self.path(cover), images.file_digest(self.path(cover)))
-        except (images.UnreadableImage, OSError):
-            return [None]
+        except (images.UnreadableImage, OSError) as error:
+            return [None, str(error)]
         return [found.digest, *found.size, found.format, found.alpha, found.plain]
+
+    def unreadable(self, cover: str) -> str | None:
+        """Why a cover named as a picture Pillow reads is not one, if it is not."""
+        entry = self.known.get(cover) or []
+        named = PurePosixPath(cover).suffix.lower() in RASTER_SUFFIXES
+        return str(entry[3]) if named and len(entry) == 4 and entry[2] is None else None
 
     def changed_since_last_build(self, cover: str) -> bool:
         """Whether the file differs from when the last build saw it (a
@@ -363,6 +373,7 @@ def show_copies(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         path = "/" + cover["uri"].lstrip("/")  # Sphinx made it relative to the source directory
         copy = cover_node(app.builder, path, "card", eager=first, alt=cover["alt"], classes=cover["classes"])
         if copy is None:
+            warn_unreadable(app, cover, path)
             continue
         first = False
         cover.replace_self(copy)
@@ -374,8 +385,21 @@ def show_copies(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             root["cover-image"] = shared[0]
 
 
+def warn_unreadable(app: Sphinx, cover: nodes.Element, path: str) -> None:
+    """A cover file that is not the picture its name says: shown as it is."""
+    reason = CoverCopies.of(app.env).unreadable(path)
+    while not cover.line and isinstance(cover.parent, nodes.Element):
+        cover = cover.parent  # the review's line: the card's nodes carry none
+    if reason is not None:
+        logger.warning(
+            __("cover image %r cannot be resized: %s; the file is shown as it is"), path.lstrip("/"), reason,
+            location=cover, type="bookreview", subtype="url",
+        )  # fmt: skip
+
+
 def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    CoverCopies.of(env).reading = bool(docnames)
+    if docnames:  # a build that reads nothing (a no-op one) does not load the list of sources
+        CoverCopies.of(env).reading = True
 
 
 def pages_showing_changed_covers(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -383,8 +407,8 @@ def pages_showing_changed_covers(app: Sphinx, env: BuildEnvironment) -> list[str
     the last build: its width, height and copies' names may differ. Sphinx
     reads the review's own page again (the cover is its image), not the
     listings' or the home page's; a build that read nothing skips this."""
-    copies = CoverCopies.of(env)
-    if not copies.reading:
+    copies = CoverCopies.registry.get(env)
+    if copies is None or not copies.reading:
         return []
     winners = BookDomain.of(env).views.winners.values()
     if not [r for r in winners if r.cover and not is_url(r.cover) and copies.changed_since_last_build(r.cover)]:

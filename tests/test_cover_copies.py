@@ -417,12 +417,17 @@ def test_a_bad_setting_is_a_warning_and_the_default(tmp_path: Path) -> None:
     )
 
 
-def test_an_unreadable_cover_is_shown_as_it_is(tmp_path: Path) -> None:
+def test_an_unreadable_cover_is_a_warning_and_shown_as_it_is(tmp_path: Path) -> None:
     write_project(tmp_path / "src")
     (tmp_path / "src" / "covers" / "photo.jpg").write_bytes(b"not a picture")
     app = build(tmp_path / "src")
     card = page(app, "photo.html").select_one("img.bookreview-cover")
     assert card["src"] == "_images/photo.jpg" and "srcset" not in card.attrs
+    source = tmp_path / "src" / "photo.rst"
+    assert strip_colors(app.warning.getvalue()).splitlines() == [
+        f"{source}:4: WARNING: cover image 'covers/photo.jpg' cannot be resized: cannot identify image file "
+        f"{str(tmp_path / 'src' / 'covers' / 'photo.jpg')!r}; the file is shown as it is [bookreview.url]"
+    ]
 
 
 BUILDERS = ["dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo", "xml", "gettext", "json", "pickle"]
