@@ -332,6 +332,20 @@ def test_parallel_build_writes_the_bytes_of_a_serial_one(project: Path, tmp_path
     assert parallel.warning.getvalue() == ""
 
 
+@pytest.mark.skipif(not parallel_available, reason="Sphinx writes in parallel only where it can fork")
+def test_the_grid_copies_are_made_under_parallel_writing(tmp_path: Path) -> None:
+    """The home page's context is made in a writing process under ``-j``:
+    its copies are asked for in the main process, from the theme's options
+    (``recent_reviews`` 5: the five newest reviews, whose raster covers
+    wider than 150 px get a 150 px copy, a size only the grid shows)."""
+    extra = 'bookreview_cover_sizes = {"grid": 150}\nhtml_theme_options = {"recent_reviews": 5}\n'
+    write_project(tmp_path / "src", extra)
+    app = build(tmp_path / "src", parallel=2)
+    grid = {name.split("-")[0] for name in copies(app.outdir) if "-150w-" in name}
+    assert grid == {"modern", "moving"}  # remote, drawn (SVG) and small (120 px) are the others
+    assert app.warning.getvalue() == ""
+
+
 def pages_showing(outdir: Path, stem: str) -> dict[str, str]:
     """Every page's lines that name a copy of ``stem``'s cover or its size."""
     found = {}

@@ -158,7 +158,12 @@ def want_grid_covers(app: Sphinx, doctree: nodes.document, docname: str) -> None
     ``-j`` the page's context is made in a writing process)."""
     if docname != app.config.root_doc or not uses_theme(app):
         return
-    context = getattr(app.builder, "globalcontext", {})  # the theme's options, as the page's context gets them
+    # The theme's options as every page's context gets them: the HTML
+    # builder's ``globalcontext``, made before any page is resolved. Sphinx
+    # documents no other way to read them at this point;
+    # tests/test_cover_copies.py makes the grid's copies under -j on
+    # Sphinx 7.4 and the newest.
+    context = getattr(app.builder, "globalcontext", {})
     if option_bool(context, "show_covers"):
         for review in grid_reviews(app, context):
             shown_copies(app.builder, review.cover, "grid")
