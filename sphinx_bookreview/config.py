@@ -294,14 +294,20 @@ SETTINGS = (
                bookreview_cover_sizes = {"card": 200}   # a theme with wider cards
                bookreview_cover_sizes = None            # the original files
 
-            What it costs: the first build with a cover makes its copies, about
-            15 ms of CPU time for a 1000 by 1500 JPEG (spread over the processes of
-            ``-j``), and keeps them in ``bookreview-covers-1`` beside Sphinx's
-            environment (in the doctree folder), keyed by the file's content
-            and the width: later builds copy them from there, and a no-op
-            build touches none. On disk, the card's two WebP copies of such
-            a cover take about 25 KB in the output and in the cache, where the
-            original's 300 KB copy alone is what Sphinx would write.
+            What it costs: the first build with a cover makes its copies,
+            about 15 ms of CPU time for a 1000 by 1500 JPEG (decoding it at
+            half size, one resizing, two WebP encodings), spread over the
+            processes of ``-j``: at 1000 such covers, x1.6 of plain Sphinx's
+            build in CPU time (see :doc:`/performance`). They are kept in
+            ``bookreview-covers-1`` in the doctree folder, beside Sphinx's
+            environment, by the file's content and the width: later builds
+            copy them from there, and a no-op build opens no cover. On disk,
+            about 20 KB per cover for the card's copies in the output and as
+            much in the cache (the original's copy alone is the 300 KB Sphinx
+            would write), 15 KB more where a listing or the grid shows it.
+            The cache keeps copies of covers since changed or removed until
+            the doctree folder is removed (``make clean``); the output of a
+            clean build holds only the copies its pages show.
 
             Bad value: anything but ``None`` or such a dict (an unknown place,
             a width that is not a whole number from 16 to 1200).
