@@ -429,10 +429,13 @@ def write_copies(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     return []
 
 
-def save_sources(app: Sphinx, exception: Exception | None) -> None:
-    """Keep what the sources are for the next build, once this one succeeded."""
+def finish_copies(app: Sphinx, exception: Exception | None) -> None:
+    """Make the copies left (the singlehtml builder emits no
+    ``html-collect-pages``), then keep what the sources are for the next
+    build, once this one succeeded."""
     copies = CoverCopies.registry.get(app.env)
     if exception is None and copies is not None:
+        copies.make(app.builder, app.parallel)
         copies.save()
 
 
@@ -467,4 +470,4 @@ def setup_covers(app: Sphinx) -> None:
     app.connect("env-before-read-docs", note_reading)
     app.connect("env-updated", pages_showing_changed_covers)
     app.connect("html-collect-pages", write_copies)
-    app.connect("build-finished", save_sources)
+    app.connect("build-finished", finish_copies)

@@ -451,6 +451,13 @@ BUILDERS = ["dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo", 
 def test_every_builder_takes_the_covers_without_a_warning(project: Path, tmp_path: Path, buildername: str) -> None:
     app = build(project, buildername, builddir=tmp_path, warningiserror=True)
     assert app.warning.getvalue() == ""
+    if buildername in ("dirhtml", "singlehtml"):
+        pages = list(app.outdir.rglob("*.html"))
+        shown = [(page, img) for page in pages for img in BeautifulSoup(page.read_bytes(), "html.parser").select("img")]
+        local = [(page, img["src"]) for page, img in shown if not img["src"].startswith("https:")]
+        assert len(local) >= 7 and all((page.parent / src).is_file() for page, src in local)
+    if buildername in ("json", "pickle"):
+        assert len(copies(app.outdir)) == len(copies(build(project, builddir=tmp_path / "html").outdir))
     if buildername == "epub":
         written = {path.name: Image.open(path) for path in (app.outdir / COVERS_FOLDER).iterdir()}
         assert {image.format for image in written.values()} <= {"JPEG", "PNG"}  # no WebP in e-books
