@@ -160,6 +160,7 @@ class CoverCopies:
         self.known = self.load()
         self.changed_known = False
         self.wanted: dict[str, set[images.Copy]] = {}
+        self.sources: dict[str, images.Source | None] = {}  # this build's, each file looked at once
         self.reading = False  # whether this build reads any document
 
     @classmethod
@@ -195,6 +196,11 @@ class CoverCopies:
 
     def source(self, cover: str) -> images.Source | None:
         """The local raster cover's source, ``None`` for anything else."""
+        if cover not in self.sources:
+            self.sources[cover] = self.look_at(cover)
+        return self.sources[cover]
+
+    def look_at(self, cover: str) -> images.Source | None:
         if not cover or is_url(cover) or PurePosixPath(cover).suffix.lower() == ".svg":
             return None
         state, entry = self.stat(cover), self.known.get(cover)
@@ -398,6 +404,9 @@ def warn_unreadable(app: Sphinx, cover: nodes.Element, path: str) -> None:
 
 
 def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """A new build begins (another ``app.build()`` may reuse the
+    environment): nothing of an earlier one is kept but what is on disk."""
+    CoverCopies.registry.pop(env, None)
     if docnames:  # a build that reads nothing (a no-op one) does not load the list of sources
         CoverCopies.of(env).reading = True
 
