@@ -46,8 +46,12 @@ class bookreview_cover_url(nodes.General, nodes.Element):  # noqa: N801
     """A cover shown by its URL alone, never fetched or copied: a remote
     cover (``uri``), or in a listing the copy of a review's local cover
     that the review's own page brings (``image``, its file name in the
-    builder's image folder). Not a docutils image, so no Sphinx image
-    machinery downloads or copies it; builders that cannot show it drop it
+    builder's image folder), or a local cover's resized copies (``image``
+    the JPEG or PNG one, ``srcset`` the WebP ones and their widths,
+    ``sizes``; ``loading`` and ``fetchpriority`` for the page's first
+    cover; see :mod:`sphinx_bookreview.covers`). Not a docutils image,
+    so no Sphinx image machinery downloads or copies it; builders that
+    cannot show it drop it
     (:func:`sphinx_bookreview.covers.drop_unshowable_covers`)."""
 
 
