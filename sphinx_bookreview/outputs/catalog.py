@@ -38,7 +38,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx_bookreview.card import question_label
 from sphinx_bookreview.covers import cover_src, image_url, shared_copy
 from sphinx_bookreview.domain import BookDomain, review_uri
-from sphinx_bookreview.outputs.stamps import write_if_changed
+from sphinx_bookreview.outputs.stamps import up_to_date, write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -99,9 +99,10 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
     builder = site_builder(app)
     if exception is not None or builder is None or not app.config.bookreview_catalog:
         return
-    data = catalog(builder, BookDomain.of(app.env))
     path = Path(builder.outdir, app.config.bookreview_catalog)
-    write_if_changed(app, path, data, lambda: catalog_json(data))
+    if not up_to_date(app, path):
+        data = catalog(builder, BookDomain.of(app.env))
+        write_if_changed(app, path, data, lambda: catalog_json(data))
     shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
 
 

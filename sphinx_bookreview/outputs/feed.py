@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.outputs.catalog import absolute_url, review_url, site_builder
-from sphinx_bookreview.outputs.stamps import write_if_changed
+from sphinx_bookreview.outputs.stamps import up_to_date, write_if_changed
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -135,8 +135,11 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     builder, url = site_builder(app), feed_url(app)
     if exception is not None or builder is None or not url:
         return
+    path = Path(builder.outdir, app.config.bookreview_feed)
+    if up_to_date(app, path):
+        return
     data = feed_data(builder, url, BookDomain.of(app.env))
-    write_if_changed(app, Path(builder.outdir, app.config.bookreview_feed), data, lambda: atom_feed(data))
+    write_if_changed(app, path, data, lambda: atom_feed(data))
 
 
 def link_feed(
