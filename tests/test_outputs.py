@@ -5,8 +5,11 @@ a parallel build what a serial one writes."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -141,3 +144,20 @@ def test_rewritten_when_the_base_url_changes(
     assert b"moved.example.org" not in written.read_bytes()
     sphinx_build(src, confoverrides={"html_baseurl": "https://moved.example.org/"})
     assert b"https://moved.example.org/" in written.read_bytes()
+
+
+def test_a_no_op_build_does_not_make_the_data(output: Output, src: Path) -> None:
+    """A build that reads nothing and has the settings of the last one does
+    not even make the file's data: its stamp, and so the stamps file, stay
+    as they were. Each build is a process of its own, with its own hash
+    seed, as ``sphinx-build`` runs are (a set among Sphinx's settings is
+    ordered by it)."""
+    out = src.parent / "out"
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(out / "doctrees"), str(src), str(out)]
+    stamps = out / "doctrees" / "bookreview-outputs.json"
+    for seed in ("1", "2", "3"):
+        subprocess.run(command, check=True, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+        if seed == "2":
+            written = stamps.read_bytes(), stamps.stat().st_mtime_ns
+    assert (stamps.read_bytes(), stamps.stat().st_mtime_ns) == written
+    assert output.filename in stamps.read_text(encoding="utf-8")

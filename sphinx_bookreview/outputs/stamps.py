@@ -63,8 +63,22 @@ def sources_digest(app: Sphinx) -> str:
     """A digest of what an output's data is made from: the builder, the
     stored environment's size and time (Sphinx writes it again whenever it
     reads or removes a document, and only then) and every setting."""
-    settings = sorted((option.name, repr(option.value)) for option in app.config)
+    settings = sorted((option.name, stable_repr(option.value)) for option in app.config)
     return digest((app.builder.name, file_state(Path(app.doctreedir, "environment.pickle")), settings))
+
+
+def stable_repr(value: object) -> str:
+    """``repr`` with sets and dicts in sorted order: a set's order changes
+    with each process's hash seed (Sphinx's own ``c_extra_keywords`` is
+    one). A value whose ``repr`` names a memory address (a function)
+    differs anyway: such a project just makes the data each build."""
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(sorted(map(stable_repr, value))) + "}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(sorted(f"{stable_repr(k)}: {stable_repr(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, list | tuple):
+        return type(value).__name__ + "(" + ", ".join(map(stable_repr, value)) + ")"
+    return repr(value)
 
 
 def up_to_date(app: Sphinx, path: Path) -> bool:
