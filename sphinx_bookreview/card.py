@@ -8,6 +8,8 @@ builder extracts it; labels come from our own message catalog.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -37,6 +39,9 @@ if TYPE_CHECKING:
     InlineParser = Callable[[str], tuple[list[nodes.Node], list[nodes.system_message]]]
 
 _ = get_translation("sphinx_bookreview")
+
+#: What HTML collapses into one space (not every Unicode space: a no-break space stays).
+HTML_SPACE = re.compile("[ \t\n\f\r]+")
 
 
 def format_label(fmt: str) -> str:
@@ -96,22 +101,50 @@ def source_text(
     return node
 
 
+def plain_text(node: nodes.Element) -> str:
+    """What a reader sees of ``node``: its text, not raw markup or error
+    messages, its runs of white space one space as a browser shows them."""
+    copy = node.deepcopy()
+    for hidden in list(copy.findall(lambda n: isinstance(n, nodes.raw | nodes.system_message))):
+        hidden.parent.remove(hidden)
+    return HTML_SPACE.sub(" ", copy.astext()).strip(" ")
+
+
 class CardBuilder:
     """Builds the nodes of one review; holds what every part needs.
 
     ``where`` is the file and line the review is written in; ``cover_size``
-    the local cover's size in pixels, where its file says it.
+    the local cover's size in pixels, where its file says it. The verdict's
+    inline markup is parsed here, once: :attr:`review` is the record with
+    its ``verdict_text``, for the domain.
     """
 
     def __init__(
         self, review: Review, config: Config, where: tuple[str, int], parse_inline: InlineParser,
         cover_size: tuple[int, int] | None = None,
     ) -> None:  # fmt: skip
-        self.review = review
         self.config = config
         self.where = where
         self.parse_inline = parse_inline
         self.cover_size = cover_size
+        self.verdict = self.inline_paragraph(review.verdict, classes=["bookreview-verdict"])
+        self.review = dataclasses.replace(review, verdict_text=self.verdict_text(review.verdict))
+
+    def inline_paragraph(self, text: str, **atts: object) -> nodes.TextElement:
+        """``text`` with its inline markup, and the markup's error messages,
+        as a paragraph the gettext builder extracts as written."""
+        paragraph = source_text(nodes.paragraph, "", self.where, **atts)
+        paragraph.rawsource = text
+        if text:
+            parsed, messages = self.parse_inline(text)
+            paragraph += [*parsed, *messages]
+        return paragraph
+
+    def verdict_text(self, verdict: str) -> str:
+        """The verdict's plain text; the very string as written when it has
+        no markup, so that pickle stores it once in the environment."""
+        text = plain_text(self.verdict)
+        return verdict if text == verdict else text
 
     def build(self, body: list[nodes.Node]) -> bookreview:
         review = self.review
@@ -125,7 +158,7 @@ class CardBuilder:
                 root["cover"] = review.cover
         root += self.card()
         if review.verdict:
-            root += source_text(nodes.paragraph, review.verdict, self.where, classes=["bookreview-verdict"])
+            root += self.verdict
         if review.answers:
             root += self.quick()
         if body:
@@ -210,10 +243,7 @@ class CardBuilder:
         questions = dict(self.config.bookreview_quick_review)
         answers = nodes.definition_list(classes=["bookreview-quick-answers"])
         for key, text in self.review.answers:
-            answer = source_text(nodes.paragraph, "", self.where)
-            answer.rawsource = text
-            parsed, messages = self.parse_inline(text)
-            answer += [*parsed, *messages]
+            answer = self.inline_paragraph(text)
             answers += nodes.definition_list_item(
                 "", source_text(nodes.term, question_label(questions[key]), self.where), nodes.definition("", answer)
             )

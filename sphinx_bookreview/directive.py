@@ -54,12 +54,12 @@ class BookReviewDirective(SphinxDirective):
         review = dataclasses.replace(
             review, docname=self.env.docname, lineno=line, source="" if own else source, cover=self.cover(review)
         )
-        self.domain.note_review(review)
-        body = self.parse_content_to_nodes() if self.content else []
         # parse_inline wants the line in docutils' input, which counts the
         # lines of included files too; messages then name the right file.
         inline = functools.partial(self.parse_inline, lineno=self.lineno)
         builder = CardBuilder(review, self.config, (source, line), inline, cover_size(self.env.srcdir, review.cover))
+        self.domain.note_review(builder.review)  # with the verdict's text, which the builder parsed
+        body = self.parse_content_to_nodes() if self.content else []
         root = builder.build(body)
         self.set_source_info(root)
         return [root]

@@ -247,6 +247,7 @@ class ListingRenderer:
         "tags": lambda self, r: self.links.tags(r),
         "rating": lambda self, r: self.rating(r),
         "status": lambda self, r: [nodes.Text(status_label(r.status))],
+        "verdict": lambda self, r: [nodes.Text(r.verdict_text)] if r.verdict_text else [],
     }
 
     def __init__(self, app: Sphinx, docname: str) -> None:
@@ -284,8 +285,8 @@ class ListingRenderer:
             if review.rating is not None:
                 line += [nodes.Text(" "), *self.rating(review)]
             item = nodes.list_item("", line)
-            if review.verdict:
-                item += nodes.paragraph(review.verdict, review.verdict, classes=["bookreview-list-verdict"])
+            if review.verdict_text:
+                item += nodes.paragraph(review.verdict_text, review.verdict_text, classes=["bookreview-list-verdict"])
             items += item
         return items
 
@@ -328,8 +329,8 @@ class ListingRenderer:
             card += nodes.paragraph("", "", *self.links.authors(review), classes=["bookreview-cards-authors"])
         if review.rating is not None:
             card += nodes.paragraph("", "", *self.rating(review), classes=["bookreview-cards-rating"])
-        if review.verdict:
-            card += nodes.paragraph(review.verdict, review.verdict, classes=["bookreview-cards-verdict"])
+        if review.verdict_text:
+            card += nodes.paragraph(review.verdict_text, review.verdict_text, classes=["bookreview-cards-verdict"])
         return card
 
     def cover(self, review: Review) -> bookreview_cover_url | None:
