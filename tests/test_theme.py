@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -512,6 +513,52 @@ def test_incremental_builds_refresh_the_grid_and_the_pagers(rootdir: Path, tmp_p
         assert {page: got[page] for page in expected} == expected
     assert "between.html#a-book-between" in theme_views(fresh[0])["reviews/design.html"]
     assert "between.html" not in " ".join(theme_views(fresh[2])["index.html"])
+
+
+def headers(outdir: Path) -> dict[str, list[tuple[str, str]]]:
+    """The header's navigation on every page: each link's text and target."""
+    return {
+        str(page.relative_to(outdir)): [(a.get_text(), a["href"]) for a in html(page).select(".site-header nav a")]
+        for page in sorted(outdir.rglob("*.html"))
+    }
+
+
+def edit(path: Path, text: str) -> None:
+    """Write ``text``, stamped later than any build so far: Sphinx reads it again."""
+    path.write_text(text, encoding="utf-8")
+    later = time.time() + 10
+    os.utime(path, (later, later))
+
+
+def test_incremental_builds_refresh_every_header(rootdir: Path, tmp_path: Path) -> None:
+    """The header lists the top-level pages on every page: adding one,
+    retitling one, reordering or removing them rewrites every page, not
+    only those whose own source or neighbours changed."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-theme", srcdir)
+    index, about, colophon = srcdir / "index.rst", srcdir / "about.rst", srcdir / "colophon.rst"
+    toctree = "   reviews/index\n   about\n"
+    steps = [
+        lambda: (colophon.write_text("Colophon\n========\n\nMade with Sphinx.\n", encoding="utf-8"),
+                 edit(index, index.read_text(encoding="utf-8").replace(toctree, toctree + "   colophon\n"))),
+        lambda: edit(about, about.read_text(encoding="utf-8").replace("About these notes", "About this site")),
+        lambda: edit(index, index.read_text(encoding="utf-8").replace("about\n   colophon", "colophon\n   about")),
+        lambda: (colophon.unlink(), edit(index, index.read_text(encoding="utf-8").replace("   colophon\n", ""))),
+    ]  # fmt: skip
+    incremental = build_theme_site(srcdir, tmp_path / "incremental")
+    shown = []
+    for number, step in enumerate(steps):
+        step()
+        build_theme_site(srcdir, tmp_path / "incremental")
+        fresh = headers(build_theme_site(srcdir, tmp_path / f"fresh-{number}", freshenv=True))
+        assert {page: headers(incremental)[page] for page in fresh} == fresh
+        shown.append(fresh["reviews/tidy.html"])
+    assert [[title for title, _url in links][:3] for links in shown] == [
+        ["Reviews", "About these notes", "Colophon"],
+        ["Reviews", "About this site", "Colophon"],
+        ["Reviews", "Colophon", "About this site"],
+        ["Reviews", "About this site", "Authors"],
+    ]
 
 
 def build_theme_site(srcdir: Path, builddir: Path, freshenv: bool = False) -> Path:
