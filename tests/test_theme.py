@@ -18,6 +18,7 @@ import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
 import sphinx_bookreview
 from sphinx_bookreview.theme.assets import DARK_CODE_CSS
@@ -309,8 +310,23 @@ def test_title_names_the_site_once(site: SphinxTestApp) -> None:
     assert soup(site, "about.html").title.get_text() == "About these notes — Reading Notes"
 
 
-def test_no_favicon_request(site: SphinxTestApp) -> None:
-    assert soup(site, "index.html").select_one('link[rel="icon"]')["href"] == "data:,"
+def test_the_theme_icon_when_the_project_has_none(site: SphinxTestApp) -> None:
+    """Browsers ask for no /favicon.ico (a 404 in the console, a point off
+    Lighthouse's best practices): every page names the theme's small SVG
+    book, by a link within the site (not the ``data:,`` URL it used)."""
+    assert soup(site, "index.html").select_one('link[rel="icon"]')["href"] == "_static/bookreview-icon.svg"
+    assert soup(site, "reviews/tidy.html").select_one('link[rel="icon"]')["href"] == "../_static/bookreview-icon.svg"
+    icon = site.outdir / "_static" / "bookreview-icon.svg"
+    assert icon.stat().st_size < 512
+    svg = BeautifulSoup(icon.read_text(encoding="utf-8"), "xml").svg
+    assert svg["viewBox"] == "0 0 32 32"
+    assert svg.find_all("path")  # a glyph, not an empty image
+
+
+def test_the_project_favicon_wins(built: Callable[..., SphinxTestApp]) -> None:
+    app = built("theme-logo", confoverrides={"html_favicon": "_static/logo.svg"})
+    assert app.warning.getvalue() == ""
+    assert [link["href"] for link in soup(app, "index.html").select('link[rel="icon"]')] == ["_static/logo.svg"]
 
 
 # -- meta description, canonical link, meta tags of other extensions ------
@@ -443,6 +459,37 @@ def test_logo_for_dark_mode(built: Callable[..., SphinxTestApp]) -> None:
         ("_static/logo-dark.svg", "Logos", ["site-logo", "site-logo-dark"]),
     ]
     assert brand.select_one(".site-name") is None
+
+
+@pytest.mark.parametrize("logo", ["https://cdn.example.org/dark.svg", "/logo-dark.svg"])
+def test_logo_for_dark_mode_by_url_or_static_path(built: Callable[..., SphinxTestApp], logo: str) -> None:
+    app = built("theme-logo", confoverrides={"html_theme_options": {"logo_dark": logo}})
+    assert app.warning.getvalue() == ""
+    dark = soup(app, "index.html").select_one(".site-logo-dark")["src"]
+    assert dark == ("_static/logo-dark.svg" if logo.startswith("/") else logo)
+
+
+@pytest.mark.parametrize(
+    "logo",
+    ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>",
+     "//evil.example/dark.svg", "ftp://example.org/dark.svg", "../conf.py", "missing.svg", "logo\x00.svg"],
+)  # fmt: skip
+def test_logo_for_dark_mode_refused(make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path,
+                                    logo: str) -> None:  # fmt: skip
+    """Not an http(s) URL nor a file of html_static_path: one located
+    warning, and the light logo alone (``javascript:`` was written as the
+    dark logo's ``src``)."""
+    srcdir = shutil.copytree(rootdir / "test-theme-logo", tmp_path / "logo")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + f"html_theme_options = {{'logo_dark': {logo!r}}}\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert strip_colors(app.warning.getvalue()).splitlines() == [
+        f"{conf}:6: WARNING: theme option logo_dark: {logo.strip()!r} is neither an http(s) URL nor a file in "
+        "html_static_path; no dark logo [bookreview.config]"
+    ]
+    brand = soup(app, "index.html").select_one(".site-brand")
+    assert [(img["src"], img["class"]) for img in brand.select("img")] == [("_static/logo.svg", ["site-logo"])]
 
 
 # -- other builders -----------------------------------------------------------
