@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -130,20 +130,21 @@ class CardBuilder:
         self.verdict = self.inline_paragraph(review.verdict, classes=["bookreview-verdict"])
         self.review = dataclasses.replace(review, verdict_text=self.verdict_text(review.verdict))
 
-    def inline_paragraph(self, text: str, **atts: object) -> nodes.TextElement:
-        """``text`` with its inline markup, and the markup's error messages,
-        as a paragraph the gettext builder extracts as written."""
+    def inline_paragraph(self, text: str, **atts: object) -> list[nodes.Node]:
+        """``text`` with its inline markup, as a paragraph the gettext
+        builder extracts as written; then the markup's error messages,
+        blocks that HTML cannot hold inside a paragraph (where
+        ``keep_warnings`` shows them)."""
         paragraph = source_text(nodes.paragraph, "", self.where, **atts)
         paragraph.rawsource = text
-        if text:
-            parsed, messages = self.parse_inline(text)
-            paragraph += [*parsed, *messages]
-        return paragraph
+        parsed, messages = self.parse_inline(text) if text else ([], [])
+        paragraph += parsed
+        return [paragraph, *messages]
 
     def verdict_text(self, verdict: str) -> str:
         """The verdict's plain text; the very string as written when it has
         no markup, so that pickle stores it once in the environment."""
-        text = plain_text(self.verdict)
+        text = plain_text(cast("nodes.Element", self.verdict[0]))
         return verdict if text == verdict else text
 
     def build(self, body: list[nodes.Node]) -> bookreview:
@@ -243,9 +244,9 @@ class CardBuilder:
         questions = dict(self.config.bookreview_quick_review)
         answers = nodes.definition_list(classes=["bookreview-quick-answers"])
         for key, text in self.review.answers:
-            answer = self.inline_paragraph(text)
+            answer = nodes.definition("", *self.inline_paragraph(text))
             answers += nodes.definition_list_item(
-                "", source_text(nodes.term, question_label(questions[key]), self.where), nodes.definition("", answer)
+                "", source_text(nodes.term, question_label(questions[key]), self.where), answer
             )
         title = _("Quick Review")
         return bookreview_quick("", nodes.rubric(title, title), answers, classes=["bookreview-quick"])
