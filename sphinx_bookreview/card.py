@@ -221,7 +221,7 @@ class CardBuilder:
             (_("Format"), text(format_label(r.format) if r.format else "")),
             (_("Language"), text(language_name(r.language, self.config.language) if r.language else "")),
             (_("ISBN"), [self.isbn()] if r.isbn else None),
-            (_("Website"), [nodes.reference(r.url, r.url, refuri=r.url)] if r.url else None),
+            (_("Website"), [website(r.url)] if r.url else None),
             (_("Rating"), [rating_node(r.rating, scale, step)] if r.rating is not None else None),
             (_("Status"), text(status_label(r.status)) if r.status != "read" else None),
             (_("Tags"), joined(xref("tag", t, t) for t in r.tags)),
@@ -250,6 +250,21 @@ class CardBuilder:
             )
         title = _("Quick Review")
         return bookreview_quick("", nodes.rubric(title, title), answers, classes=["bookreview-quick"])
+
+
+def website(url: str) -> nodes.reference:
+    """A link to ``url`` that shows it as a reader needs it: without its
+    scheme, and with a line break allowed after each ``/``, ``.`` and ``-``
+    (in HTML and LaTeX), so a long address wraps between its parts, not
+    inside a word. ``<wbr/>``, not a zero-width space: copying the text
+    copies no hidden character; self-closed, as epub's XHTML needs."""
+    shown = re.sub(r"^https?://", "", url, flags=re.IGNORECASE)
+    link = nodes.reference("", "", refuri=url, classes=["bookreview-url"])
+    for n, part in enumerate(re.findall(r"[^/.-]*[/.-]|[^/.-]+$", shown)):
+        if n:
+            link += [nodes.raw("", "<wbr/>", format="html"), nodes.raw("", r"\allowbreak{}", format="latex")]
+        link += nodes.Text(part)
+    return link
 
 
 def language_name(code: str, ui_language: str | None) -> str:
