@@ -13,7 +13,7 @@ output stays valid and shows each field as written, output by output:
   warnings from docutils or MyST about the markup of a review's BODY or of
   a quick-review answer or verdict (which allow inline markup): those are
   the user's own markup errors, allowed only at the lines where the test
-  wrote generated body, answer or verdict text; our warnings hold no raw
+  wrote generated body, answer or verdict text; no warning holds a raw
   control character;
 - HTML: every page parses as HTML5 (html5lib) without a single parse
   error, and no id is used twice on a page; no field text becomes an
@@ -374,6 +374,9 @@ def check_warning(project: Project, record: str) -> None:
     other = re.match(rf"{prefix}/(\S+):(\d+): (WARNING|ERROR): .*\[(docutils|myst\.[\w.]+)\]\Z", record, re.DOTALL)
     assert other, f"a warning without file, line and a bookreview subtype: {record!r}"
     assert (other[1], int(other[2])) in project.markup_lines, f"not about a body's markup: {record!r}"
+    # Quoting the user's markup, docutils and MyST get only what the directive
+    # keeps (and bodies without control characters): none reaches the console.
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", record), record
 
 
 def outside_user_markup(article: Tag) -> Tag:
