@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -24,6 +25,20 @@ if TYPE_CHECKING:
 
 _ = get_translation("sphinx_bookreview")
 
+#: What no output can hold: HTML and XML refuse control characters but tab
+#: and line breaks (XML a form feed too), and Unicode's noncharacters; lxml
+#: will not write them, LaTeX cannot typeset them.
+UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` without the characters no output can hold."""
+    return UNPRINTABLE.sub("", text)
+
 
 class BookReviewDirective(SphinxDirective):
     # The title is checked by hand: a missing one must be a warning, not
@@ -35,13 +50,14 @@ class BookReviewDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, object]] = option_spec(OPTIONS)  # type: ignore[assignment]
 
     def run(self) -> list[nodes.Node]:
-        title = self.arguments[0] if self.arguments else ""
+        # Left out once here, so that every output shows the same values.
+        title = printable(self.arguments[0]) if self.arguments else ""
         if not title.strip():
             self.report(Problem("option", "a review needs a title: the directive's argument"))
             title = _("Untitled review")
         review, problems = parse_review(
             title,
-            self.options,
+            {name: printable(str(value or "")) for name, value in self.options.items()},
             quick_keys=tuple(key for key, _question in self.config.bookreview_quick_review),
             rating_scale=self.config.bookreview_rating_scale,
             default_reviewer=self.config.bookreview_default_reviewer or project_author(self.config),
@@ -54,12 +70,12 @@ class BookReviewDirective(SphinxDirective):
         review = dataclasses.replace(
             review, docname=self.env.docname, lineno=line, source="" if own else source, cover=self.cover(review)
         )
-        self.domain.note_review(review)
-        body = self.parse_content_to_nodes() if self.content else []
         # parse_inline wants the line in docutils' input, which counts the
         # lines of included files too; messages then name the right file.
         inline = functools.partial(self.parse_inline, lineno=self.lineno)
         builder = CardBuilder(review, self.config, (source, line), inline, cover_size(self.env.srcdir, review.cover))
+        self.domain.note_review(builder.review)  # with the verdict's text, which the builder parsed
+        body = self.parse_content_to_nodes() if self.content else []
         root = builder.build(body)
         self.set_source_info(root)
         return [root]

@@ -469,7 +469,7 @@ class GroupIndex(Index):
     @staticmethod
     def entry(review: Review) -> IndexEntry:
         year = review.published[:4]
-        return IndexEntry(review.title, 0, review.docname, review.id, year, "", review.verdict)
+        return IndexEntry(review.title, 0, review.docname, review.id, year, "", review.verdict_text)
 
 
 class AuthorIndex(GroupIndex):

@@ -71,5 +71,5 @@ class bookreview_stats(bookreview_collection):  # noqa: N801
 
 
 class bookreview_chart(nodes.container):  # noqa: N801
-    """One chart: a captioned table of its numbers; ``title``, ``labels``
-    and ``values`` for the HTML bar chart."""
+    """One chart: a captioned table of its numbers; ``title``, ``labels``,
+    ``values`` and ``gaps`` (which rows are breaks) for the HTML bar chart."""

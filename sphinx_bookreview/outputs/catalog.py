@@ -15,7 +15,9 @@ less what only the build uses (source document, file and line), with:
   ``index.html#mmm``), and ``absolute_url`` when ``html_baseurl`` is set;
 - ``cover``: a local cover as the URL of the copied image (``_images/...``);
 - ``answers``: the quick review as ``{key, question, answer}`` objects, the
-  answer as written in the source.
+  answer as written in the source;
+- ``verdict`` as written in the source, and ``verdict_text`` as a reader
+  sees it (the plain text, its inline markup rendered).
 
 ``rating_scale`` says what the ratings are out of. Only the review that
 keeps a duplicate id is listed. Keys are sorted and reviews sorted by id,
