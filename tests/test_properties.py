@@ -393,9 +393,11 @@ def outside_user_markup(article: Tag) -> Tag:
 
 
 def shape(article: Tag) -> Counter[str]:
-    """Every element with its attribute names, and every class, counted."""
+    """Every element with its attribute names, and every class, counted;
+    not the ``<wbr>`` break points of a web address, whose number follows
+    the address's own slashes and dots."""
     counted: Counter[str] = Counter()
-    for element in outside_user_markup(article).find_all(True):
+    for element in outside_user_markup(article).find_all(lambda tag: tag.name != "wbr"):
         counted[f"<{element.name} {' '.join(sorted(element.attrs))}>"] += 1
         counted.update(f".{name}" for name in element.get("class", []))
     return counted
