@@ -394,10 +394,11 @@ class BookDomain(Domain):
         return contnode
 
     @staticmethod
-    def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
+    def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
         """Our own located, typed warning for a link nothing resolved, not
-        even intersphinx. ``quiet`` links (see ``card.xref``) stay silent."""
-        if domain.name != BookDomain.name:
+        even intersphinx. ``quiet`` links (see ``card.xref``) stay silent.
+        Others are Sphinx's to warn about; an ``:any:`` link has no domain."""
+        if domain is None or domain.name != BookDomain.name:
             return None
         if not node.get("quiet"):
             what = {"review": "review id", "author": "author", "tag": "tag"}.get(node["reftype"], node["reftype"])

@@ -1,0 +1,196 @@
+"""Every role that reaches the ``book`` domain, with a missing, a removed
+and a duplicate target, built by the builders that resolve links
+differently: a located warning (ours, or Sphinx's own for what Sphinx
+resolves), a link or plain text, never a traceback.
+
+The roles: ``:book:``, ``:book-author:``, ``:book-tag:`` and their
+``:book:...:`` names, ``:isbn:``, ``:any:`` (also as the default role),
+``:ref:`` to the index pages, and intersphinx's ``:external:`` roles and
+fallback, with an inventory written here.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.util.console import strip_colors
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+    Build = Callable[..., SphinxTestApp]
+
+CONF = """\
+project = "References"
+author = "Ref Reader"
+extensions = ["sphinx_bookreview", "sphinx.ext.intersphinx"]
+show_warning_types = True
+html_baseurl = "https://refs.example.org/"
+intersphinx_mapping = {"other": ("https://other.example.org/", "other.inv")}
+"""
+INDEX = "References\n==========\n\n.. toctree::\n   :glob:\n\n   *\n"
+KEPT = """\
+Kept
+====
+
+.. bookreview:: Kept Book
+   :author: Kept Author
+   :tags: kept
+"""
+GONE = """\
+Gone
+====
+
+.. bookreview:: Gone Book
+   :id: gone
+   :author: Gone Author
+   :tags: gone-tag
+   :isbn: 9780306406157
+"""
+#: Each link on its own line: the line numbers the warnings name.
+LINKS = """\
+Links
+=====
+
+:book:`gone`
+
+:book:review:`gone`
+
+:book-author:`Gone Author`
+
+:book:author:`Gone Author`
+
+:book-tag:`gone-tag`
+
+:book:tag:`gone-tag`
+
+:any:`gone`
+
+:isbn:`9780306406157`
+
+:book:`elsewhere`
+
+:external:book:review:`elsewhere`
+
+:external:book:review:`nowhere-at-all`
+
+:ref:`book-author`
+"""
+#: The warnings of LINKS where nothing in the project is called "gone".
+MISSING = [
+    "links.rst:4: WARNING: unknown review id 'gone' [bookreview.ref]",
+    "links.rst:6: WARNING: unknown review id 'gone' [bookreview.ref]",
+    "links.rst:8: WARNING: unknown author 'Gone Author' [bookreview.ref]",
+    "links.rst:10: WARNING: unknown author 'Gone Author' [bookreview.ref]",
+    "links.rst:12: WARNING: unknown tag 'gone-tag' [bookreview.ref]",
+    "links.rst:14: WARNING: unknown tag 'gone-tag' [bookreview.ref]",
+    "links.rst:16: WARNING: 'any' reference target not found: gone [ref.any]",
+]
+BUILDERS = ["html", "singlehtml", "latex", "texinfo", "text"]
+
+
+def inventory(path: Path) -> None:
+    """Another project's ``objects.inv``, with one review: ``elsewhere``."""
+    header = b"# Sphinx inventory version 2\n# Project: Other\n# Version: 1\n"
+    header += b"# The remainder of this file is compressed using zlib.\n"
+    entries = b"elsewhere book:review 1 elsewhere.html#$ Elsewhere Book\n"
+    path.write_bytes(header + zlib.compress(entries))
+
+
+def write_project(srcdir: Path, **pages: str) -> Path:
+    srcdir.mkdir(parents=True, exist_ok=True)
+    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+    inventory(srcdir / "other.inv")
+    for name, text in {"index": INDEX, "kept": KEPT, "links": LINKS, **pages}.items():
+        (srcdir / f"{name}.rst").write_text(text, encoding="utf-8")
+    return srcdir
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
+    text = strip_colors(app.warning.getvalue()).replace(str(app.srcdir) + "/", "")
+    lines = [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+    return sorted(lines, key=lambda line: (line.split(":")[0], int(line.split(":")[1]) if line.count(":") > 1 else 0))
+
+
+def links_page(app: SphinxTestApp) -> str:
+    """The output that holds the links page, as text."""
+    if app.builder.name in ("html", "singlehtml"):
+        page = app.outdir / ("links.html" if app.builder.name == "html" else "index.html")
+        return page.read_text(encoding="utf-8")
+    return "\n".join(
+        p.read_text(encoding="utf-8") for p in app.outdir.iterdir() if p.suffix in (".tex", ".texi", ".txt")
+    )
+
+
+def hrefs(app: SphinxTestApp) -> list[str]:
+    """Where the links page's links lead, in HTML."""
+    soup = BeautifulSoup(links_page(app), "html.parser")
+    section = soup.find(id="links")
+    assert section is not None
+    return [a["href"] for a in section.find_all("a") if "headerlink" not in a.get("class", [])]
+
+
+@pytest.mark.parametrize("buildername", BUILDERS)
+def test_missing_targets_warn_where_they_are_linked(sphinx_build: Build, tmp_path: Path, buildername: str) -> None:
+    app = sphinx_build(write_project(tmp_path / "src"), buildername)
+    # Intersphinx's own warning; its subtype differs between Sphinx versions.
+    *ours, external = warnings_of(app)
+    assert ours == MISSING
+    assert external.startswith("links.rst:24: WARNING: external book:review reference target not found: nowhere-at-all")
+    if buildername == "html":
+        assert hrefs(app) == [
+            "https://openlibrary.org/isbn/9780306406157",
+            "https://other.example.org/elsewhere.html#elsewhere",
+            "https://other.example.org/elsewhere.html#elsewhere",
+            "book-author.html",
+        ]
+
+
+@pytest.mark.parametrize("buildername", BUILDERS)
+def test_a_removed_target_warns_after_an_incremental_build(
+    sphinx_build: Build, tmp_path: Path, buildername: str
+) -> None:
+    srcdir = write_project(tmp_path / "src", review=GONE)
+    first = sphinx_build(srcdir, buildername)
+    assert [w for w in warnings_of(first) if "nowhere-at-all" not in w] == []
+    (srcdir / "review.rst").unlink()
+    second = sphinx_build(srcdir, buildername)
+    assert [w for w in warnings_of(second) if "nowhere-at-all" not in w] == MISSING
+    if buildername == "html":
+        assert "review.html" not in links_page(second)
+        assert hrefs(second)[0] == "https://openlibrary.org/isbn/9780306406157"
+
+
+@pytest.mark.parametrize("buildername", BUILDERS)
+def test_a_duplicate_target_links_to_the_review_that_keeps_it(
+    sphinx_build: Build, tmp_path: Path, buildername: str
+) -> None:
+    label = "\n.. _gone:\n\nA label of the same name\n------------------------\n"
+    app = sphinx_build(write_project(tmp_path / "src", first=GONE, second=GONE + label), buildername)
+    # Sphinx's own warning, typed from Sphinx 8 on.
+    assert [w.removesuffix(" [ref.any]") for w in warnings_of(app) if "nowhere-at-all" not in w] == [
+        "links.rst:16: WARNING: more than one target found for 'any' cross-reference 'gone': "
+        "could be :std:ref:`A label of the same name` or :book:review:`Gone Book`",
+        "second.rst:4: WARNING: duplicate review id 'gone': already used by 'Gone Book' in first; "
+        "this review cannot be linked to [bookreview.duplicate]",
+    ]
+    if buildername == "html":
+        assert hrefs(app)[:2] == ["first.html#gone", "first.html#gone"]
+
+
+@pytest.mark.parametrize("buildername", BUILDERS)
+def test_an_unknown_name_under_default_role_any_is_sphinx_s_warning(
+    sphinx_build: Build, tmp_path: Path, buildername: str
+) -> None:
+    """Once the extension is loaded too, an ``:any:`` link nothing resolves
+    is Sphinx's own warning: the domain's handler leaves it alone."""
+    srcdir = write_project(tmp_path / "src", links="Links\n=====\n\nA typo: `Kept Boook`.\n")
+    (srcdir / "conf.py").write_text(CONF + 'default_role = "any"\n', encoding="utf-8")
+    app = sphinx_build(srcdir, buildername)
+    assert warnings_of(app) == ["links.rst:4: WARNING: 'any' reference target not found: Kept Boook [ref.any]"]
