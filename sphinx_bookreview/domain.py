@@ -10,6 +10,7 @@ whole whenever the records change; nothing derived is stored.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import re
@@ -22,6 +23,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.errors import NoUri
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
@@ -83,7 +85,16 @@ def one_page_uri(uri: str, anchor: str, page: str = "") -> str:
 def refnode(
     builder: Builder, fromdocname: str, todocname: str, anchor: str, child: nodes.Node, title: str
 ) -> nodes.reference:
-    """``make_refnode`` that also works in singlehtml (see :func:`one_page_uri`)."""
+    """``make_refnode`` that also works in singlehtml (see :func:`one_page_uri`).
+
+    Raises :class:`~sphinx.errors.NoUri` where the output has no page for
+    ``todocname``, as ``make_refnode`` does for LaTeX and Texinfo (a
+    document in no toctree), also for singlehtml's one page, which holds
+    only the documents its toctrees reach. Sphinx's resolver then shows
+    the link's text alone; our other callers do the same.
+    """
+    if not BookDomain.of(builder.env).in_output(builder, todocname):
+        raise NoUri(todocname, None)
     node = make_refnode(builder, fromdocname, todocname, anchor, child, title)
     if "refuri" in node:
         node["refuri"] = one_page_uri(node["refuri"], anchor)
@@ -93,7 +104,11 @@ def refnode(
 def review_uri(builder: Builder, fromdocname: str | None, review: Review) -> str:
     """The URI of a review's anchor from ``fromdocname``'s page, or with
     ``None`` from the output root (where singlehtml's one page is the root
-    document's)."""
+    document's).
+
+    Only HTML builders call it, for reviews in their output: they raise no
+    :class:`~sphinx.errors.NoUri` (only LaTeX and Texinfo do).
+    """
     if fromdocname is None:
         uri = builder.get_target_uri(review.docname)
         page = builder.config.root_doc + getattr(builder, "out_suffix", "")  # only HTML builders have one
@@ -214,6 +229,7 @@ class BookDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._views: Views | None = None
+        self._one_page: frozenset[str] | None = None
         #: What pages showed of other documents' reviews before this build
         #: read anything, by whoever shows it (see :mod:`.freshness`).
         self.snapshots: dict[str, Mapping[Hashable, object]] = {}
@@ -285,6 +301,7 @@ class BookDomain(Domain):
 
     def forget_derived(self) -> None:
         self._views = None
+        self._one_page = None
 
     # The theme's names for two views.
     @property
@@ -294,6 +311,31 @@ class BookDomain(Domain):
     @property
     def review_pages(self) -> dict[str, tuple[Review | None, Review | None]]:
         return self.views.review_pages
+
+    def in_output(self, builder: Builder, docname: str) -> bool:
+        """Whether the builder's output has a page, or a part of its one
+        page, for ``docname``. singlehtml's page holds the documents that
+        its toctrees reach from the root document, no ``:orphan:`` one."""
+        if builder.name != "singlehtml":
+            return True
+        if self._one_page is None:
+            self._one_page = frozenset(self.toctree_reach(self.env.config.root_doc))
+        return docname in self._one_page
+
+    def published(self, builder: Builder) -> list[Review]:
+        """The reviews with their id and a page in the builder's output, by
+        id: what the catalogue and the feed list."""
+        return [r for r in self.views.winners.values() if self.in_output(builder, r.docname)]
+
+    def toctree_reach(self, docname: str) -> Iterator[str]:
+        """``docname`` and every document its toctrees include, at any depth."""
+        includes, seen, todo = self.env.toctree_includes, set(), [docname]
+        while todo:
+            doc = todo.pop()
+            if doc not in seen:
+                seen.add(doc)
+                todo.extend(includes.get(doc, ()))
+                yield doc
 
     def may_show_collection(self, builder: Builder, docname: str) -> bool:
         """Whether the doctree resolved for ``docname`` can hold a listing or
@@ -311,15 +353,7 @@ class BookDomain(Domain):
             return False
         if builder.name in APPENDING_BUILDERS:
             return True
-        includes, seen, todo = self.env.toctree_includes, set(), [docname]
-        while todo:
-            doc = todo.pop()
-            if doc in holders:
-                return True
-            if doc not in seen:
-                seen.add(doc)
-                todo.extend(includes.get(doc, ()))
-        return False
+        return any(doc in holders for doc in self.toctree_reach(docname))
 
     # -- checks, objects and links --------------------------------------------
 
@@ -351,24 +385,34 @@ class BookDomain(Domain):
         found = self.find(typ, target)
         if found is None:
             return None  # intersphinx may know it; else warn_missing_reference
-        docname, anchor, title = found
         if typ == "review" and not node.get("refexplicit"):
-            contnode = nodes.emphasis(title, title)
-        if docname.startswith(f"{self.name}-") and docname not in self.index_pages(builder):
-            return contnode  # the text alone where no index page is written
-        return refnode(builder, fromdocname, docname, anchor, contnode, title)
+            contnode = nodes.emphasis(found[2], found[2])
+        return self.link(builder, fromdocname, found, contnode)
 
     def resolve_any_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder,
         target: str, node: pending_xref, contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:  # fmt: skip
-        results = []
-        for typ in ("review", "author", "tag"):
-            found = self.find(typ, target)
-            if found and (typ == "review" or found[0] in self.index_pages(builder)):
-                docname, anchor, title = found
-                results.append((f"book:{typ}", refnode(builder, fromdocname, docname, anchor, contnode, title)))
-        return results
+        found = {typ: self.find(typ, target) for typ in ("review", "author", "tag")}
+        # A text node where the output has no page: see resolve_xref.
+        return [(f"book:{typ}", cast("nodes.reference", self.link(builder, fromdocname, where, contnode)))
+                for typ, where in found.items() if where]  # fmt: skip
+
+    def link(
+        self, builder: Builder, fromdocname: str, found: tuple[str, str, str], contnode: nodes.Element
+    ) -> nodes.Element:
+        """``contnode`` linked to what :meth:`find` found, or alone where
+        the output has no page for it: no index page (singlehtml, or
+        ``html_domain_indices``), or no page for the review's document
+        (:class:`~sphinx.errors.NoUri`: see :func:`refnode`), as Sphinx's
+        resolver shows a link without a page."""
+        docname, anchor, title = found
+        if docname.startswith(f"{self.name}-") and docname not in self.index_pages(builder):
+            return contnode
+        try:
+            return refnode(builder, fromdocname, docname, anchor, contnode, title)
+        except NoUri:
+            return contnode
 
     def find(self, typ: str, target: str) -> tuple[str, str, str] | None:
         """``(docname, anchor, title)`` of a review, author or tag entry."""
@@ -384,10 +428,12 @@ class BookDomain(Domain):
     def resolve_isbn(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, isbn: str, contnode: nodes.Element
     ) -> nodes.Element:
-        """This project's newest review of the book, else the ISBN URL."""
+        """This project's newest review of the book, else (also where the
+        output has no page for it) the ISBN URL."""
         review = self.views.by_isbn.get(compact_isbn(isbn))
         if review:
-            return refnode(builder, fromdocname, review.docname, review.id, contnode, review.title)
+            with contextlib.suppress(NoUri):
+                return refnode(builder, fromdocname, review.docname, review.id, contnode, review.title)
         template = env.config.bookreview_isbn_url
         if template:
             return nodes.reference("", "", contnode, refuri=isbn_url(template, isbn), internal=False)

@@ -220,8 +220,9 @@ class Linker:
         self.domain = BookDomain.of(app.env)
 
     def link(self, reftype: str, target: str, content: nodes.Element) -> nodes.Element:
-        """``content`` linked to ``target``, or alone where the domain finds
-        no target in this output (singlehtml has no author pages)."""
+        """``content`` linked to ``target``, or alone where this output has
+        no page for it (singlehtml has no author pages; LaTeX none for a
+        document in no toctree): see ``BookDomain.link``."""
         node = xref(reftype, target, content.astext())
         node["refdoc"] = self.docname
         found = self.domain.resolve_xref(self.app.env, self.docname, self.app.builder, reftype, target, node, content)
@@ -343,8 +344,8 @@ class ListingRenderer:
         if is_url(review.cover):
             return bookreview_cover_url(uri=review.cover, **atts)
         name = copied_name(self.app.env, review.cover)
-        if name is None:
-            return None
+        if name is None or not self.links.domain.in_output(self.app.builder, review.docname):
+            return None  # no copy where the output has not the review's page
         cover = bookreview_cover_url(image=name, **atts)
         size = cover_size(self.app.env.srcdir, review.cover)
         if size:

@@ -11,6 +11,7 @@ fallback, with an inventory written here.
 
 from __future__ import annotations
 
+import json
 import zlib
 from typing import TYPE_CHECKING
 
@@ -104,7 +105,7 @@ def inventory(path: Path) -> None:
 
 
 def write_project(srcdir: Path, **pages: str) -> Path:
-    srcdir.mkdir(parents=True, exist_ok=True)
+    (srcdir / "extra").mkdir(parents=True, exist_ok=True)
     (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
     inventory(srcdir / "other.inv")
     for name, text in {"index": INDEX, "kept": KEPT, "links": LINKS, **pages}.items():
@@ -194,3 +195,36 @@ def test_an_unknown_name_under_default_role_any_is_sphinx_s_warning(
     (srcdir / "conf.py").write_text(CONF + 'default_role = "any"\n', encoding="utf-8")
     app = sphinx_build(srcdir, buildername)
     assert warnings_of(app) == ["links.rst:4: WARNING: 'any' reference target not found: Kept Boook [ref.any]"]
+
+
+ORPHAN = """\
+:orphan:
+
+Orphan
+======
+
+.. bookreview:: Orphan Book
+   :author: Otto Orphan
+   :date: 2024-03-01
+"""
+LISTED = "Links\n=====\n\n:book:`orphan-book`\n\n.. bookreview-list::\n   :layout: table\n\n.. bookreview-list::\n"
+
+
+@pytest.mark.parametrize("buildername", BUILDERS)
+def test_a_review_on_a_page_the_output_has_not_is_text(sphinx_build: Build, tmp_path: Path, buildername: str) -> None:
+    """LaTeX, Texinfo and singlehtml have no page for an ``:orphan:``
+    document: links to its review, in listings too, are their text alone,
+    as Sphinx shows any link it has no page for."""
+    app = sphinx_build(write_project(tmp_path / "src", links=LISTED, **{"extra/orphan": ORPHAN}), buildername)
+    assert warnings_of(app) == []
+    if buildername in ("latex", "texinfo"):
+        # The titles without links or index entries: the output has no such label.
+        assert links_page(app).count("Orphan Book") == 3
+        assert "orphan-book" not in links_page(app)
+    elif buildername == "html":
+        assert hrefs(app).count("extra/orphan.html#orphan-book") == 3
+    elif buildername == "singlehtml":
+        assert "orphan-book" not in " ".join(hrefs(app))
+        catalog = json.loads((app.outdir / "bookreviews.json").read_text(encoding="utf-8"))
+        assert [review["id"] for review in catalog["reviews"]] == ["kept-book"]
+        assert "Orphan Book" not in (app.outdir / "reviews.atom").read_text(encoding="utf-8")

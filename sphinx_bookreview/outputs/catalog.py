@@ -83,7 +83,7 @@ def catalog_entry(builder: StandaloneHTMLBuilder, review: Review) -> dict[str, A
 
 
 def catalog(builder: StandaloneHTMLBuilder, domain: BookDomain) -> dict[str, Any]:
-    reviews = sorted(domain.views.winners.values(), key=lambda review: review.id)
+    reviews = domain.published(builder)
     return {
         "$schema": SCHEMA.name,
         "version": VERSION,

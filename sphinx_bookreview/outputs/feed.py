@@ -59,8 +59,8 @@ def entry_date(review: Review) -> datetime.datetime | None:
     return datetime.datetime.fromisoformat(day).replace(tzinfo=datetime.UTC) if day else None
 
 
-def newest_first(domain: BookDomain) -> list[tuple[datetime.datetime, Review]]:
-    dated = [(day, review) for review in domain.views.winners.values() if (day := entry_date(review))]
+def newest_first(builder: StandaloneHTMLBuilder, domain: BookDomain) -> list[tuple[datetime.datetime, Review]]:
+    dated = [(day, review) for review in domain.published(builder) if (day := entry_date(review))]
     by_id = sorted(dated, key=lambda item: item[1].id)
     return sorted(by_id, key=lambda item: item[0], reverse=True)  # stable: ties stay by id
 
@@ -90,7 +90,7 @@ def feed_data(builder: StandaloneHTMLBuilder, url: str, domain: BookDomain) -> F
     entries = tuple(
         Entry(absolute_url(builder, review_url(builder, review)), day, xml_text(review.title),
               xml_text(review.verdict), xml_text(review.reviewer), tuple(xml_text(tag) for tag in review.tags))
-        for day, review in newest_first(domain)
+        for day, review in newest_first(builder, domain)
     )  # fmt: skip
     site = absolute_url(builder, "")  # the site's root
     return Feed(url, xml_text(config.project), site, config.language, xml_text(config.author or ""), entries)
