@@ -8,7 +8,8 @@ root; ``bookreviews.schema.json`` (draft 2020-12, shipped in this package)
 is copied beside it and named by its ``$schema``.
 
 Each review is its record (:meth:`~sphinx_bookreview.model.Review.as_dict`)
-less what only the build uses (source document, file and line), with:
+less what only the build uses (source document, file and line, the
+``only`` blocks it is in), with:
 
 - ``page_url``: the review's page and anchor relative to the output root,
   as the builder names pages (``reviews/mmm.html#mmm``, ``reviews/mmm/#mmm``,
@@ -47,7 +48,7 @@ SITE_BUILDERS = ("html", "dirhtml", "singlehtml")
 SCHEMA = Path(__file__).with_name("bookreviews.schema.json")
 VERSION = 1
 #: Record fields that say where the review was read from, not what it is.
-INTERNAL = ("docname", "lineno", "source")
+INTERNAL = ("docname", "lineno", "source", "only")
 
 
 def site_builder(app: Sphinx) -> StandaloneHTMLBuilder | None:
