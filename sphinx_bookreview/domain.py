@@ -11,6 +11,7 @@ whole whenever the records change; nothing derived is stored.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import html
 import re
@@ -29,7 +30,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_bookreview.model import compact_isbn, isbn_url, round_to_step
-from sphinx_bookreview.nodes import bookreview_collection
+from sphinx_bookreview.nodes import bookreview, bookreview_collection
 from sphinx_bookreview.rating import spoken
 from sphinx_bookreview.roles import BookXRefRole
 
@@ -55,6 +56,8 @@ APPENDING_BUILDERS = frozenset({"latex", "texinfo"})
 #: whole collection (a listing, the stats); any change to any review makes
 #: it stale.
 COLLECTION_REFERENCE = ("listing", "")
+#: The object types, each a kind of link target.
+TYPES = ("review", "author", "tag")
 
 
 def index_anchor(key: str) -> str:
@@ -124,9 +127,14 @@ class Views:
     whenever they change (:meth:`BookDomain.forget_derived`). A new view is
     one more cached property here, and can never go stale."""
 
-    def __init__(self, reviews_by_doc: dict[str, list[Review]], references: dict[str, set[tuple[str, str]]]) -> None:
+    def __init__(
+        self, reviews_by_doc: dict[str, list[Review]], references: dict[str, set[tuple[str, str]]],
+        shown: Callable[[Review], bool],
+    ) -> None:  # fmt: skip
         self.reviews_by_doc = reviews_by_doc
         self.references = references
+        #: Whether the builder shows a review (see BookDomain.shows).
+        self.shown = shown
 
     @functools.cached_property
     def collection_pages(self) -> frozenset[str]:
@@ -134,8 +142,26 @@ class Views:
         return frozenset(d for d, links in self.references.items() if COLLECTION_REFERENCE in links)
 
     @functools.cached_property
-    def all_reviews(self) -> list[Review]:
+    def every_review(self) -> list[Review]:
+        """Every record, by document, the ones this builder leaves out too."""
         return [r for docname in sorted(self.reviews_by_doc) for r in self.reviews_by_doc[docname]]
+
+    @functools.cached_property
+    def all_reviews(self) -> list[Review]:
+        """Every review this builder shows: every view below is made of these."""
+        return [r for r in self.every_review if self.shown(r)]
+
+    @functools.cached_property
+    def left_out(self) -> dict[tuple[str, str], str]:
+        """The links that lead nowhere only because this builder leaves
+        their reviews out (``.. only::``), to their ids, authors and tags,
+        with the title a link shows."""
+        hidden = [r for r in self.every_review if not self.shown(r)]
+        links = {("review", r.id): r.title for r in hidden}
+        links.update((("author", a), a) for r in hidden for a in r.authors)
+        links.update((("tag", t), t) for r in hidden for t in r.tags)
+        found: dict[str, Mapping[str, object]] = {"review": self.winners, "author": self.by_author, "tag": self.by_tag}
+        return {link: title for link, title in links.items() if link[1] not in found[link[0]]}
 
     @functools.cached_property
     def winners(self) -> dict[str, Review]:
@@ -230,6 +256,8 @@ class BookDomain(Domain):
         super().__init__(env)
         self._views: Views | None = None
         self._one_page: frozenset[str] | None = None
+        #: This build's builder: which reviews it shows depends on its tags.
+        self.builder: Builder | None = None
         #: What pages showed of other documents' reviews before this build
         #: read anything, by whoever shows it (see :mod:`.freshness`).
         self.snapshots: dict[str, Mapping[Hashable, object]] = {}
@@ -264,6 +292,26 @@ class BookDomain(Domain):
         self.forget_derived()
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        self.note_conditions(docname, document)
+        self.note_links(docname, document)
+
+    def note_conditions(self, docname: str, document: nodes.document) -> None:
+        """Note in each record the expressions of the ``.. only::`` blocks
+        around the review, outermost first. Known only now: a block's nodes
+        join the document when the block ends (also in MyST, whose
+        directives see no parent node)."""
+        found = {}
+        for node in document.findall(bookreview):
+            conditions = [a["expr"] for a in ancestors(node) if isinstance(a, addnodes.only)]
+            if conditions:
+                found[node["review-id"], node.line] = tuple(reversed(conditions))
+        if found:
+            self.reviews_by_doc[docname] = [
+                dataclasses.replace(r, only=found.get((r.id, r.lineno), ())) for r in self.records_in(docname)
+            ]
+            self.forget_derived()
+
+    def note_links(self, docname: str, document: nodes.document) -> None:
         """Remember what the document links to, so that it is rewritten
         when those reviews change (see :mod:`sphinx_bookreview.freshness`)."""
         # Targets interned: many pages link to one review, and pickle then
@@ -280,15 +328,39 @@ class BookDomain(Domain):
     def implied_links(self, docname: str) -> set[tuple[str, str]]:
         """The links of the document's own cards to their authors and tags:
         the records say them, so they are not stored twice."""
-        own = self.reviews_in(docname)
+        own = self.records_in(docname)
         return {("author", a) for r in own for a in r.authors} | {("tag", t) for r in own for t in r.tags}
 
     def links_of(self, docname: str) -> set[tuple[str, str]]:
         """Every ``(reftype, target)`` the document links to."""
         return self.references.get(docname, set()) | self.implied_links(docname)
 
-    def reviews_in(self, docname: str) -> list[Review]:
+    def records_in(self, docname: str) -> list[Review]:
+        """The document's records, in document order."""
         return self.reviews_by_doc.get(docname, [])
+
+    def reviews_in(self, docname: str) -> list[Review]:
+        """The document's reviews that this build's builder shows."""
+        return [r for r in self.records_in(docname) if self.shows(r)]
+
+    def shows(self, review: Review) -> bool:
+        """Whether this build's builder shows the review: its tags satisfy
+        the expression of every ``.. only::`` block around it. Listings,
+        indices, links, the catalogue, the feed and the theme leave out
+        the others, whose card Sphinx drops when it writes."""
+        return all(self.condition(expression) for expression in review.only)
+
+    def condition(self, expression: str) -> bool:
+        if self.builder is None:
+            return True
+        try:
+            return self.builder.tags.eval_condition(expression)
+        except Exception:  # what Sphinx catches here: it keeps the block, and warns
+            return True
+
+    def use_builder(self, builder: Builder) -> None:
+        self.builder = builder
+        self.forget_derived()
 
     # -- derived ---------------------------------------------------------
 
@@ -296,7 +368,7 @@ class BookDomain(Domain):
     def views(self) -> Views:
         """The views of the records as they are now."""
         if self._views is None:
-            self._views = Views(self.reviews_by_doc, self.references)
+            self._views = Views(self.reviews_by_doc, self.references, self.shows)
         return self._views
 
     def forget_derived(self) -> None:
@@ -306,7 +378,9 @@ class BookDomain(Domain):
     # The theme's names for two views.
     @property
     def newest_first(self) -> list[Review]:
-        return self.views.newest_first
+        """Every review, newest first, that has a page in this output."""
+        builder = self.builder
+        return [r for r in self.views.newest_first if builder is None or self.in_output(builder, r.docname)]
 
     @property
     def review_pages(self) -> dict[str, tuple[Review | None, Review | None]]:
@@ -383,20 +457,26 @@ class BookDomain(Domain):
         if typ == "isbn":
             return self.resolve_isbn(env, fromdocname, builder, target, contnode)
         found = self.find(typ, target)
-        if found is None:
+        title = found[2] if found else self.views.left_out.get((typ, target))
+        if title is None:
             return None  # intersphinx may know it; else warn_missing_reference
         if typ == "review" and not node.get("refexplicit"):
-            contnode = nodes.emphasis(found[2], found[2])
-        return self.link(builder, fromdocname, found, contnode)
+            contnode = nodes.emphasis(title, title)
+        # A review this builder leaves out is its text, with no warning.
+        return self.link(builder, fromdocname, found, contnode) if found else contnode
 
     def resolve_any_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder,
         target: str, node: pending_xref, contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:  # fmt: skip
-        found = {typ: self.find(typ, target) for typ in ("review", "author", "tag")}
-        # A text node where the output has no page: see resolve_xref.
-        return [(f"book:{typ}", cast("nodes.reference", self.link(builder, fromdocname, where, contnode)))
-                for typ, where in found.items() if where]  # fmt: skip
+        results = []
+        for typ in TYPES:
+            found = self.find(typ, target)
+            if found or (typ, target) in self.views.left_out:
+                # A text node where there is no page: see resolve_xref.
+                shown = self.link(builder, fromdocname, found, contnode) if found else contnode
+                results.append((f"book:{typ}", cast("nodes.reference", shown)))
+        return results
 
     def link(
         self, builder: Builder, fromdocname: str, found: tuple[str, str, str], contnode: nodes.Element
@@ -468,6 +548,17 @@ class BookDomain(Domain):
         domain = BookDomain.of(builder.env)
         written = {f"{domain.name}-{name}" for name in domain.views.index_names}
         return written if chosen is True else written & set(chosen)
+
+
+def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def note_builder(app: Sphinx) -> None:
+    BookDomain.of(app.env).use_builder(app.builder)
 
 
 def review_location(review: Review) -> str | tuple[str, int]:
@@ -561,5 +652,6 @@ BookDomain.indices = [AuthorIndex, TagIndex, RatingIndex]
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(BookDomain)
+    app.connect("builder-inited", note_builder)
     app.connect("warn-missing-reference", BookDomain.warn_missing_reference)
     app.connect("html-page-context", escape_index_headings)
