@@ -318,6 +318,9 @@ class BookDomain(Domain):
         # stores its id once in environment.pickle.
         links = {(node["reftype"], sys.intern(node["reftarget"])) for node in document.findall(addnodes.pending_xref)
                  if node.get("refdomain") == "book"}  # fmt: skip
+        # :ref: (or :any:) to an index page: the page is written, or not.
+        links.update(("index", node["reftarget"]) for node in document.findall(addnodes.pending_xref)
+                     if node.get("reftarget") in index_labels())  # fmt: skip
         if next(document.findall(bookreview_collection), None) is not None:
             links.add(COLLECTION_REFERENCE)  # listings and stats show every review
         links -= self.implied_links(docname)
@@ -443,10 +446,14 @@ class BookDomain(Domain):
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for review in self.views.winners.values():
             yield review.id, review.title, "review", review.docname, review.id, 1
-        for author in self.views.by_author:
-            yield author, author, "author", f"{self.name}-{AUTHOR_INDEX}", index_anchor(author), 1
-        for tag in self.views.by_tag:
-            yield tag, tag, "tag", f"{self.name}-{TAG_INDEX}", index_anchor(tag), 1
+        # Authors and tags live on their index pages: none where none is written.
+        pages = self.index_pages(self.builder) if self.builder else {f"{self.name}-{n}" for n in self.views.index_names}
+        if f"{self.name}-{AUTHOR_INDEX}" in pages:
+            for author in self.views.by_author:
+                yield author, author, "author", f"{self.name}-{AUTHOR_INDEX}", index_anchor(author), 1
+        if f"{self.name}-{TAG_INDEX}" in pages:
+            for tag in self.views.by_tag:
+                yield tag, tag, "tag", f"{self.name}-{TAG_INDEX}", index_anchor(tag), 1
 
     def resolve_xref(  # type: ignore[override]
         self, env: BuildEnvironment, fromdocname: str, builder: Builder,
@@ -548,6 +555,40 @@ class BookDomain(Domain):
         domain = BookDomain.of(builder.env)
         written = {f"{domain.name}-{name}" for name in domain.views.index_names}
         return written if chosen is True else written & set(chosen)
+
+
+def index_labels() -> dict[str, str]:
+    """The labels Sphinx gives the domain's index pages (``book-author``
+    …), with their titles."""
+    return {f"{BookDomain.name}-{index.name}": str(index.localname) for index in BookDomain.indices}
+
+
+def drop_unwritten_index_labels(app: Sphinx, env: BuildEnvironment) -> None:
+    """Sphinx labels every domain index for ``:ref:`` (``Domain.setup``,
+    on every build), whether or not the builder writes a page for it: in
+    a project with no review yet, under singlehtml or LaTeX, or when
+    ``html_domain_indices`` leaves ours out, ``:ref:`book-author``` led to
+    a page never written, and ``objects.inv`` listed it. After reading,
+    the labels of the pages this build does not write are dropped (the
+    standard domain's own ``clear_doc`` for the index's page name): links
+    to them are then their text (:func:`index_label_text`)."""
+    standard = env.get_domain("std")
+    written = BookDomain.index_pages(app.builder)
+    for label in index_labels():
+        if label not in written:
+            standard.clear_doc(label)
+
+
+def index_label_text(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element
+) -> nodes.Element | None:
+    """A ``:ref:`` (or ``:any:``) link to an index page this build does
+    not write: its text (the index's title unless the link gives one),
+    with no warning, as Sphinx shows a link to a document LaTeX has not."""
+    title = index_labels().get(node["reftarget"])
+    if title is None or node["reftype"] not in ("ref", "any") or node.get("refdomain", "") not in ("std", ""):
+        return None
+    return contnode if node.get("refexplicit") else nodes.inline(title, title, classes=contnode["classes"])
 
 
 def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
@@ -654,4 +695,7 @@ def setup_domain(app: Sphinx) -> None:
     app.add_domain(BookDomain)
     app.connect("builder-inited", note_builder)
     app.connect("warn-missing-reference", BookDomain.warn_missing_reference)
+    app.connect("env-updated", drop_unwritten_index_labels)
+    # Before intersphinx (500): the label names this project's index.
+    app.connect("missing-reference", index_label_text, priority=400)
     app.connect("html-page-context", escape_index_headings)

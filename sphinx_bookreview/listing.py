@@ -202,7 +202,9 @@ class BookReviewListDirective(CollectionDirective):
                 values[field] = parse(text)
             except InvalidValue as error:
                 self.warn(name, str(error))
-        node = bookreview_list(query=Query(**values))  # type: ignore[arg-type]
+        # Its document: LaTeX, Texinfo and singlehtml fill it in the root's
+        # assembled doctree, and links are made from the page it is on.
+        node = bookreview_list(query=Query(**values), refdoc=self.env.docname)  # type: ignore[arg-type]
         self.set_source_info(node)
         return [node]
 
@@ -392,9 +394,8 @@ def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace every placeholder by its listing, now that all is read."""
     if not BookDomain.of(app.env).may_show_collection(app.builder, docname):
         return
-    renderer = ListingRenderer(app, docname)
     for node in list(doctree.findall(bookreview_list)):
-        listing = renderer.render(node["query"])
+        listing = ListingRenderer(app, node.get("refdoc", docname)).render(node["query"])
         listing.source, listing.line = node.source, node.line
         node.replace_self(listing)
 

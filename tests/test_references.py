@@ -12,12 +12,14 @@ fallback, with an inventory written here.
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
+from sphinx.util.inventory import InventoryFile
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -228,3 +230,71 @@ def test_a_review_on_a_page_the_output_has_not_is_text(sphinx_build: Build, tmp_
         catalog = json.loads((app.outdir / "bookreviews.json").read_text(encoding="utf-8"))
         assert [review["id"] for review in catalog["reviews"]] == ["kept-book"]
         assert "Orphan Book" not in (app.outdir / "reviews.atom").read_text(encoding="utf-8")
+
+
+INDEX_LINKS = "Links\n=====\n\n:ref:`book-author`, :ref:`the tags <book-tag>`, :any:`book-rating`.\n"
+
+
+def index_labels(app: SphinxTestApp) -> list[str]:
+    with (app.outdir / "objects.inv").open("rb") as file:
+        inventory = InventoryFile.load(file, "", lambda base, uri: uri)
+    return sorted(name for name in inventory.get("std:label", {}) if name.startswith("book-"))
+
+
+@pytest.mark.parametrize("buildername", ["html", "singlehtml", "latex"])
+def test_links_to_index_pages_not_written_are_text(sphinx_build: Build, tmp_path: Path, buildername: str) -> None:
+    """A project with no review yet: Sphinx labels the index pages all the
+    same, and wrote no page for them."""
+    srcdir = write_project(tmp_path / "src", kept="Kept\n====\n\nNo review yet.\n", links=INDEX_LINKS)
+    app = sphinx_build(srcdir, buildername)
+    assert warnings_of(app) == []
+    output = links_page(app)
+    if buildername == "latex":
+        assert (
+            r"\DUrole{std-ref}{Reviews by author}}}, \DUrole{xref}{\DUrole{std}{\DUrole{std-ref}{the tags}}}" in output
+        )
+    else:
+        assert "Reviews by author, the tags, Reviews by rating." in " ".join(
+            BeautifulSoup(output, "html.parser").get_text().split()
+        )
+    if buildername == "html":
+        assert not (app.outdir / "book-author.html").exists()
+        assert hrefs(app) == []
+    if buildername != "latex":
+        assert index_labels(app) == []
+
+
+def test_links_to_index_pages_written_are_links(sphinx_build: Build, tmp_path: Path) -> None:
+    app = sphinx_build(write_project(tmp_path / "src", links=INDEX_LINKS), "html")
+    assert warnings_of(app) == []
+    # No review is rated: no rating index.
+    assert hrefs(app) == ["book-author.html", "book-tag.html"]
+    assert index_labels(app) == ["book-author", "book-tag"]
+
+
+def test_a_link_to_an_index_page_follows_it_when_it_goes(sphinx_build: Build, tmp_path: Path) -> None:
+    srcdir = write_project(tmp_path / "src", links=INDEX_LINKS)
+    sphinx_build(srcdir, "html")
+    (srcdir / "kept.rst").write_text("Kept\n====\n\nNo review any more.\n", encoding="utf-8")
+    app = sphinx_build(srcdir, "html")
+    assert warnings_of(app) == []
+    assert hrefs(app) == []
+    assert index_labels(app) == []
+
+
+@pytest.mark.parametrize("buildername", ["latex", "texinfo"])
+def test_a_listing_links_to_a_review_on_the_root_page(sphinx_build: Build, tmp_path: Path, buildername: str) -> None:
+    """LaTeX and Texinfo fill listings in the root's assembled doctree:
+    a link from another page's listing to the root's review must name the
+    root's document, not the listing's (an undefined reference in the PDF)."""
+    root = INDEX + "\n.. bookreview:: Root Book\n   :date: 2024-01-01\n"
+    listing = "Links\n=====\n\n.. bookreview-list::\n"
+    app = sphinx_build(write_project(tmp_path / "src", index=root, links=listing), buildername)
+    assert warnings_of(app) == []
+    output = links_page(app)
+    if buildername == "latex":
+        assert output.count(r"\hyperref[\detokenize{index:root-book}]") == 1
+    else:
+        anchor = re.search(r"@anchor\{index root-book\}@anchor\{(\d+)\}", output)
+        assert anchor is not None
+        assert output.count(f"@ref{{{anchor[1]},,Root Book}}") == 1
