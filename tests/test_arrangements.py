@@ -55,8 +55,10 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return srcdir
 
 
-def sphinx_build(source: Path, out: Path, builder: str, theme: str | None) -> subprocess.CompletedProcess[str]:
-    options = ["-D", f"html_theme={theme}"] if theme else []
+def sphinx_build(
+    source: Path, out: Path, builder: str, theme: str | None, *more: str
+) -> subprocess.CompletedProcess[str]:
+    options = [*(["-D", f"html_theme={theme}"] if theme else []), *more]
     command = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", "-T", *options,
                "-d", str(out) + "-doctrees", str(source), str(out)]  # fmt: skip
     return subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
@@ -142,3 +144,16 @@ def test_the_info_manual_compiles(source: Path, tmp_path: Path, builder: str) ->
                             capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     assert "warning" not in result.stderr, result.stderr[-3000:]
+
+
+def test_a_parallel_build_writes_what_a_serial_one_does(source: Path, tmp_path: Path) -> None:
+    """``-j 2`` (reading and writing in two processes) gives the same bytes."""
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    for out, options in ((serial, ()), (parallel, ("-j", "2"))):
+        result = sphinx_build(source, out, "html", "bookreview", *options)
+        assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file() and p.name != ".buildinfo")
+    assert files == sorted(
+        p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file() and p.name != ".buildinfo"
+    )
+    assert [f for f in files if (serial / f).read_bytes() != (parallel / f).read_bytes()] == []

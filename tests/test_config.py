@@ -130,11 +130,15 @@ def test_step_larger_than_scale(rootdir: Path, tmp_path: Path) -> None:
     ("lines", "message"),
     [
         # Text and LaTeX draw every star: a scale of 10**12 ran out of memory.
-        ("bookreview_rating_scale = 1e12", "invalid bookreview_rating_scale = 1000000000000.0: more than 100 stars; "
-                                           "using the default 5"),
+        (
+            "bookreview_rating_scale = 1e12",
+            "invalid bookreview_rating_scale = 1000000000000.0: more than 100 stars; using the default 5",
+        ),
         # The rating chart has a bar per step: this one never ended.
-        ("bookreview_rating_step = 1e-300", "invalid bookreview_rating_step = 1e-300: more than 1000 steps to "
-                                            "bookreview_rating_scale; using 0.5"),
+        (
+            "bookreview_rating_step = 1e-300",
+            "invalid bookreview_rating_step = 1e-300: more than 1000 steps to bookreview_rating_scale; using 0.5",
+        ),
     ],
     ids=["scale", "step"],
 )
