@@ -35,9 +35,10 @@ from typing import TYPE_CHECKING, Any
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_bookreview.card import question_label
+from sphinx_bookreview.config import SCHEMA_NAME
 from sphinx_bookreview.covers import cover_src
 from sphinx_bookreview.domain import BookDomain, review_uri
-from sphinx_bookreview.outputs.stamps import write_if_changed
+from sphinx_bookreview.outputs.stamps import output_file, reported, write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from sphinx_bookreview.model import Review
 
 SITE_BUILDERS = ("html", "dirhtml", "singlehtml")
-SCHEMA = Path(__file__).with_name("bookreviews.schema.json")
+SCHEMA = Path(__file__).with_name(SCHEMA_NAME)
 VERSION = 1
 #: Record fields that say where the review was read from, not what it is.
 INTERNAL = ("docname", "lineno", "source", "only")
@@ -97,10 +98,13 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
     builder = site_builder(app)
     if exception is not None or builder is None or not app.config.bookreview_catalog:
         return
+    path = output_file(app, builder, "bookreview_catalog")
+    if path is None:
+        return
     data = catalog(builder, BookDomain.of(app.env))
-    path = Path(builder.outdir, app.config.bookreview_catalog)
-    write_if_changed(app, path, data, lambda: catalog_json(data))
-    shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
+    with reported(app, "bookreview_catalog"):
+        write_if_changed(app, path, data, lambda: catalog_json(data))
+        shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
 
 
 def catalog_json(data: dict[str, Any]) -> bytes:

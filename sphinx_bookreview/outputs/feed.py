@@ -22,12 +22,11 @@ from __future__ import annotations
 import datetime
 import html
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.outputs.catalog import absolute_url, review_url, site_builder
-from sphinx_bookreview.outputs.stamps import write_if_changed
+from sphinx_bookreview.outputs.stamps import output_file, reported, write_if_changed
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -135,8 +134,12 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     builder, url = site_builder(app), feed_url(app)
     if exception is not None or builder is None or not url:
         return
+    path = output_file(app, builder, "bookreview_feed")
+    if path is None:
+        return
     data = feed_data(builder, url, BookDomain.of(app.env))
-    write_if_changed(app, Path(builder.outdir, app.config.bookreview_feed), data, lambda: atom_feed(data))
+    with reported(app, "bookreview_feed"):
+        write_if_changed(app, path, data, lambda: atom_feed(data))
 
 
 def link_feed(
