@@ -122,8 +122,9 @@ def review_uri(builder: Builder, fromdocname: str | None, review: Review) -> str
 
 
 class Views:
-    """What the records say once put together: each view is built from the
-    stored records when first asked, and the domain drops this whole object
+    """What the records say once put together, of the reviews this build's
+    builder shows (``.. only::``): each view is built from the stored
+    records when first asked, and the domain drops this whole object
     whenever they change (:meth:`BookDomain.forget_derived`). A new view is
     one more cached property here, and can never go stale."""
 
@@ -316,11 +317,12 @@ class BookDomain(Domain):
         when those reviews change (see :mod:`sphinx_bookreview.freshness`)."""
         # Targets interned: many pages link to one review, and pickle then
         # stores its id once in environment.pickle.
-        links = {(node["reftype"], sys.intern(node["reftarget"])) for node in document.findall(addnodes.pending_xref)
-                 if node.get("refdomain") == "book"}  # fmt: skip
-        # :ref: (or :any:) to an index page: the page is written, or not.
-        links.update(("index", node["reftarget"]) for node in document.findall(addnodes.pending_xref)
-                     if node.get("reftarget") in index_labels())  # fmt: skip
+        links, labels = set(), index_labels()
+        for node in document.findall(addnodes.pending_xref):
+            if node.get("refdomain") == "book":
+                links.add((node["reftype"], sys.intern(node["reftarget"])))
+            elif node.get("reftarget") in labels:  # :ref: or :any: to an index page, written or not
+                links.add(("index", node["reftarget"]))
         if next(document.findall(bookreview_collection), None) is not None:
             links.add(COLLECTION_REFERENCE)  # listings and stats show every review
         links -= self.implied_links(docname)
