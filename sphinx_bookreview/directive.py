@@ -9,17 +9,19 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from docutils import nodes
 from sphinx.locale import get_translation
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_bookreview.card import CardBuilder
 from sphinx_bookreview.covers import cover_size
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import OPTIONS, Problem, Review, is_url, parse_review
+from sphinx_bookreview.nodes import bookreview
 from sphinx_bookreview.shared import option_spec, warn
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -123,5 +125,56 @@ def project_author(config: Config) -> str:
     return "" if config.author in ("", "unknown", "Author name not set") else str(config.author)
 
 
+class ReviewIds(SphinxTransform):
+    """Each review's element carries the review's id (SPEC §2), and no
+    other element of the page does.
+
+    A page's heading is often the review's title, and then docutils gives
+    the section the same id (before the review, or after it: a review
+    registers no id while it is parsed). The section gets another one,
+    ``<id>-1`` (its own names then lead to it), unique across the project
+    as review ids are, where docutils' ``id1`` would repeat in every such
+    document of a singlehtml page. A second review with the id in the
+    same document, already a ``duplicate`` warning, is given one too.
+    """
+
+    # After docutils' PropagateTargets (260), which moves a label's id to
+    # the element after it; before the transforms that resolve names to
+    # ids (ExternalTargets, 640) and Sphinx's collectors, which run after
+    # every transform.
+    default_priority = 300
+
+    def apply(self, **kwargs: object) -> None:
+        claimed: set[str] = set()
+        for root in list(self.document.findall(bookreview)):
+            review_id = root["review-id"]
+            if review_id in claimed:  # a duplicate: the first review in the page keeps it
+                self.move_id(root, review_id)
+                continue
+            claimed.add(review_id)
+            for other in list(self.document.findall(functools.partial(has_id, node_id=review_id))):
+                if isinstance(other, nodes.Element) and not isinstance(other, bookreview):
+                    self.move_id(other, review_id)
+            root["ids"] = list(dict.fromkeys([review_id, *root["ids"]]))
+            self.document.ids[review_id] = root
+
+    def move_id(self, node: nodes.Element, old: str) -> None:
+        """Give ``node`` a fresh id instead of ``old``; its names follow."""
+        n = 1
+        while f"{old}-{n}" in self.document.ids:
+            n += 1
+        new = f"{old}-{n}"
+        node["ids"] = list(dict.fromkeys(new if i == old else i for i in node["ids"]))
+        self.document.ids[new] = node
+        for name in node["names"]:
+            if self.document.nameids.get(name) == old:
+                self.document.nameids[name] = new
+
+
+def has_id(node: nodes.Node, node_id: str) -> bool:
+    return isinstance(node, nodes.Element) and node_id in node["ids"]
+
+
 def setup_directive(app: Sphinx) -> None:
     app.add_directive("bookreview", BookReviewDirective)
+    app.add_transform(ReviewIds)

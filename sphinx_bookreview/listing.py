@@ -208,7 +208,9 @@ class BookReviewListDirective(CollectionDirective):
                 values[field] = parse(text)
             except InvalidValue as error:
                 self.warn(name, str(error))
-        node = bookreview_list(query=Query(**values))  # type: ignore[arg-type]
+        # Its document: LaTeX, Texinfo and singlehtml fill it in the root's
+        # assembled doctree, and links are made from the page it is on.
+        node = bookreview_list(query=Query(**values), refdoc=self.env.docname)  # type: ignore[arg-type]
         self.set_source_info(node)
         return [node]
 
@@ -226,8 +228,9 @@ class Linker:
         self.domain = BookDomain.of(app.env)
 
     def link(self, reftype: str, target: str, content: nodes.Element) -> nodes.Element:
-        """``content`` linked to ``target``, or alone where the domain finds
-        no target in this output (singlehtml has no author pages)."""
+        """``content`` linked to ``target``, or alone where this output has
+        no page for it (singlehtml has no author pages; LaTeX none for a
+        document in no toctree): see ``BookDomain.link``."""
         node = xref(reftype, target, content.astext())
         node["refdoc"] = self.docname
         found = self.domain.resolve_xref(self.app.env, self.docname, self.app.builder, reftype, target, node, content)
@@ -388,8 +391,8 @@ class ListingRenderer:
         if is_url(review.cover):
             return bookreview_cover_url(uri=review.cover, **atts)
         name = copied_name(self.app.env, review.cover)
-        if name is None:
-            return None
+        if name is None or not self.links.domain.in_output(self.app.builder, review.docname):
+            return None  # no copy where the output has not the review's page
         cover = bookreview_cover_url(image=name, **atts)
         size = cover_size(self.app.env.srcdir, review.cover)
         if size:
@@ -436,9 +439,8 @@ def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace every placeholder by its listing, now that all is read."""
     if not BookDomain.of(app.env).may_show_collection(app.builder, docname):
         return
-    renderer = ListingRenderer(app, docname)
     for node in list(doctree.findall(bookreview_list)):
-        listing = renderer.render(node["query"])
+        listing = ListingRenderer(app, node.get("refdoc", docname)).render(node["query"])
         listing.source, listing.line = node.source, node.line
         node.replace_self(listing)
 

@@ -112,6 +112,9 @@ class Review:
     verdict_text: str = ""
     disclosure: str = ""
     answers: tuple[tuple[str, str], ...] = field(default=())
+    #: The expressions of the ``.. only::`` blocks the review is written in,
+    #: outermost first: builders whose tags satisfy them all show it.
+    only: tuple[str, ...] = ()
 
     @property
     def isbn_digits(self) -> str:

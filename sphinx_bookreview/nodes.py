@@ -63,7 +63,8 @@ class bookreview_collection(nodes.container):  # noqa: N801
 
 
 class bookreview_list(bookreview_collection):  # noqa: N801
-    """Where a listing goes; ``query`` holds its checked options."""
+    """Where a listing goes; ``query`` holds its checked options, ``refdoc``
+    the document it is written in."""
 
 
 class bookreview_stats(bookreview_collection):  # noqa: N801

@@ -8,7 +8,8 @@ root; ``bookreviews.schema.json`` (draft 2020-12, shipped in this package)
 is copied beside it and named by its ``$schema``.
 
 Each review is its record (:meth:`~sphinx_bookreview.model.Review.as_dict`)
-less what only the build uses (source document, file and line), with:
+less what only the build uses (source document, file and line, the
+``only`` blocks it is in), with:
 
 - ``page_url``: the review's page and anchor relative to the output root,
   as the builder names pages (``reviews/mmm.html#mmm``, ``reviews/mmm/#mmm``,
@@ -36,9 +37,10 @@ from typing import TYPE_CHECKING, Any
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_bookreview.card import question_label
+from sphinx_bookreview.config import SCHEMA_NAME
 from sphinx_bookreview.covers import cover_src
 from sphinx_bookreview.domain import BookDomain, review_uri
-from sphinx_bookreview.outputs.stamps import write_if_changed
+from sphinx_bookreview.outputs.stamps import output_file, reported, write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,10 +48,10 @@ if TYPE_CHECKING:
     from sphinx_bookreview.model import Review
 
 SITE_BUILDERS = ("html", "dirhtml", "singlehtml")
-SCHEMA = Path(__file__).with_name("bookreviews.schema.json")
+SCHEMA = Path(__file__).with_name(SCHEMA_NAME)
 VERSION = 1
 #: Record fields that say where the review was read from, not what it is.
-INTERNAL = ("docname", "lineno", "source")
+INTERNAL = ("docname", "lineno", "source", "only")
 
 
 def site_builder(app: Sphinx) -> StandaloneHTMLBuilder | None:
@@ -85,7 +87,7 @@ def catalog_entry(builder: StandaloneHTMLBuilder, review: Review) -> dict[str, A
 
 
 def catalog(builder: StandaloneHTMLBuilder, domain: BookDomain) -> dict[str, Any]:
-    reviews = sorted(domain.views.winners.values(), key=lambda review: review.id)
+    reviews = domain.published(builder)
     return {
         "$schema": SCHEMA.name,
         "version": VERSION,
@@ -98,10 +100,13 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
     builder = site_builder(app)
     if exception is not None or builder is None or not app.config.bookreview_catalog:
         return
+    path = output_file(app, builder, "bookreview_catalog")
+    if path is None:
+        return
     data = catalog(builder, BookDomain.of(app.env))
-    path = Path(builder.outdir, app.config.bookreview_catalog)
-    write_if_changed(app, path, data, lambda: catalog_json(data))
-    shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
+    with reported(app, "bookreview_catalog"):
+        write_if_changed(app, path, data, lambda: catalog_json(data))
+        shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
 
 
 def catalog_json(data: dict[str, Any]) -> bytes:

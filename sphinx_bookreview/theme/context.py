@@ -62,16 +62,21 @@ def uses_theme(app: Sphinx) -> bool:
 
 
 def option_int(app: Sphinx, context: Context, name: str, default: int) -> int:
-    try:
-        return max(0, int(str(context.get(f"theme_{name}", default)).strip()))
-    except ValueError:
-        logger.warning(__("theme option %s must be a whole number; using %d"), name, default, type="bookreview",
-                       subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
-        return default
+    text = str(context.get(f"theme_{name}", default)).strip()
+    if text.isascii() and text.isdigit():
+        return int(text)
+    logger.warning(__("theme option %s must be a whole number; using %d"), name, default, type="bookreview",
+                   subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
+    return default
 
 
-def option_bool(context: Context, name: str) -> bool:
-    return str(context.get(f"theme_{name}", "")).strip().lower() in ("true", "1", "yes", "on")
+def option_bool(app: Sphinx, context: Context, name: str, default: bool) -> bool:
+    text = str(context.get(f"theme_{name}", default)).strip().lower()
+    if text in ("true", "1", "yes", "on", "false", "0", "no", "off", ""):
+        return text in ("true", "1", "yes", "on")
+    logger.warning(__("theme option %s must be true or false; using %s"), name, str(default).lower(), type="bookreview",
+                   subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
+    return default
 
 
 def option_text(context: Context, name: str) -> str:
@@ -126,7 +131,7 @@ def cover(app: Sphinx, context: Context, review: Review, loading: str) -> dict[s
 def recent_reviews(app: Sphinx, pagename: str, context: Context) -> list[dict[str, Any]]:
     """The newest reviews for the home page's grid."""
     count = option_int(app, context, "recent_reviews", 12)
-    with_covers = option_bool(context, "show_covers")
+    with_covers = option_bool(app, context, "show_covers", default=True)
     return [
         {
             "title": review.title,
@@ -211,7 +216,8 @@ def page_context(
     home = pagename == app.config.root_doc
     neighbours = review_neighbours(app, pagename) if doctree is not None else None
     kind = "home" if home else "review" if neighbours else "page"
-    show_name = not (context.get("logo_url") and option_bool(context, "hide_name"))
+    hide_name = option_bool(app, context, "hide_name", default=False)  # checked with or without a logo
+    show_name = not (context.get("logo_url") and hide_name)
     navigation = site_navigation(app, pagename)
     context.update(
         bookreview_labels=labels(),
