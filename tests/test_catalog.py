@@ -53,6 +53,7 @@ FOPNP = {
     "translators": ["A Translator"],
     "url": "https://example.org/fopnp",
     "verdict": "Sockets explained right.",
+    "verdict_text": "Sockets explained right.",
 }
 IDS = ["cc", "ddia", "fopnp", "mmm", "refactoring", "sicp"]
 

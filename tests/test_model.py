@@ -335,6 +335,25 @@ LAYOUTS = {
         ("cover", ""), ("url", ""), ("rating", None), ("reviewer", ""), ("date", ""), ("started", ""),
         ("finished", ""), ("status", "read"), ("tags", ()), ("verdict", ""), ("disclosure", ""), ("answers", ()),
     ],
+    3: [
+        ("id", dataclasses.MISSING), ("title", dataclasses.MISSING), ("docname", ""), ("lineno", 0),
+        ("source", ""), ("subtitle", ""), ("authors", ()), ("editors", ()), ("translators", ()),
+        ("illustrators", ()), ("edition", ""), ("publisher", ""), ("published", ""), ("isbn", ""),
+        ("pages", None), ("format", ""), ("language", ""), ("series", ""), ("series_number", None),
+        ("cover", ""), ("url", ""), ("rating", None), ("reviewer", ""), ("date", ""), ("started", ""),
+        ("finished", ""), ("status", "read"), ("tags", ()), ("verdict", ""), ("verdict_text", ""),
+        ("disclosure", ""), ("answers", ()),
+    ],
+    4: [
+        ("id", dataclasses.MISSING), ("title", dataclasses.MISSING), ("docname", ""), ("lineno", 0),
+        ("source", ""), ("subtitle", ""), ("authors", ()), ("editors", ()), ("translators", ()),
+        ("illustrators", ()), ("edition", ""), ("publisher", ""), ("published", ""), ("isbn", ""),
+        ("pages", None), ("format", ""), ("language", ""), ("series", ""), ("series_number", None),
+        ("cover", ""), ("url", ""), ("rating", None), ("reviewer", ""), ("date", ""), ("started", ""),
+        ("finished", ""), ("status", "read"), ("tags", ()), ("verdict", ""), ("verdict_text", ""),
+        ("disclosure", ""), ("answers", ()),
+        ("only", ()),
+    ],
 }  # fmt: skip
 
 
@@ -351,8 +370,8 @@ EVERY_FIELD = Review(
     editors=("E",), translators=("T",), illustrators=("I",), edition="2", publisher="P", published="2001",
     isbn="978-0-306-40615-7", pages=9, format="ebook", language="en", series="Se", series_number=1,
     cover="/c.png", url="https://example.org", rating=0.0, reviewer="R", date="2024-01-01",
-    started="2023-01-01", finished="2023-02-01", status="abandoned", tags=("t",), verdict="V",
-    disclosure="D", answers=(("give-to", "You"),),
+    started="2023-01-01", finished="2023-02-01", status="abandoned", tags=("t",), verdict="*V*",
+    verdict_text="V", disclosure="D", answers=(("give-to", "You"),), only=("html", "not epub"),
 )  # fmt: skip
 
 

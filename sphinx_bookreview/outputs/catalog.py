@@ -8,7 +8,8 @@ root; ``bookreviews.schema.json`` (draft 2020-12, shipped in this package)
 is copied beside it and named by its ``$schema``.
 
 Each review is its record (:meth:`~sphinx_bookreview.model.Review.as_dict`)
-less what only the build uses (source document, file and line), with:
+less what only the build uses (source document, file and line, the
+``only`` blocks it is in), with:
 
 - ``page_url``: the review's page and anchor relative to the output root,
   as the builder names pages (``reviews/mmm.html#mmm``, ``reviews/mmm/#mmm``,
@@ -17,7 +18,9 @@ less what only the build uses (source document, file and line), with:
   (``_images/...``): the JPEG or PNG copy that pages share, where covers
   are resized (``bookreview_cover_sizes``), else the original's;
 - ``answers``: the quick review as ``{key, question, answer}`` objects, the
-  answer as written in the source.
+  answer as written in the source;
+- ``verdict`` as written in the source, and ``verdict_text`` as a reader
+  sees it (the plain text, its inline markup rendered).
 
 ``rating_scale`` says what the ratings are out of. Only the review that
 keeps a duplicate id is listed. Keys are sorted and reviews sorted by id,
@@ -36,9 +39,10 @@ from typing import TYPE_CHECKING, Any
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_bookreview.card import question_label
+from sphinx_bookreview.config import SCHEMA_NAME
 from sphinx_bookreview.covers import cover_src, image_url, shared_copy
 from sphinx_bookreview.domain import BookDomain, review_uri
-from sphinx_bookreview.outputs.stamps import up_to_date, write_if_changed
+from sphinx_bookreview.outputs.stamps import output_file, reported, up_to_date, write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,10 +50,10 @@ if TYPE_CHECKING:
     from sphinx_bookreview.model import Review
 
 SITE_BUILDERS = ("html", "dirhtml", "singlehtml")
-SCHEMA = Path(__file__).with_name("bookreviews.schema.json")
+SCHEMA = Path(__file__).with_name(SCHEMA_NAME)
 VERSION = 1
 #: Record fields that say where the review was read from, not what it is.
-INTERNAL = ("docname", "lineno", "source")
+INTERNAL = ("docname", "lineno", "source", "only")
 
 
 def site_builder(app: Sphinx) -> StandaloneHTMLBuilder | None:
@@ -86,7 +90,7 @@ def catalog_entry(builder: StandaloneHTMLBuilder, review: Review) -> dict[str, A
 
 
 def catalog(builder: StandaloneHTMLBuilder, domain: BookDomain) -> dict[str, Any]:
-    reviews = sorted(domain.views.winners.values(), key=lambda review: review.id)
+    reviews = domain.published(builder)
     return {
         "$schema": SCHEMA.name,
         "version": VERSION,
@@ -99,11 +103,14 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
     builder = site_builder(app)
     if exception is not None or builder is None or not app.config.bookreview_catalog:
         return
-    path = Path(builder.outdir, app.config.bookreview_catalog)
-    if not up_to_date(app, path):
-        data = catalog(builder, BookDomain.of(app.env))
-        write_if_changed(app, path, data, lambda: catalog_json(data))
-    shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
+    path = output_file(app, builder, "bookreview_catalog")
+    if path is None:
+        return
+    with reported(app, "bookreview_catalog"):
+        if not up_to_date(app, path):
+            data = catalog(builder, BookDomain.of(app.env))
+            write_if_changed(app, path, data, lambda: catalog_json(data))
+        shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
 
 
 def catalog_json(data: dict[str, Any]) -> bytes:

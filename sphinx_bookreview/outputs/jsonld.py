@@ -58,8 +58,8 @@ def review_data(review: Review, rating_scale: float) -> dict[str, Any]:
         data["author"] = {"@type": "Person", "name": review.reviewer}
     if review.date:
         data["datePublished"] = review.date
-    if review.verdict:
-        data["reviewBody"] = review.verdict
+    if review.verdict_text:
+        data["reviewBody"] = review.verdict_text  # what the page shows, not its markup
     return data
 
 
