@@ -54,7 +54,7 @@ from sphinx_bookreview.model import is_url
 from sphinx_bookreview.nodes import bookreview, bookreview_cover, bookreview_cover_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -354,7 +354,7 @@ def cover_node(
         return None
     node["intrinsic-width"], node["intrinsic-height"] = size
     if eager and shown:
-        node.update_all_atts({"loading": "eager", "fetchpriority": "high"})
+        load_first(node)
     return node
 
 
@@ -396,6 +396,27 @@ def show_copies(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         shared = shared_copy(app.builder, path)
         if root is not None and shared:
             root["cover-image"] = shared[0]
+    if first:
+        load_first(next(listed_copies(doctree), None))
+
+
+def load_first(cover: bookreview_cover_url | None, first: bool = True) -> None:
+    """Have the browser load ``cover`` at once and before other pictures,
+    or (``first`` false) when it comes into view."""
+    if cover is not None:
+        cover["loading"] = "eager" if first else "lazy"
+        if first:
+            cover["fetchpriority"] = "high"
+        else:
+            cover.attributes.pop("fetchpriority", None)
+
+
+def listed_copies(doctree: nodes.document) -> Iterator[bookreview_cover_url]:
+    """The covers of a page's listings shown by their copies, in page
+    order. On a page without a card of its own, the first of them is the
+    page's likely largest picture, and a lazy one is not even asked for
+    until the layout puts it in view (the largest paint waits for it)."""
+    return (node for node in doctree.findall(bookreview_cover_url) if node.get("srcset"))
 
 
 def warn_unreadable(app: Sphinx, cover: nodes.Element, path: str) -> None:

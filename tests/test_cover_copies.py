@@ -281,6 +281,18 @@ def test_the_likely_largest_picture_loads_first(html: SphinxTestApp) -> None:
     assert {img["loading"] for img in home.select("img.bookreview-cards-cover")} == {"lazy"}
 
 
+def test_a_page_without_a_card_loads_its_first_listed_cover_first(tmp_path: Path) -> None:
+    """Under another theme, a home page that is a listing of cards: its
+    first resized cover is the likely largest picture."""
+    write_project(tmp_path / "src", 'html_theme = "alabaster"\n')
+    app = build(tmp_path / "src")
+    listed = [img for img in page(app, "index.html").select("img.bookreview-cards-cover") if img.get("srcset")]
+    assert (listed[0]["loading"], listed[0]["fetchpriority"]) == ("eager", "high")
+    assert [(img["loading"], img.get("fetchpriority")) for img in listed[1:]] == [("lazy", None)] * (len(listed) - 1)
+    card = page(app, "photo.html").select_one("img.bookreview-cover")
+    assert (card["loading"], card["fetchpriority"]) == ("eager", "high")
+
+
 def test_shared_image_jsonld_and_catalog_name_the_jpeg_copy(html: SphinxTestApp) -> None:
     photo_page = page(html, "turned.html")
     og = {tag["property"]: tag["content"] for tag in photo_page.select("meta[property^='og:image']")}

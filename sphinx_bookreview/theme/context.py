@@ -18,7 +18,16 @@ from sphinx.util import logging
 from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
 
 from sphinx_bookreview.config import conf_py
-from sphinx_bookreview.covers import cover_size, cover_src, image_url, shown_copies, srcset
+from sphinx_bookreview.covers import (
+    COPIES_PRIORITY,
+    cover_size,
+    cover_src,
+    image_url,
+    listed_copies,
+    load_first,
+    shown_copies,
+    srcset,
+)
 from sphinx_bookreview.domain import BookDomain, review_uri
 from sphinx_bookreview.model import InvalidValue, is_url, parse_url
 from sphinx_bookreview.rating import rating_html
@@ -174,6 +183,10 @@ def want_grid_covers(app: Sphinx, doctree: nodes.document, docname: str) -> None
     if option_bool(app, context, "show_covers", default=True):
         for review in grid_reviews(app, context):
             shown_copies(app.builder, review.cover, "grid")
+        # The grid's first row, above the page's text, loads first; a
+        # listing below it waits for its turn.
+        for listed in listed_copies(doctree):
+            load_first(listed, first=False)
 
 
 def review_neighbours(app: Sphinx, pagename: str) -> dict[str, dict[str, str] | None] | None:
@@ -329,4 +342,5 @@ def setup_context(app: Sphinx) -> None:
     # After the extension's own handlers (default priority 500), so a
     # review's description is already in the meta tags.
     app.connect("html-page-context", page_context, priority=800)
-    app.connect("doctree-resolved", want_grid_covers)
+    # After the covers' copies are in the doctree (priority 550).
+    app.connect("doctree-resolved", want_grid_covers, priority=COPIES_PRIORITY + 10)
