@@ -15,12 +15,11 @@ from bs4 import BeautifulSoup, Tag
 from docutils.nodes import make_id
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
+    from projects import Build
     from sphinx.testing.util import SphinxTestApp
 
-    Build = Callable[..., SphinxTestApp]
 
 SPECIAL_TITLE = '<b>Bold</b> & "Quoted" #$%&~_^\\{} Book'
 

@@ -14,11 +14,9 @@ from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from projects import Build
     from sphinx.testing.util import SphinxTestApp
 
-    Build = Callable[..., SphinxTestApp]
 
 #: Where each HTML builder writes the page holding the included reviews.
 PAGES = {"html": "reviews.html", "dirhtml": "reviews/index.html", "singlehtml": "index.html"}
