@@ -23,7 +23,14 @@ version = ".".join(__version__.split(".")[:2])
 
 # No sphinx_design: its stylesheet would add some 60 KB to every page, and
 # the listing's cards have CSS of their own (the tests cover both).
-extensions = ["sphinx_bookreview", "myst_parser", "settings_reference"]
+extensions = [
+    "sphinx_bookreview",
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.viewcode",
+    "settings_reference",
+    "package_map",
+]
 
 html_theme = "bookreview"
 html_theme_options = {

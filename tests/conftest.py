@@ -1,4 +1,5 @@
-"""Shared fixtures: Sphinx's own testing fixtures and our test roots."""
+"""Shared fixtures: the test roots, one shared build of each (see
+``projects.py`` for how every test project is made), and a local server."""
 
 from __future__ import annotations
 
@@ -6,26 +7,25 @@ import contextlib
 import os
 import shutil
 import sys
-from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
 import sphinx_bookreview
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from sphinx.testing.util import SphinxTestApp
+
 # The loopback HTTP server is the one in tools/serve.py, shared with the
 # gallery and benchmark scripts. tools/ is not in the wheel, but the tests
 # always run from a checkout (CI too); only tools/ goes on the path, never
 # the repository root, so sphinx_bookreview still comes from the wheel.
 sys.path.insert(0, str(Path(__file__).parent.parent / "tools"))
+from projects import Build, sphinx_build
 from serve import serve as serving
-
-pytest_plugins = ["sphinx.testing.fixtures"]
 
 # The tests read Sphinx's messages as text, from the apps they make and from
 # the sphinx-build processes they start. A terminal or CI that sets
@@ -38,19 +38,6 @@ if os.environ.get("BOOKREVIEW_TEST_INSTALLED") and Path(sphinx_bookreview.__file
     Path(__file__).parent.parent / "sphinx_bookreview"
 ):
     raise RuntimeError(f"testing the source tree, not the installed wheel: {sphinx_bookreview.__file__}")
-
-
-def _show_warning_types(init: Callable[..., None]) -> Callable[..., None]:
-    """Sphinx 8 shows warning types (``[bookreview.isbn]``) by default,
-    Sphinx 7.4 only when asked; the tests assert them on both."""
-
-    def with_types(self: SphinxTestApp, *args: Any, confoverrides: dict[str, Any] | None = None, **kw: Any) -> None:
-        init(self, *args, confoverrides={"show_warning_types": True, **(confoverrides or {})}, **kw)
-
-    return with_types
-
-
-SphinxTestApp.__init__ = _show_warning_types(SphinxTestApp.__init__)  # type: ignore[method-assign]
 
 
 def cover_copy(outdir: Path, stem: str, width: int, suffix: str) -> str:
@@ -67,11 +54,13 @@ def rootdir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestApp]:
+def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
     """``built(testroot, buildername, **app_kwargs)``: the app after a full
     build of a fresh copy of ``tests/roots/test-<testroot>``, its warnings in
     ``app.warning``. Built once per arguments and shared by every test that
-    asks, so a root's tests cost one build, not one each."""
+    asks, so a root's tests cost one build, not one each. The tests read
+    it and never change it: a test that edits or rebuilds a project builds
+    its own copy with ``projects.sphinx_build``."""
     apps: dict[str, SphinxTestApp] = {}
 
     def build(testroot: str, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
@@ -79,30 +68,8 @@ def built(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[.
         if key not in apps:
             srcdir = tmp_path_factory.mktemp(testroot)
             shutil.copytree(rootdir / f"test-{testroot}", srcdir, dirs_exist_ok=True)
-            app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
-            try:
-                app.build()
-            finally:
-                # Unregister its nodes, roles and directives now: they are
-                # global, and the next app registers its own.
-                app.cleanup()
-            apps[key] = app
+            apps[key] = sphinx_build(srcdir, buildername, **kwargs)
         return apps[key]
-
-    return build
-
-
-@pytest.fixture
-def sphinx_build(make_app: Callable[..., SphinxTestApp]) -> Callable[..., SphinxTestApp]:
-    """``sphinx_build(srcdir, buildername="html", **app_kwargs)``: one
-    ``sphinx-build`` run: a new application, built, then its global
-    registrations undone so that the next run starts clean."""
-
-    def build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
-        app = make_app(buildername, srcdir=srcdir, **kwargs)
-        app.build()
-        app.cleanup()
-        return app
 
     return build
 

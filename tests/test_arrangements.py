@@ -55,7 +55,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return srcdir
 
 
-def sphinx_build(
+def run_sphinx_build(
     source: Path, out: Path, builder: str, theme: str | None, *more: str
 ) -> subprocess.CompletedProcess[str]:
     options = [*(["-D", f"html_theme={theme}"] if theme else []), *more]
@@ -104,7 +104,7 @@ def broken_links(path: Path, page: BeautifulSoup, parsed: dict[Path, BeautifulSo
 @pytest.mark.parametrize(("builder", "theme"), CASES, ids=[f"{b}-{t}" if t else b for b, t in CASES])
 def test_every_arrangement_builds_clean(source: Path, tmp_path: Path, builder: str, theme: str | None) -> None:
     out = tmp_path / "out"
-    result = sphinx_build(source, out, builder, theme)
+    result = run_sphinx_build(source, out, builder, theme)
     log = result.stdout + result.stderr
     assert "Traceback" not in log, log[-3000:]
     assert result.returncode == 0, log[-3000:]
@@ -124,7 +124,7 @@ def test_the_pdf_compiles(source: Path, tmp_path: Path) -> None:
     if shutil.which("latexmk") is None:
         pytest.skip("no latexmk")
     out = tmp_path / "latex"
-    assert sphinx_build(source, out, "latex", None).returncode == 0
+    assert run_sphinx_build(source, out, "latex", None).returncode == 0
     result = subprocess.run(["make", "-C", str(out), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
                             capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:]
@@ -138,7 +138,7 @@ def test_the_info_manual_compiles(source: Path, tmp_path: Path, builder: str) ->
     if shutil.which("makeinfo") is None:
         pytest.skip("no makeinfo")
     out = tmp_path / builder
-    assert sphinx_build(source, out, builder, None).returncode == 0
+    assert run_sphinx_build(source, out, builder, None).returncode == 0
     texi = next(out.glob("*.texi"))
     result = subprocess.run(["makeinfo", "--no-split", str(texi), "-o", str(out / "out.info")],
                             capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
@@ -150,7 +150,7 @@ def test_a_parallel_build_writes_what_a_serial_one_does(source: Path, tmp_path: 
     """``-j 2`` (reading and writing in two processes) gives the same bytes."""
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     for out, options in ((serial, ()), (parallel, ("-j", "2"))):
-        result = sphinx_build(source, out, "html", "bookreview", *options)
+        result = run_sphinx_build(source, out, "html", "bookreview", *options)
         assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file() and p.name != ".buildinfo")
     assert files == sorted(

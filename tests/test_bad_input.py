@@ -4,19 +4,19 @@ rest of the review still rendered, never a traceback."""
 from __future__ import annotations
 
 import shutil
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from sphinx.testing.util import SphinxTestApp
+from projects import sphinx_build
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
-    Build = Callable[..., SphinxTestApp]
+    from projects import Build
+    from sphinx.testing.util import SphinxTestApp
+
 
 CHECKSUM = "the number's checksum or check digit is invalid"
 HTTP_ONLY = "only absolute http and https URLs are allowed"
@@ -202,19 +202,11 @@ def test_duplicate_id_after_an_incremental_rebuild(rootdir: Path, tmp_path: Path
     """Re-reading only "a" (so it is read after "b") changes nothing."""
     srcdir = tmp_path / "duplicate"
     shutil.copytree(rootdir / "test-duplicate", srcdir)
-    first = SphinxTestApp("html", srcdir=srcdir, warning=StringIO())
-    try:
-        first.build()
-    finally:
-        first.cleanup()
+    first = sphinx_build(srcdir)
     assert warning_lines(first) == [DUPLICATE]
     source = srcdir / "a.rst"
     source.write_text(source.read_text(encoding="utf-8") + "\nMore text.\n", encoding="utf-8")
-    again = SphinxTestApp("html", srcdir=srcdir, warning=StringIO())
-    try:
-        again.build()
-    finally:
-        again.cleanup()
+    again = sphinx_build(srcdir)
     assert "reading sources... [100%] a" in strip_colors(again.status.getvalue())
     assert warning_lines(again) == [DUPLICATE]
     assert again.env.get_domain("book").views.winners["same"].docname == "a"

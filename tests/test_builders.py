@@ -18,14 +18,15 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import cover_copy
 from lxml import etree
+from projects import compiled_pdf
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from projects import Build
     from sphinx.testing.util import SphinxTestApp
 
-    Build = Callable[..., SphinxTestApp]
 
 TITLE = "Foundations of Python Network Programming"
 #: What every output shows: title, authors, ISBN (hyphenated ISBN-13 from
@@ -146,9 +147,9 @@ def test_latex(build: Callable[[str], SphinxTestApp]) -> None:
 
 
 @pytest.mark.latex
-def test_latex_pdf_compiles(build: Callable[[str], SphinxTestApp]) -> None:
+def test_latex_pdf_compiles(build: Callable[[str], SphinxTestApp], tmp_path: Path) -> None:
     app = build("latex")
-    pdf = compile_pdf(app.outdir, "full")
+    pdf = compiled_pdf(app.outdir, "full", tmp_path / "latex")
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert TITLE in " ".join(text.split())
@@ -156,20 +157,8 @@ def test_latex_pdf_compiles(build: Callable[[str], SphinxTestApp]) -> None:
         # The title with every LaTeX special character comes out as text.
         assert "<b>Bold</b> & “Quoted” #$%&~_^\\{} Book" in text
     # Every link and index entry found its label.
-    log = (app.outdir / "full.log").read_text(encoding="utf-8", errors="replace")
+    log = pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
     assert "undefined" not in log
-
-
-def compile_pdf(outdir: Path, name: str) -> Path:
-    """``latexmk -pdf`` in the LaTeX output directory; the log on failure."""
-    if not shutil.which("latexmk"):
-        pytest.skip("latexmk is not installed")
-    result = subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", f"{name}.tex"],
-        cwd=outdir, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout[-3000:]
-    return outdir / f"{name}.pdf"
 
 
 def test_text(build: Callable[[str], SphinxTestApp]) -> None:

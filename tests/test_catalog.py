@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import pytest
 from conftest import cover_copy
+from projects import sphinx_build
 
 from sphinx_bookreview.outputs.catalog import SCHEMA
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
-    from sphinx.testing.util import SphinxTestApp
+    from projects import Build
 
 FOPNP = {
     "absolute_url": "https://books.example.org/reviews/fopnp.html#fopnp",
@@ -77,9 +77,8 @@ def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {review["id"]: review for review in data["reviews"]}
 
 
-@pytest.mark.sphinx("html", testroot="catalog", srcdir="catalog-fields")
-def test_every_field_of_every_review(app: SphinxTestApp) -> None:
-    app.build()
+def test_every_field_of_every_review(built: Build) -> None:
+    app = built("catalog")
     data = read_catalog(app.outdir)
     assert app.warning.getvalue() == ""
     assert data["version"] == 1
@@ -91,9 +90,8 @@ def test_every_field_of_every_review(app: SphinxTestApp) -> None:
     assert (app.outdir / cover).is_file()
 
 
-@pytest.mark.sphinx("html", testroot="catalog", srcdir="catalog-bytes")
-def test_sorted_keys_and_shipped_schema(app: SphinxTestApp) -> None:
-    app.build()
+def test_sorted_keys_and_shipped_schema(built: Build) -> None:
+    app = built("catalog")
     text = (app.outdir / "bookreviews.json").read_text(encoding="utf-8")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert text.startswith('{\n  "$schema": "bookreviews.schema.json",\n')
@@ -109,7 +107,7 @@ def test_sorted_keys_and_shipped_schema(app: SphinxTestApp) -> None:
     ],
 )
 def test_page_url_as_the_builder_names_pages(
-    sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str, page_url: str, page: str
+    tmp_path: Path, rootdir: Path, builder: str, page_url: str, page: str
 ) -> None:
     shutil.copytree(rootdir / "test-catalog", tmp_path / "src")
     app = sphinx_build(tmp_path / "src", builder)
@@ -121,9 +119,7 @@ def test_page_url_as_the_builder_names_pages(
 
 
 @pytest.mark.parametrize("builder", ["epub", "json"])
-def test_not_written_by_other_builders(
-    sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str
-) -> None:
+def test_not_written_by_other_builders(tmp_path: Path, rootdir: Path, builder: str) -> None:
     shutil.copytree(rootdir / "test-catalog", tmp_path / "src")
     app = sphinx_build(tmp_path / "src", builder)
     assert app.warning.getvalue() == ""
@@ -131,39 +127,30 @@ def test_not_written_by_other_builders(
     assert not (app.outdir / "bookreviews.schema.json").exists()
 
 
-@pytest.mark.sphinx("html", testroot="catalog", srcdir="catalog-none", confoverrides={"bookreview_catalog": ""})
-def test_empty_name_writes_no_catalog(app: SphinxTestApp) -> None:
-    app.build()
+def test_empty_name_writes_no_catalog(built: Build) -> None:
+    app = built("catalog", confoverrides={"bookreview_catalog": ""})
     assert app.warning.getvalue() == ""
     assert not (app.outdir / "bookreviews.json").exists()
     assert not (app.outdir / "bookreviews.schema.json").exists()
 
 
-@pytest.mark.sphinx(
-    "html", testroot="catalog", srcdir="catalog-named", confoverrides={"bookreview_catalog": "data/shelf.json"}
-)
-def test_schema_beside_a_catalog_in_a_folder(app: SphinxTestApp) -> None:
-    app.build()
+def test_schema_beside_a_catalog_in_a_folder(built: Build) -> None:
+    app = built("catalog", confoverrides={"bookreview_catalog": "data/shelf.json"})
     assert [review["id"] for review in read_catalog(app.outdir, "data/shelf.json")["reviews"]] == IDS
     assert (app.outdir / "data" / "bookreviews.schema.json").is_file()
     assert not (app.outdir / "bookreviews.json").exists()
 
 
-@pytest.mark.sphinx(
-    "html", testroot="catalog", srcdir="catalog-relative",
-    confoverrides={"html_baseurl": "", "bookreview_opengraph": False},
-)  # fmt: skip
-def test_no_absolute_urls_without_html_baseurl(app: SphinxTestApp) -> None:
-    app.build()
+def test_no_absolute_urls_without_html_baseurl(built: Build) -> None:
+    app = built("catalog", confoverrides={"html_baseurl": "", "bookreview_opengraph": False})
     reviews = read_catalog(app.outdir)["reviews"]
     assert app.warning.getvalue() == ""
     assert all("absolute_url" not in review for review in reviews)
     assert by_id({"reviews": reviews})["mmm"]["page_url"] == "reviews/mmm.html#mmm"
 
 
-@pytest.mark.sphinx("html", testroot="catalog-duplicate")
-def test_only_the_winner_of_a_duplicate_id(app: SphinxTestApp) -> None:
-    app.build()
+def test_only_the_winner_of_a_duplicate_id(built: Build) -> None:
+    app = built("catalog-duplicate")
     reviews = by_id(read_catalog(app.outdir))
     assert sorted(reviews) == ["another-book", "same"]
     assert reviews["same"]["title"] == "The First Book"

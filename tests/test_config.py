@@ -8,18 +8,19 @@ import re
 import shutil
 import subprocess
 import sys
-from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from projects import sphinx_build
 from sphinx.util.console import strip_colors
 
 from sphinx_bookreview.config import SETTINGS
 
 if TYPE_CHECKING:
     from types import ModuleType
+
+    from sphinx.testing.util import SphinxTestApp
 
     from sphinx_bookreview.config import Setting
 
@@ -114,12 +115,7 @@ def build_with(rootdir: Path, tmp_path: Path, line: str, **kwargs: Any) -> Sphin
     shutil.copytree(rootdir / "test-config", srcdir, dirs_exist_ok=True)
     with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(line + "\n")
-    app = SphinxTestApp(kwargs.pop("buildername", "dummy"), srcdir=srcdir, warning=StringIO(), **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return sphinx_build(srcdir, kwargs.pop("buildername", "dummy"), **kwargs)
 
 
 def warnings_of(app: SphinxTestApp) -> list[str]:
@@ -469,12 +465,7 @@ def build_project(tmp_path: Path, conf: bytes, **kwargs: Any) -> SphinxTestApp:
     srcdir.mkdir()
     (srcdir / "conf.py").write_bytes(conf)
     (srcdir / "index.rst").write_text("Project\n=======\n", encoding="utf-8")
-    app = SphinxTestApp(kwargs.pop("buildername", "dummy"), srcdir=srcdir, warning=StringIO(), **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return sphinx_build(srcdir, kwargs.pop("buildername", "dummy"), **kwargs)
 
 
 def test_a_latin_1_conf_py_is_read_as_python_reads_it(tmp_path: Path) -> None:

@@ -11,14 +11,13 @@ import io
 import json
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageDraw
-from sphinx.testing.util import SphinxTestApp
+from projects import sphinx_build
 from sphinx.util.console import strip_colors
 from sphinx.util.parallel import parallel_available
 from test_theme import theme_entry_point  # noqa: F401 - a fixture: finds the theme from a source checkout
@@ -27,6 +26,8 @@ from sphinx_bookreview.config import SETTINGS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from sphinx.testing.util import SphinxTestApp
 
 COVERS_FOLDER = Path("_images", "covers")
 BASEURL = "https://shelf.example.org/"
@@ -135,16 +136,8 @@ def write_project(srcdir: Path, extra_conf: str = "") -> None:
     (srcdir / "conf.py").write_text(conf + extra_conf, encoding="utf-8")
 
 
-def build(srcdir: Path, buildername: str = "html", builddir: Path | None = None, **kwargs: object) -> SphinxTestApp:
-    app = SphinxTestApp(
-        buildername, srcdir=srcdir, builddir=builddir or srcdir / "_build",
-        status=StringIO(), warning=StringIO(), **kwargs,
-    )  # fmt: skip
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+def build(srcdir: Path, buildername: str = "html", builddir: Path | None = None, **kwargs: Any) -> SphinxTestApp:
+    return sphinx_build(srcdir, buildername, builddir=builddir or srcdir / "_build", **kwargs)
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
 from conftest import cover_copy
 from docutils import nodes
+from projects import compiled_pdf
 
 from sphinx_bookreview.covers import copied_name
 from sphinx_bookreview.nodes import bookreview_cover_url
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -68,11 +69,5 @@ def test_print_builders_leave_out_covers_they_cannot_show(
 
 
 @pytest.mark.latex
-def test_the_pdf_compiles_with_an_svg_cover(built: Callable[..., SphinxTestApp]) -> None:
-    app = built("covers", "latex")
-    result = subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "covers.tex"],
-        cwd=app.outdir, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout[-2000:]
-    assert (app.outdir / "covers.pdf").stat().st_size > 0
+def test_the_pdf_compiles_with_an_svg_cover(built: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
+    assert compiled_pdf(built("covers", "latex").outdir, "covers", tmp_path / "latex").stat().st_size > 0

@@ -12,11 +12,10 @@ Incremental builds are in ``test_parallel.py``, one test per kind of edit.
 from __future__ import annotations
 
 import shutil
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from projects import sphinx_build
 from sphinx.util.parallel import parallel_available
 from test_parallel import build, initial_sources, write
 
@@ -51,11 +50,7 @@ def test_two_clean_builds_are_byte_identical(rootdir: Path, tmp_path: Path, buil
     for folder in ("first", "second"):
         srcdir = tmp_path / folder / "src"
         shutil.copytree(rootdir / "test-hostile", srcdir)
-        app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO())
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = sphinx_build(srcdir, buildername)
         outdirs.append(app.outdir)
     for name in ("bookreviews.json", "reviews.atom", "objects.inv", "_images/covers"):
         assert (outdirs[0] / name).exists()

@@ -13,11 +13,8 @@ from sphinx_bookreview.nodes import bookreview, bookreview_quick
 from sphinx_bookreview.rating import bookreview_rating
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from projects import Build
     from sphinx.testing.util import SphinxTestApp
-
-    Build = Callable[..., SphinxTestApp]
 
 
 @pytest.fixture(scope="module")

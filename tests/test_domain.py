@@ -17,11 +17,11 @@ from sphinx_bookreview.model import Review
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from projects import Build
     from sphinx.testing.util import SphinxTestApp
 
     from sphinx_bookreview.domain import BookDomain
 
-    Build = Callable[..., SphinxTestApp]
 
 SPECIAL = "b-bold-b-quoted-book"
 

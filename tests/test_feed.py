@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from projects import sphinx_build
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
-    from sphinx.testing.util import SphinxTestApp
+    from projects import Build
+
 
 BASE = "https://feed.example.org/shelf/"
 FEED_URL = BASE + "reviews.atom"
@@ -32,9 +33,8 @@ def feed_links(page: Path) -> list[dict[str, Any]]:
     return [link.attrs for link in head.find_all("link", type="application/atom+xml")]
 
 
-@pytest.mark.sphinx("html", testroot="feed", srcdir="feed-entries")
-def test_entries_newest_first(app: SphinxTestApp) -> None:
-    app.build()
+def test_entries_newest_first(built: Build) -> None:
+    app = built("feed")
     feed = read_feed(app.outdir)
     assert app.warning.getvalue() == ""
     # Ties by id; no :date: falls back to :finished:; neither is left out.
@@ -51,9 +51,8 @@ def test_entries_newest_first(app: SphinxTestApp) -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.sphinx("html", testroot="feed", srcdir="feed-fields")
-def test_feed_and_entry_fields(app: SphinxTestApp) -> None:
-    app.build()
+def test_feed_and_entry_fields(built: Build) -> None:
+    app = built("feed")
     feed = read_feed(app.outdir)
     assert feed.feed.id == FEED_URL
     assert feed.feed.title == "Feed Shelf"
@@ -69,9 +68,8 @@ def test_feed_and_entry_fields(app: SphinxTestApp) -> None:
     assert "summary" not in feed.entries[3]  # no verdict
 
 
-@pytest.mark.sphinx("html", testroot="feed", srcdir="feed-head")
-def test_every_page_links_to_the_feed(app: SphinxTestApp) -> None:
-    app.build()
+def test_every_page_links_to_the_feed(built: Build) -> None:
+    app = built("feed")
     expected = [{"rel": ["alternate"], "type": "application/atom+xml", "title": "Feed Shelf", "href": FEED_URL}]
     for page in ("index.html", "reviews/alpha.html", "genindex.html", "search.html", "book-tag.html"):
         assert feed_links(app.outdir / page) == expected, page
@@ -81,9 +79,7 @@ def test_every_page_links_to_the_feed(app: SphinxTestApp) -> None:
     ("builder", "link"),
     [("dirhtml", BASE + "reviews/alpha/#alpha"), ("singlehtml", BASE + "index.html#alpha")],
 )
-def test_links_as_the_builder_names_pages(
-    sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, builder: str, link: str
-) -> None:
+def test_links_as_the_builder_names_pages(tmp_path: Path, rootdir: Path, builder: str, link: str) -> None:
     shutil.copytree(rootdir / "test-feed", tmp_path / "src")
     app = sphinx_build(tmp_path / "src", builder)
     assert app.warning.getvalue() == ""
@@ -96,9 +92,7 @@ def test_links_as_the_builder_names_pages(
     [{"html_baseurl": "", "bookreview_opengraph": False}, {"bookreview_feed": ""}],
     ids=["no-baseurl", "no-feed"],
 )
-def test_no_feed(
-    sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path, confoverrides: dict[str, str]
-) -> None:
+def test_no_feed(tmp_path: Path, rootdir: Path, confoverrides: dict[str, str]) -> None:
     shutil.copytree(rootdir / "test-feed", tmp_path / "src")
     app = sphinx_build(tmp_path / "src", confoverrides=confoverrides)
     assert app.warning.getvalue() == ""
@@ -106,7 +100,7 @@ def test_no_feed(
     assert feed_links(app.outdir / "index.html") == []
 
 
-def test_not_written_by_epub(sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> None:
+def test_not_written_by_epub(tmp_path: Path, rootdir: Path) -> None:
     shutil.copytree(rootdir / "test-feed", tmp_path / "src")
     app = sphinx_build(tmp_path / "src", "epub")
     assert app.warning.getvalue() == ""
@@ -114,18 +108,16 @@ def test_not_written_by_epub(sphinx_build: Callable[..., SphinxTestApp], tmp_pat
     assert "application/atom+xml" not in (app.outdir / "index.xhtml").read_text(encoding="utf-8")
 
 
-@pytest.mark.sphinx("html", testroot="feed", srcdir="feed-named", confoverrides={"bookreview_feed": "feeds/all.xml"})
-def test_named_feed(app: SphinxTestApp) -> None:
-    app.build()
+def test_named_feed(built: Build) -> None:
+    app = built("feed", confoverrides={"bookreview_feed": "feeds/all.xml"})
     feed = feedparser.parse((app.outdir / "feeds" / "all.xml").read_bytes())
     assert feed.bozo == 0
     assert {(link.rel, link.href) for link in feed.feed.links} >= {("self", BASE + "feeds/all.xml")}
     assert feed_links(app.outdir / "index.html")[0]["href"] == BASE + "feeds/all.xml"
 
 
-@pytest.mark.sphinx("html", testroot="feed-empty")
-def test_no_dated_review_gives_an_empty_feed(app: SphinxTestApp) -> None:
-    app.build()
+def test_no_dated_review_gives_an_empty_feed(built: Build) -> None:
+    app = built("feed-empty")
     feed = read_feed(app.outdir)
     assert app.warning.getvalue() == ""
     assert feed.entries == []

@@ -16,12 +16,11 @@ from conftest import cover_copy
 from docutils.nodes import make_id
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
+    from projects import Build
     from sphinx.testing.util import SphinxTestApp
 
-    Build = Callable[..., SphinxTestApp]
 
 SPECIAL_TITLE = '<b>Bold</b> & "Quoted" #$%&~_^\\{} Book'
 

@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
 if TYPE_CHECKING:
+    from projects import Build
     from sphinx.testing.util import SphinxTestApp
 
 
@@ -23,9 +24,8 @@ def review_labels(app: SphinxTestApp) -> tuple[list[str], list[str], str]:
     return facts, questions, str(rating["aria-label"])
 
 
-@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "de"})
-def test_german_labels(app: SphinxTestApp) -> None:
-    app.build()
+def test_german_labels(built: Build) -> None:
+    app = built("i18n", confoverrides={"language": "de"})
     facts, questions, spoken = review_labels(app)
     assert facts[:4] == ["Autor", "Format", "Sprache", "ISBN"]
     assert questions == ["Warum ich es in die Hand nahm", "Warum ich es zu Ende las", "Ich würde es weitergeben an"]
@@ -38,9 +38,8 @@ def test_german_labels(app: SphinxTestApp) -> None:
     assert not app.warning.getvalue()
 
 
-@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "fr"})
-def test_french_labels(app: SphinxTestApp) -> None:
-    app.build()
+def test_french_labels(built: Build) -> None:
+    app = built("i18n", confoverrides={"language": "fr"})
     facts, questions, spoken = review_labels(app)
     assert facts[:4] == ["Auteur", "Format", "Langue", "ISBN"]
     assert questions == ["Pourquoi je l\u2019ai choisi", "Pourquoi je l\u2019ai terminé", "Je l\u2019offrirais à"]
@@ -48,22 +47,18 @@ def test_french_labels(app: SphinxTestApp) -> None:
     assert not app.warning.getvalue()
 
 
-@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "en"})
-def test_english_is_the_source_language(app: SphinxTestApp) -> None:
-    app.build()
+def test_english_is_the_source_language(built: Build) -> None:
+    app = built("i18n", confoverrides={"language": "en"})
     facts, questions, spoken = review_labels(app)
     assert facts[:4] == ["Author", "Format", "Language", "ISBN"]
     assert questions == ["Why I picked it up", "Why I finished it", "I\u2019d give it to"]
     assert spoken == "4.5 out of 5"
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="i18n",
-    confoverrides={"language": "de", "bookreview_quick_review": [("why-picked-up", "Warum dieses Buch?")]},
-)
-def test_configured_questions_are_shown_as_written(app: SphinxTestApp) -> None:
-    app.build()
+def test_configured_questions_are_shown_as_written(built: Build) -> None:
+    app = built(
+        "i18n", confoverrides={"language": "de", "bookreview_quick_review": [("why-picked-up", "Warum dieses Buch?")]}
+    )
     _facts, questions, _spoken = review_labels(app)
     assert questions == ["Warum dieses Buch?"]
     assert "unknown option :why-finished:" in app.warning.getvalue()

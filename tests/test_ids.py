@@ -11,14 +11,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from projects import sphinx_build
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
-    from sphinx.testing.util import SphinxTestApp
-
-    Build = Callable[..., SphinxTestApp]
 
 PAGES = {
     "conf.py": 'project = "Ids"\nextensions = ["sphinx_bookreview", "myst_parser"]\n'
@@ -57,7 +54,7 @@ def ids(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("buildername", ["html", "singlehtml", "epub"])
-def test_no_id_twice_on_a_page(sphinx_build: Build, source: Path, tmp_path: Path, buildername: str) -> None:
+def test_no_id_twice_on_a_page(source: Path, tmp_path: Path, buildername: str) -> None:
     app = sphinx_build(source, buildername, builddir=tmp_path)
     suffix = ".xhtml" if buildername == "epub" else ".html"
     for page in app.outdir.rglob(f"*{suffix}"):
@@ -65,9 +62,7 @@ def test_no_id_twice_on_a_page(sphinx_build: Build, source: Path, tmp_path: Path
         assert [i for i, n in counts.items() if n > 1] == [], page.name
 
 
-def test_the_review_keeps_its_id_and_the_heading_gets_another(
-    sphinx_build: Build, source: Path, tmp_path: Path
-) -> None:
+def test_the_review_keeps_its_id_and_the_heading_gets_another(source: Path, tmp_path: Path) -> None:
     app = sphinx_build(source, "html", builddir=tmp_path)
     assert app.warning.getvalue().count("WARNING") == 1  # the duplicate, below
     for page, (review_id, section_ids) in EXPECTED.items():
@@ -85,14 +80,14 @@ def test_the_review_keeps_its_id_and_the_heading_gets_another(
     assert [a["href"] for a in after.find(id="notes").find_all("a", class_="internal")] == ["#dune-1", "#after-label"]
 
 
-def test_a_duplicate_on_one_page_gets_another_id(sphinx_build: Build, source: Path, tmp_path: Path) -> None:
+def test_a_duplicate_on_one_page_gets_another_id(source: Path, tmp_path: Path) -> None:
     app = sphinx_build(source, "html", builddir=tmp_path)
     assert "twice.rst:6: WARNING: duplicate review id 'same'" in app.warning.getvalue()
     articles = BeautifulSoup((app.outdir / "twice.html").read_text(encoding="utf-8"), "html.parser").find_all("article")
     assert [article["id"] for article in articles] == ["same", "same-1"]
 
 
-def test_each_label_once_in_latex(sphinx_build: Build, source: Path, tmp_path: Path) -> None:
+def test_each_label_once_in_latex(source: Path, tmp_path: Path) -> None:
     app = sphinx_build(source, "latex", builddir=tmp_path)
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     labels = Counter(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))

@@ -15,11 +15,9 @@ from conftest import cover_copy
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from projects import Build
     from sphinx.testing.util import SphinxTestApp
 
-    Build = Callable[..., SphinxTestApp]
 
 #: Where each HTML builder writes the page holding the included reviews.
 PAGES = {"html": "reviews.html", "dirhtml": "reviews/index.html", "singlehtml": "index.html"}

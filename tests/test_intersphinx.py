@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from projects import sphinx_build
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
@@ -23,7 +23,7 @@ FIRST = "https://first.example.org/"
 
 
 @pytest.fixture
-def first_inventory(sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path, rootdir: Path) -> Path:
+def first_inventory(tmp_path: Path, rootdir: Path) -> Path:
     shutil.copytree(rootdir / "test-intersphinx-first", tmp_path / "first")
     app = sphinx_build(tmp_path / "first")
     assert app.warning.getvalue() == ""
@@ -36,7 +36,7 @@ def second(tmp_path: Path, rootdir: Path) -> Path:
     return tmp_path / "second"
 
 
-def build_second(sphinx_build: Callable[..., SphinxTestApp], srcdir: Path, inventory: Path) -> SphinxTestApp:
+def build_second(srcdir: Path, inventory: Path) -> SphinxTestApp:
     return sphinx_build(srcdir, confoverrides={"intersphinx_mapping": {"first": (FIRST, str(inventory))}})
 
 
@@ -46,10 +46,8 @@ def links(page: Path) -> list[tuple[str, str]]:
     return [(" ".join(a.get_text(" ").split()), a["href"]) for a in soup.select("div.body li a")]
 
 
-def test_external_roles_and_any(
-    sphinx_build: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
-) -> None:
-    app = build_second(sphinx_build, second, first_inventory)
+def test_external_roles_and_any(first_inventory: Path, second: Path) -> None:
+    app = build_second(second, first_inventory)
     assert app.warning.getvalue() == ""
     assert links(app.outdir / "index.html") == [
         ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
@@ -60,11 +58,9 @@ def test_external_roles_and_any(
     ]
 
 
-def test_book_role_falls_back_to_intersphinx(
-    sphinx_build: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
-) -> None:
+def test_book_role_falls_back_to_intersphinx(first_inventory: Path, second: Path) -> None:
     (second / "plain.rst").write_text(":orphan:\n\nPlain\n=====\n\n- :book:`mmm`\n- :book:review:`mmm`\n")
-    app = build_second(sphinx_build, second, first_inventory)
+    app = build_second(second, first_inventory)
     assert links(app.outdir / "plain.html") == [
         ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
         ("The Mythical Man-Month", FIRST + "mmm.html#mmm"),
@@ -74,10 +70,8 @@ def test_book_role_falls_back_to_intersphinx(
     assert app.warning.getvalue() == ""
 
 
-def test_a_link_no_project_knows_warns_once(
-    sphinx_build: Callable[..., SphinxTestApp], first_inventory: Path, second: Path
-) -> None:
+def test_a_link_no_project_knows_warns_once(first_inventory: Path, second: Path) -> None:
     (second / "plain.rst").write_text(":orphan:\n\nPlain\n=====\n\nSee :book:`nowhere`.\n")
-    app = build_second(sphinx_build, second, first_inventory)
+    app = build_second(second, first_inventory)
     assert app.warning.getvalue().count("WARNING") == 1
     assert "plain.rst:6: WARNING: unknown review id 'nowhere'" in app.warning.getvalue()

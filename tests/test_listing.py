@@ -9,13 +9,12 @@ import re
 import shutil
 import subprocess
 import time
-from io import StringIO
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import cover_copy
-from sphinx.testing.util import SphinxTestApp
+from projects import compiled_pdf, sphinx_build
 
 from sphinx_bookreview.domain import BookDomain
 
@@ -23,6 +22,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from bs4 import Tag
+    from projects import Build
+    from sphinx.testing.util import SphinxTestApp
 
 #: Each section of options.rst and myst.md, and the review ids it lists, in order.
 EXPECTED = {
@@ -73,25 +74,22 @@ def sections(page: BeautifulSoup) -> dict[str, Tag]:
     return {s.find("h2").get_text().rstrip("¶#"): s for s in page.select("section section")}
 
 
-@pytest.mark.sphinx("html", testroot="listing")
 @pytest.mark.parametrize("page", ["options.html", "myst.html"])
-def test_every_option_filters_and_orders(app: SphinxTestApp, page: str) -> None:
-    app.build()
+def test_every_option_filters_and_orders(built: Build, page: str) -> None:
+    app = built("listing")
     assert warnings(app) == []
     found = {title: listed(section) for title, section in sections(soup(app, page)).items()}
     assert found == EXPECTED
 
 
-@pytest.mark.sphinx("html", testroot="listing")
-def test_nothing_matches(app: SphinxTestApp) -> None:
-    app.build()
+def test_nothing_matches(built: Build) -> None:
+    app = built("listing")
     empty = sections(soup(app, "options.html"))["Nothing matches"]
     assert empty.select_one(".bookreview-list-empty").get_text() == "No reviews to list."
 
 
-@pytest.mark.sphinx("html", testroot="listing")
-def test_table_layout(app: SphinxTestApp) -> None:
-    app.build()
+def test_table_layout(built: Build) -> None:
+    app = built("listing")
     page = sections(soup(app, "layouts.html"))
     table = page["Table"].select_one(".bookreview-list-table table")
     assert [th.get_text() for th in table.select("thead th")] == ["Title", "Author", "Rating", "Review date"]
@@ -108,9 +106,8 @@ def test_table_layout(app: SphinxTestApp) -> None:
     assert cells[3].get_text() == "2024-03-10"
 
 
-@pytest.mark.sphinx("html", testroot="listing")
-def test_table_columns(app: SphinxTestApp) -> None:
-    app.build()
+def test_table_columns(built: Build) -> None:
+    app = built("listing")
     table = sections(soup(app, "layouts.html"))["Table columns"].select_one("table")
     headers = [th.get_text() for th in table.select("thead th")]
     assert headers == ["Title", "Year", "Pages", "Status", "Tags", "Reviewed by", "Verdict", "Published", "Finished"]
@@ -123,9 +120,8 @@ def test_table_columns(app: SphinxTestApp) -> None:
     assert table.select_one("tbody tr td:nth-of-type(5) a")["href"] == "book-tag.html#cap-programming"
 
 
-@pytest.mark.sphinx("html", testroot="listing")
-def test_list_layout(app: SphinxTestApp) -> None:
-    app.build()
+def test_list_layout(built: Build) -> None:
+    app = built("listing")
     items = sections(soup(app, "layouts.html"))["List"].select("ul.bookreview-list-items > li")
     assert [" ".join(li.get_text(" ").split()) for li in items] == [
         "Gravity's Rainbow — Thomas Pynchon 2",
@@ -136,9 +132,8 @@ def test_list_layout(app: SphinxTestApp) -> None:
     assert items[2].select_one(".bookreview-list-verdict").get_text() == "Still the book to hand a new manager."
 
 
-@pytest.mark.sphinx("html", testroot="listing")
-def test_cards_layout_own_css(app: SphinxTestApp) -> None:
-    app.build()
+def test_cards_layout_own_css(built: Build) -> None:
+    app = built("listing")
     page = soup(app, "layouts.html")
     cards = sections(page)["Cards"].select(".bookreview-cards > .bookreview-cards-item")
     assert [c.select_one(".bookreview-cards-title a")["href"] for c in cards] == [
@@ -159,9 +154,8 @@ def test_cards_layout_own_css(app: SphinxTestApp) -> None:
     assert "sphinx-design" not in str(page.head)
 
 
-@pytest.mark.sphinx("html", testroot="listing-design")
-def test_cards_layout_with_sphinx_design(app: SphinxTestApp) -> None:
-    app.build()
+def test_cards_layout_with_sphinx_design(built: Build) -> None:
+    app = built("listing-design")
     assert warnings(app) == []
     page = soup(app, "index.html")
     assert "sphinx-design" in str(page.head)
@@ -173,9 +167,8 @@ def test_cards_layout_with_sphinx_design(app: SphinxTestApp) -> None:
     assert cards[1].select_one(".sd-card-text.bookreview-cards-verdict").get_text() == "Spice, sand and politics."
 
 
-@pytest.mark.sphinx("html", testroot="listing-bad")
-def test_bad_options_warn_and_fall_back(app: SphinxTestApp) -> None:
-    app.build()
+def test_bad_options_warn_and_fall_back(built: Build) -> None:
+    app = built("listing-bad")
     source = app.srcdir / "index.rst"
     expected = [
         (13, "invalid sort key 'popularity': expected one of date, title, author, rating, published, finished, "
@@ -199,12 +192,11 @@ def test_bad_options_warn_and_fall_back(app: SphinxTestApp) -> None:
     assert listed(second) == ["newer", "older"]
 
 
-@pytest.mark.sphinx("html", testroot="listing-numbers")
-def test_only_plain_digits_are_numbers(app: SphinxTestApp) -> None:
+def test_only_plain_digits_are_numbers(built: Build) -> None:
     """Digits that Python's str.isdigit() or regex \\d accept but int()
     refuses or reads as another number, and numbers too long for int():
     each a warning, never a traceback, and the listing shows every review."""
-    app.build()
+    app = built("listing-numbers")
     source = app.srcdir / "index.rst"
     limit = "expected a positive whole number; listing every review"
     expected = [
@@ -234,9 +226,8 @@ OUTPUTS = {
 
 
 @pytest.mark.parametrize("builder", [*OUTPUTS, "gettext"])
-def test_every_builder(make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path, builder: str) -> None:
-    app = make_app(builder, srcdir=copy_root(rootdir, tmp_path, "listing"))
-    app.build()
+def test_every_builder(rootdir: Path, tmp_path: Path, builder: str) -> None:
+    app = sphinx_build(copy_root(rootdir, tmp_path, "listing"), builder)
     assert warnings(app) == []
     if builder in OUTPUTS:
         output = (app.outdir / OUTPUTS[builder]).read_text(encoding="utf-8")
@@ -246,33 +237,30 @@ def test_every_builder(make_app: type[SphinxTestApp], rootdir: Path, tmp_path: P
 
 
 @pytest.mark.parametrize("builder", ["latex", "texinfo"])
-def test_listing_in_an_appendix(make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path, builder: str) -> None:
+def test_listing_in_an_appendix(rootdir: Path, tmp_path: Path, builder: str) -> None:
     """An appendix joins the book outside every toctree; its listings are filled too."""
     srcdir = copy_root(rootdir, tmp_path, "listing")
     index, layouts = srcdir / "index.rst", srcdir / "layouts.rst"
     index.write_text(index.read_text().replace("   layouts\n", ""))
     layouts.write_text(":orphan:\n\n" + layouts.read_text())
-    app = make_app(builder, srcdir=srcdir, confoverrides={f"{builder}_appendices": ["layouts"]})
-    app.build()
+    app = sphinx_build(srcdir, builder, confoverrides={f"{builder}_appendices": ["layouts"]})
     assert warnings(app) == []
     output = (app.outdir / OUTPUTS[builder]).read_text(encoding="utf-8")
     assert "Table columns" in output
     assert "Reviewed by" in output  # a column of that page's listing
 
 
-@pytest.mark.sphinx("html", testroot="listing")
-def test_only_pages_that_can_hold_a_listing_are_searched(app: SphinxTestApp) -> None:
+def test_only_pages_that_can_hold_a_listing_are_searched(built: Build) -> None:
     """``doctree-resolved`` looks for placeholders in the pages holding one
     and the pages whose toctrees reach one, not in every review's page."""
-    app.build()
+    app = built("listing")
     domain = BookDomain.of(app.env)
     searched = {docname for docname in app.env.all_docs if domain.may_show_collection(app.builder, docname)}
     assert searched == {"index", "layouts", "myst", "options"}
 
 
-@pytest.mark.sphinx("singlehtml", testroot="listing")
-def test_singlehtml_links_within_the_page(app: SphinxTestApp) -> None:
-    app.build()
+def test_singlehtml_links_within_the_page(built: Build) -> None:
+    app = built("listing", "singlehtml")
     page = soup(app, "index.html")
     table = page.select_one(".bookreview-list-table")
     assert [a["href"] for a in table.select("a")][:2] == ["#sicp", "#dune"]
@@ -281,36 +269,32 @@ def test_singlehtml_links_within_the_page(app: SphinxTestApp) -> None:
     assert "Frank Herbert" in table.get_text()
 
 
-@pytest.mark.sphinx("dirhtml", testroot="listing")
-def test_dirhtml_links(app: SphinxTestApp) -> None:
-    app.build()
+def test_dirhtml_links(built: Build) -> None:
+    app = built("listing", "dirhtml")
     table = soup(app, "layouts/index.html").select_one(".bookreview-list-table")
     assert table.select("a")[0]["href"] == "../reviews/sicp/#sicp"
 
 
-@pytest.mark.sphinx("text", testroot="listing")
-def test_text_output(app: SphinxTestApp) -> None:
-    app.build()
+def test_text_output(built: Build) -> None:
+    app = built("listing", "text")
     text = (app.outdir / "layouts.txt").read_text(encoding="utf-8")
     assert "| *Dune*                         | Frank Herbert            | ★★★★½ (4.5/5) | 2023-11-11 |" in text
     assert "* *The Mythical Man-Month* — Frederick P. Brooks Jr. ★★★★½ (4.5/5)" in text
 
 
-@pytest.mark.sphinx("latex", testroot="listing")
-def test_latex_links_through_hyperref(app: SphinxTestApp) -> None:
-    app.build()
+def test_latex_links_through_hyperref(built: Build) -> None:
+    app = built("listing", "latex")
     tex = (app.outdir / "listingshelf.tex").read_text(encoding="utf-8")
     link = r"{\hyperref[\detokenize{reviews/dune:dune}]{\sphinxcrossref{\sphinxstyleemphasis{Dune}}}}"
     assert link in tex
 
 
-@pytest.mark.sphinx("latex", testroot="listing")
-def test_latex_column_widths(app: SphinxTestApp) -> None:
+def test_latex_column_widths(built: Build) -> None:
     """The columns of ratings and dates are as wide as their widest value
     (in em), the title and author share the rest of the line; every cell
     ragged right. Without a spec, Sphinx's tabulary squeezed the rating and
     the date below their width."""
-    app.build()
+    app = built("listing", "latex")
     tex = (app.outdir / "listingshelf.tex").read_text(encoding="utf-8")
     share = r"p{\dimexpr(\linewidth-12.39em-8\tabcolsep)*%d/54\relax}"
     # Sphinx 9 writes it in a tabular, 7.4 in a tabulary (with any spec).
@@ -319,16 +303,13 @@ def test_latex_column_widths(app: SphinxTestApp) -> None:
     assert "\\sphinxAtStartPar\n\\raggedright\\arraybackslash 2023\\sphinxhyphen{}11\\sphinxhyphen{}11" in tex
 
 
-def compiled_text(outdir: Path, name: str) -> tuple[str, str]:
+def pdf_text(pdf: Path) -> tuple[str, str]:
     """The PDF's text as ``pdftotext -layout`` lays it out, and LaTeX's log."""
-    if not shutil.which("latexmk") or not shutil.which("pdftotext"):
-        pytest.skip("latexmk and pdftotext (Debian's poppler-utils) are needed")
-    run = subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
-                         cwd=outdir, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
-    assert run.returncode == 0, run.stdout[-2000:]
-    layout = ["pdftotext", "-layout", str(outdir / f"{name}.pdf"), "-"]
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (Debian's poppler-utils) is needed")
+    layout = ["pdftotext", "-layout", str(pdf), "-"]
     text = subprocess.run(layout, capture_output=True, text=True, check=True).stdout
-    return text, (outdir / f"{name}.log").read_text(encoding="utf-8", errors="replace")
+    return text, pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
 
 
 #: A rating as pdftotext reads the drawn stars (★ and ☆ both as ⋆), then its number.
@@ -337,13 +318,12 @@ DATE = r"\d{4}-\d{2}-\d{2}"
 
 
 @pytest.mark.latex
-@pytest.mark.sphinx("latex", testroot="listing")
-def test_pdf_table_keeps_ratings_and_dates_whole(app: SphinxTestApp) -> None:
+def test_pdf_table_keeps_ratings_and_dates_whole(built: Build, tmp_path: Path) -> None:
     """Each row's rating and date are whole on its first line: the rating
     was cut ("★★★★⋆ (4" and the rest ran into the date's column) and the
     dates broke after a hyphen."""
-    app.build()
-    text, _log = compiled_text(app.outdir, "listingshelf")
+    app = built("listing", "latex")
+    text, _log = pdf_text(compiled_pdf(app.outdir, "listingshelf", tmp_path / "latex"))
     table = re.split(r"^9\.1 Table$", text, flags=re.MULTILINE)[1].split("9.2 Table columns")[0]
     rows = [line for line in table.splitlines() if re.search(DATE, line)]
     assert [re.search(f"{RATING} +({DATE})$", row).groups() if "Refactoring" not in row else None for row in rows] == [
@@ -362,7 +342,7 @@ bookreview_opengraph = False
 
 
 @pytest.mark.latex
-def test_pdf_long_table_fits_the_page(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+def test_pdf_long_table_fits_the_page(tmp_path: Path) -> None:
     """35 reviews make a longtable (Sphinx's choice beyond 30 rows), whose
     default spec set every column on one line; out of ten stars, with seven
     columns, the ratings fold (five stars a line, then the number) so that
@@ -382,11 +362,10 @@ def test_pdf_long_table_fits_the_page(make_app: type[SphinxTestApp], tmp_path: P
         )
     for name, source in (("index", index), ("listing", listing), ("reviews", reviews)):
         (srcdir / f"{name}.rst").write_text(source, encoding="utf-8")
-    app = make_app("latex", srcdir=srcdir)
-    app.build()
+    app = sphinx_build(srcdir, "latex")
     assert warnings(app) == []
     assert r"\begin{longtable}" in (app.outdir / "longshelf.tex").read_text(encoding="utf-8")
-    text, log = compiled_text(app.outdir, "longshelf")
+    text, log = pdf_text(compiled_pdf(app.outdir, "longshelf", tmp_path / "latex"))
     text = re.split(r"^ *THE REVIEWS$", text, flags=re.MULTILINE)[0]  # the table, not the cards
     assert "Overfull \\hbox" not in log
     assert len(re.findall(rf"{DATE} +1999-11 +{DATE}", text)) == 35
@@ -417,17 +396,6 @@ def copy_root(rootdir: Path, tmp_path: Path, name: str) -> Path:
     return srcdir
 
 
-def built(srcdir: Path, **kwargs: Any) -> SphinxTestApp:
-    """A finished HTML build. Each app is cleaned up before the next is
-    made: a live one would make the next warn that our nodes are known."""
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
 def touch(path: Path) -> None:
     """A modification time Sphinx cannot miss, however fast the edit."""
     later = time.time() + 10
@@ -439,8 +407,8 @@ def listings(app: SphinxTestApp) -> dict[str, str]:
 
 
 def test_parallel_equals_serial(rootdir: Path, tmp_path: Path) -> None:
-    serial = built(copy_root(rootdir, tmp_path / "serial", "listing"))
-    parallel = built(copy_root(rootdir, tmp_path / "parallel", "listing"), parallel=2)
+    serial = sphinx_build(copy_root(rootdir, tmp_path / "serial", "listing"))
+    parallel = sphinx_build(copy_root(rootdir, tmp_path / "parallel", "listing"), parallel=2)
     assert warnings(parallel) == []
     assert listings(parallel) == listings(serial)
 
@@ -465,16 +433,16 @@ def test_incremental_add_edit_delete(rootdir: Path, tmp_path: Path) -> None:
     same output and environment as separate ``sphinx-build`` runs would be;
     every listing must then be what a fresh build of the same sources gives."""
     srcdir = copy_root(rootdir, tmp_path, "listing")
-    app = built(srcdir, parallel=2)
+    app = sphinx_build(srcdir, parallel=2)
     after: dict[str, tuple[dict[str, str], Path]] = {}
     for edit in (add_review, edit_review, delete_review):
         edit(srcdir)
-        app = built(srcdir, parallel=2)
+        app = sphinx_build(srcdir, parallel=2)
         assert warnings(app) == []
         sources = shutil.copytree(srcdir, tmp_path / edit.__name__, ignore=shutil.ignore_patterns("_build"))
         after[edit.__name__] = listings(app), sources
     for got, sources in after.values():
-        assert got == listings(built(sources, freshenv=True))
+        assert got == listings(sphinx_build(sources, freshenv=True))
     added, edited, deleted = (pages for pages, _sources in after.values())
     assert "reviews/new.html#new" in added["options.html"]
     assert "The Mythical Man-Year" in edited["layouts.html"]

@@ -16,18 +16,19 @@ from __future__ import annotations
 import re
 import shutil
 import socket
-from io import StringIO
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import cover_copy
-from sphinx.testing.util import SphinxTestApp
+from projects import sphinx_build
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
 
 OUTSIDE = "it is outside the source directory"
 HTTP_ONLY = "only absolute http and https URLs are allowed"
@@ -75,12 +76,7 @@ def hostile_build(
     shutil.copytree(rootdir / f"test-{testroot}", srcdir)
     (tmp_path / "covers").mkdir()
     shutil.copyfile(rootdir / "test-hostile" / "cover.png", tmp_path / "covers" / "cover.png")
-    app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return sphinx_build(srcdir, buildername, **kwargs)
 
 
 def warnings_of(app: SphinxTestApp) -> list[str]:

@@ -10,15 +10,14 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
+from projects import sphinx_build
 from sphinx.util.inventory import InventoryFile
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
-    Build = Callable[..., SphinxTestApp]
 
 PAGES = {
     "conf.py": 'project = "Only"\ncopyright = "2026, Reader"\nversion = "1"\n'
@@ -86,7 +85,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return srcdir
 
 
-def build(sphinx_build: Build, source: Path, tmp_path: Path, buildername: str, tags: tuple[str, ...]) -> SphinxTestApp:
+def build(source: Path, tmp_path: Path, buildername: str, tags: tuple[str, ...]) -> SphinxTestApp:
     app = sphinx_build(source, buildername, builddir=tmp_path, tags=list(tags))
     assert app.warning.getvalue() == ""
     return app
@@ -96,9 +95,9 @@ def build(sphinx_build: Build, source: Path, tmp_path: Path, buildername: str, t
     ("buildername", "tags"), list(SHOWN), ids=[f"{b}{'-' + '-'.join(t) if t else ''}" for b, t in SHOWN]
 )
 def test_only_the_reviews_the_builder_shows(
-    sphinx_build: Build, source: Path, tmp_path: Path, buildername: str, tags: tuple[str, ...]
+    source: Path, tmp_path: Path, buildername: str, tags: tuple[str, ...]
 ) -> None:
-    app = build(sphinx_build, source, tmp_path, buildername, tags)
+    app = build(source, tmp_path, buildername, tags)
     domain = app.env.get_domain("book")
     assert sorted(domain.views.winners) == SHOWN[buildername, tags]
     assert sorted(r.id for r in domain.reviews_in("reviews") + domain.reviews_in("myst")) == SHOWN[buildername, tags]
@@ -109,8 +108,8 @@ def test_only_the_reviews_the_builder_shows(
     )
 
 
-def test_the_record_holds_the_blocks_outermost_first(sphinx_build: Build, source: Path, tmp_path: Path) -> None:
-    app = build(sphinx_build, source, tmp_path, "html", ())
+def test_the_record_holds_the_blocks_outermost_first(source: Path, tmp_path: Path) -> None:
+    app = build(source, tmp_path, "html", ())
     records = {r.id: r.only for r in app.env.get_domain("book").views.every_review}
     assert records == {
         "everywhere": (),
@@ -122,8 +121,8 @@ def test_the_record_holds_the_blocks_outermost_first(sphinx_build: Build, source
     }
 
 
-def test_html_lists_links_and_publishes_only_what_it_shows(sphinx_build: Build, source: Path, tmp_path: Path) -> None:
-    app = build(sphinx_build, source, tmp_path, "html", ())
+def test_html_lists_links_and_publishes_only_what_it_shows(source: Path, tmp_path: Path) -> None:
+    app = build(source, tmp_path, "html", ())
     links = (app.outdir / "links.html").read_text(encoding="utf-8")
     assert "#latex-book" not in links
     assert links.count("Latex Book") == 1  # the :book: link's text; not listed
@@ -138,14 +137,14 @@ def test_html_lists_links_and_publishes_only_what_it_shows(sphinx_build: Build, 
     assert sorted(inventory["book:review"]) == SHOWN["html", ()]
 
 
-def test_latex_lists_what_it_shows(sphinx_build: Build, source: Path, tmp_path: Path) -> None:
-    app = build(sphinx_build, source, tmp_path, "latex", ())
+def test_latex_lists_what_it_shows(source: Path, tmp_path: Path) -> None:
+    app = build(source, tmp_path, "latex", ())
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert tex.count("Html Book") == 1  # the :book: link's text; not listed
     assert r"\hyperref[\detokenize{reviews:latex-book}]" in tex
 
 
-def test_the_theme_s_grid_shows_what_the_builder_shows(sphinx_build: Build, source: Path, tmp_path: Path) -> None:
+def test_the_theme_s_grid_shows_what_the_builder_shows(source: Path, tmp_path: Path) -> None:
     app = sphinx_build(source, "html", builddir=tmp_path, confoverrides={"html_theme": "bookreview"})
     assert app.warning.getvalue() == ""
     home = (app.outdir / "index.html").read_text(encoding="utf-8")

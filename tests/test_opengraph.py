@@ -19,7 +19,6 @@ import pickle
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -28,15 +27,15 @@ import extruct
 import pytest
 import sphinx
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
+from projects import sphinx_build
 from sphinx.util.console import strip_colors
 
 from sphinx_bookreview.outputs.opengraph import og_locale, shortened
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from projects import Build
+    from sphinx.testing.util import SphinxTestApp
 
-    Build = Callable[..., SphinxTestApp]
 
 BASE = "https://reviews.example.org/shelf/"
 #: The cover's copy shared with link previews: a PNG of 600 by 900 is its own
@@ -299,9 +298,7 @@ def test_without_html_baseurl_one_warning_and_no_tags(built: Build) -> None:
     assert not (app.outdir / "images").exists()
 
 
-def test_without_html_baseurl_located_where_the_extension_is_loaded(
-    sphinx_build: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path
-) -> None:
+def test_without_html_baseurl_located_where_the_extension_is_loaded(rootdir: Path, tmp_path: Path) -> None:
     """conf.py without ``html_baseurl``: the warning points at the line
     that loads the extension, whose setting is on by default."""
     shutil.copytree(rootdir / "test-opengraph", tmp_path / "src")
@@ -321,14 +318,14 @@ def test_turned_off(built: Build) -> None:
         assert head_meta(html, "twitter:card") == []
 
 
-def test_no_warning_without_reviews(sphinx_build: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
+def test_no_warning_without_reviews(tmp_path: Path) -> None:
     (tmp_path / "conf.py").write_text('extensions = ["sphinx_bookreview"]\n', encoding="utf-8")
     (tmp_path / "index.rst").write_text("Home\n====\n\nNo reviews yet.\n", encoding="utf-8")
     app = sphinx_build(tmp_path)
     assert app.warning.getvalue() == ""
 
 
-def test_fallback_image_not_found(sphinx_build: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path) -> None:
+def test_fallback_image_not_found(rootdir: Path, tmp_path: Path) -> None:
     shutil.copytree(rootdir / "test-opengraph", tmp_path / "src")
     (tmp_path / "src" / "images" / "share.png").unlink()
     app = sphinx_build(tmp_path / "src")
@@ -380,9 +377,7 @@ def test_with_sphinxext_opengraph_every_tag_once_and_ours(built: Build, order: s
     assert dict(opengraph(page_html(app, "index")))["og:type"] == "website"
 
 
-def test_with_sphinxext_opengraph_a_page_can_turn_tags_off(
-    sphinx_build: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path
-) -> None:
+def test_with_sphinxext_opengraph_a_page_can_turn_tags_off(rootdir: Path, tmp_path: Path) -> None:
     shutil.copytree(rootdir / "test-opengraph", tmp_path / "src")
     page = tmp_path / "src" / "full.rst"
     page.write_text(":ogp_disable:\n\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
@@ -458,11 +453,7 @@ def test_sphinxext_opengraph_escapes_our_values(built: Build) -> None:
 
 
 def build_tags(srcdir: Path, **kwargs: Any) -> dict[str, list[tuple[str, str]]]:
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = sphinx_build(srcdir, **kwargs)
     assert app.warning.getvalue() == ""
     return {page: opengraph(page_html(app, page)) for page in REVIEW_PAGES}
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
+from projects import sphinx_build
 from sphinx.util.console import strip_colors
 from test_catalog import IDS, by_id, read_catalog
 from test_feed import BASE, read_feed
@@ -21,8 +22,6 @@ from test_feed import BASE, read_feed
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
-
-    from sphinx.testing.util import SphinxTestApp
 
     #: ``rebuild()``: an incremental build of the changed sources; its outdir.
     Rebuild = Callable[[], Path]
@@ -82,7 +81,7 @@ def src(output: Output, tmp_path: Path, rootdir: Path) -> Path:
     return tmp_path / "src"
 
 
-def test_rebuilds_are_byte_identical(output: Output, src: Path, sphinx_build: Callable[..., SphinxTestApp]) -> None:
+def test_rebuilds_are_byte_identical(output: Output, src: Path) -> None:
     written = sphinx_build(src).outdir / output.filename
     before = written.read_bytes()
     sphinx_build(src)  # nothing changed
@@ -91,9 +90,7 @@ def test_rebuilds_are_byte_identical(output: Output, src: Path, sphinx_build: Ca
     assert written.read_bytes() == before
 
 
-def test_incremental_add_edit_delete(
-    output: Output, src: Path, tmp_path: Path, sphinx_build: Callable[..., SphinxTestApp]
-) -> None:
+def test_incremental_add_edit_delete(output: Output, src: Path, tmp_path: Path) -> None:
     sphinx_build(src)
     apps = []
 
@@ -108,9 +105,7 @@ def test_incremental_add_edit_delete(
     assert (apps[-1].outdir / output.filename).read_bytes() == (clean.outdir / output.filename).read_bytes()
 
 
-def test_parallel_equals_serial(
-    output: Output, src: Path, tmp_path: Path, sphinx_build: Callable[..., SphinxTestApp]
-) -> None:
+def test_parallel_equals_serial(output: Output, src: Path, tmp_path: Path) -> None:
     serial = sphinx_build(src, builddir=tmp_path / "serial")
     parallel = sphinx_build(src, builddir=tmp_path / "parallel", parallel=2)
     status = strip_colors(parallel.status.getvalue())
@@ -119,7 +114,7 @@ def test_parallel_equals_serial(
     assert (parallel.outdir / output.filename).read_bytes() == (serial.outdir / output.filename).read_bytes()
 
 
-def test_unchanged_file_is_left_alone(output: Output, src: Path, sphinx_build: Callable[..., SphinxTestApp]) -> None:
+def test_unchanged_file_is_left_alone(output: Output, src: Path) -> None:
     """A build that changes nothing the file says does not write it; one
     that finds it deleted or edited since writes it again."""
     written = sphinx_build(src).outdir / output.filename
@@ -136,9 +131,7 @@ def test_unchanged_file_is_left_alone(output: Output, src: Path, sphinx_build: C
     assert written.read_bytes() == content
 
 
-def test_rewritten_when_the_base_url_changes(
-    output: Output, src: Path, sphinx_build: Callable[..., SphinxTestApp]
-) -> None:
+def test_rewritten_when_the_base_url_changes(output: Output, src: Path) -> None:
     """``html_baseurl`` makes no document outdated, yet both files show it."""
     written = sphinx_build(src).outdir / output.filename
     assert b"moved.example.org" not in written.read_bytes()

@@ -16,19 +16,20 @@ from __future__ import annotations
 import re
 import shutil
 import zlib
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
 import sphinx
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
+from projects import sphinx_app
 from sphinx.util.parallel import parallel_available
 from stdnum import ean
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
 
 pytestmark = pytest.mark.skipif(not parallel_available, reason="Sphinx reads in parallel only where it can fork")
 
@@ -114,15 +115,14 @@ def write(srcdir: Path, sources: dict[str, str]) -> None:
 def build(srcdir: Path, builddir: Path, *, parallel: int) -> tuple[SphinxTestApp, list[int], str]:
     """Build; return the app, the sizes of the chunks merged from worker
     processes (none in a serial read) and the warnings."""
-    warning = StringIO()
-    app = SphinxTestApp("html", srcdir=srcdir, builddir=builddir, parallel=parallel, status=StringIO(), warning=warning)
+    app = sphinx_app(srcdir, builddir=builddir, parallel=parallel)
     merged: list[int] = []
     app.connect("env-merge-info", lambda _app, _env, docnames, _other: merged.append(len(docnames)))
     try:
         app.build()
     finally:
         app.cleanup()
-    return app, merged, warning.getvalue()
+    return app, merged, app.warning.getvalue()
 
 
 # -- comparing output trees --------------------------------------------------

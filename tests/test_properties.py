@@ -62,7 +62,6 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter
-from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -75,7 +74,7 @@ from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from sphinx.testing.util import SphinxTestApp
+from projects import compiled_pdf, sphinx_build
 from sphinx.util.console import strip_colors
 
 from sphinx_bookreview.directive import printable
@@ -86,6 +85,8 @@ from sphinx_bookreview.outputs.opengraph import shortened
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from sphinx.testing.util import SphinxTestApp
 
 ROOTS = Path(__file__).parent / "roots"
 QUICK = ("why-picked-up", "why-finished", "give-to")
@@ -339,11 +340,7 @@ def twin_cover(cover: str) -> str:
 def build_all(srcdir: Path) -> Iterator[tuple[str, SphinxTestApp]]:
     """html, text and latex builds sharing one environment."""
     for buildername in ("html", "text", "latex"):
-        app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO())
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = sphinx_build(srcdir, buildername)
         yield buildername, app
 
 
@@ -638,11 +635,7 @@ def test_cover_names_the_system_refuses(tmp_path: Path) -> None:
     nul = '```{bookreview} Nul\n:cover: "a.png\\x00"\n```\n'
     reviews = f"```{{bookreview}} Long\n:cover: {long_name}\n```\n\n{nul}"
     (tmp_path / "index.md").write_text("# Covers\n\n" + reviews, encoding="utf-8")
-    app = SphinxTestApp("dummy", srcdir=tmp_path, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = sphinx_build(tmp_path, "dummy")
     assert warning_records(app) == [
         f"{tmp_path}/index.md:4: WARNING: cover image not found: {long_name!r} [bookreview.url]",
         f"{tmp_path}/index.md:8: WARNING: cover image not found: 'a.png' [bookreview.url]",
@@ -656,11 +649,7 @@ def test_feed_with_characters_xml_forbids(tmp_path: Path) -> None:
     (tmp_path / "conf.py").write_text(conf, encoding="utf-8")
     review = ".. bookreview:: A\x01B\x1b[31mC\ufffe\n   :verdict: V\x08\n   :reviewer: R\x0e\n   :tags: t\x1f\n"
     (tmp_path / "index.rst").write_text("Feed\n====\n\n" + review + "   :date: 2024-01-01\n", encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = sphinx_build(tmp_path)
     feed = (app.outdir / "reviews.atom").read_text(encoding="utf-8")
     assert "<title>AB[31mC</title>" in feed
     assert "<summary>V</summary>" in feed
@@ -676,22 +665,10 @@ def test_pdf_compiles_with_latex_special_characters(rootdir: Path, tmp_path: Pat
     """A title ``#$%&~_^\\{}`` and every field full of LaTeX's special
     characters (and HTML's), in the card, a listing table and the stats:
     the PDF compiles and shows the title as text."""
-    if not shutil.which("latexmk"):
-        pytest.skip("latexmk is not installed")
     srcdir = tmp_path / "hostile"
     shutil.copytree(rootdir / "test-hostile", srcdir)
-    app = SphinxTestApp("latex", srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    result = subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "hostile.tex"],
-        cwd=app.outdir, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout[-3000:]
+    pdf = compiled_pdf(sphinx_build(srcdir, "latex").outdir, "hostile", tmp_path / "pdf")
     if shutil.which("pdftotext"):
-        pdf = app.outdir / "hostile.pdf"
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "#$%&~_^\\{}" in text
         assert "A rainy day </dd></dl><script>alert(1)</script>." in " ".join(text.split())

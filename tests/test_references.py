@@ -18,16 +18,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from projects import sphinx_build
 from sphinx.util.console import strip_colors
 from sphinx.util.inventory import InventoryFile
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
-    Build = Callable[..., SphinxTestApp]
 
 CONF = """\
 project = "References"
@@ -140,7 +139,7 @@ def hrefs(app: SphinxTestApp) -> list[str]:
 
 
 @pytest.mark.parametrize("buildername", BUILDERS)
-def test_missing_targets_warn_where_they_are_linked(sphinx_build: Build, tmp_path: Path, buildername: str) -> None:
+def test_missing_targets_warn_where_they_are_linked(tmp_path: Path, buildername: str) -> None:
     app = sphinx_build(write_project(tmp_path / "src"), buildername)
     # Intersphinx's own warning; its subtype differs between Sphinx versions.
     *ours, external = warnings_of(app)
@@ -156,9 +155,7 @@ def test_missing_targets_warn_where_they_are_linked(sphinx_build: Build, tmp_pat
 
 
 @pytest.mark.parametrize("buildername", BUILDERS)
-def test_a_removed_target_warns_after_an_incremental_build(
-    sphinx_build: Build, tmp_path: Path, buildername: str
-) -> None:
+def test_a_removed_target_warns_after_an_incremental_build(tmp_path: Path, buildername: str) -> None:
     srcdir = write_project(tmp_path / "src", review=GONE)
     first = sphinx_build(srcdir, buildername)
     assert [w for w in warnings_of(first) if "nowhere-at-all" not in w] == []
@@ -171,9 +168,7 @@ def test_a_removed_target_warns_after_an_incremental_build(
 
 
 @pytest.mark.parametrize("buildername", BUILDERS)
-def test_a_duplicate_target_links_to_the_review_that_keeps_it(
-    sphinx_build: Build, tmp_path: Path, buildername: str
-) -> None:
+def test_a_duplicate_target_links_to_the_review_that_keeps_it(tmp_path: Path, buildername: str) -> None:
     label = "\n.. _gone:\n\nA label of the same name\n------------------------\n"
     app = sphinx_build(write_project(tmp_path / "src", first=GONE, second=GONE + label), buildername)
     # Sphinx's own warning, typed from Sphinx 8 on.
@@ -188,9 +183,7 @@ def test_a_duplicate_target_links_to_the_review_that_keeps_it(
 
 
 @pytest.mark.parametrize("buildername", BUILDERS)
-def test_an_unknown_name_under_default_role_any_is_sphinx_s_warning(
-    sphinx_build: Build, tmp_path: Path, buildername: str
-) -> None:
+def test_an_unknown_name_under_default_role_any_is_sphinx_s_warning(tmp_path: Path, buildername: str) -> None:
     """Once the extension is loaded too, an ``:any:`` link nothing resolves
     is Sphinx's own warning: the domain's handler leaves it alone."""
     srcdir = write_project(tmp_path / "src", links="Links\n=====\n\nA typo: `Kept Boook`.\n")
@@ -213,7 +206,7 @@ LISTED = "Links\n=====\n\n:book:`orphan-book`\n\n.. bookreview-list::\n   :layou
 
 
 @pytest.mark.parametrize("buildername", BUILDERS)
-def test_a_review_on_a_page_the_output_has_not_is_text(sphinx_build: Build, tmp_path: Path, buildername: str) -> None:
+def test_a_review_on_a_page_the_output_has_not_is_text(tmp_path: Path, buildername: str) -> None:
     """LaTeX, Texinfo and singlehtml have no page for an ``:orphan:``
     document: links to its review, in listings too, are their text alone,
     as Sphinx shows any link it has no page for."""
@@ -242,7 +235,7 @@ def index_labels(app: SphinxTestApp) -> list[str]:
 
 
 @pytest.mark.parametrize("buildername", ["html", "singlehtml", "latex"])
-def test_links_to_index_pages_not_written_are_text(sphinx_build: Build, tmp_path: Path, buildername: str) -> None:
+def test_links_to_index_pages_not_written_are_text(tmp_path: Path, buildername: str) -> None:
     """A project with no review yet: Sphinx labels the index pages all the
     same, and wrote no page for them."""
     srcdir = write_project(tmp_path / "src", kept="Kept\n====\n\nNo review yet.\n", links=INDEX_LINKS)
@@ -263,7 +256,7 @@ def test_links_to_index_pages_not_written_are_text(sphinx_build: Build, tmp_path
         assert index_labels(app) == []
 
 
-def test_links_to_index_pages_written_are_links(sphinx_build: Build, tmp_path: Path) -> None:
+def test_links_to_index_pages_written_are_links(tmp_path: Path) -> None:
     app = sphinx_build(write_project(tmp_path / "src", links=INDEX_LINKS), "html")
     assert warnings_of(app) == []
     # No review is rated: no rating index.
@@ -271,7 +264,7 @@ def test_links_to_index_pages_written_are_links(sphinx_build: Build, tmp_path: P
     assert index_labels(app) == ["book-author", "book-tag"]
 
 
-def test_a_link_to_an_index_page_follows_it_when_it_goes(sphinx_build: Build, tmp_path: Path) -> None:
+def test_a_link_to_an_index_page_follows_it_when_it_goes(tmp_path: Path) -> None:
     srcdir = write_project(tmp_path / "src", links=INDEX_LINKS)
     sphinx_build(srcdir, "html")
     (srcdir / "kept.rst").write_text("Kept\n====\n\nNo review any more.\n", encoding="utf-8")
@@ -282,7 +275,7 @@ def test_a_link_to_an_index_page_follows_it_when_it_goes(sphinx_build: Build, tm
 
 
 @pytest.mark.parametrize("buildername", ["latex", "texinfo"])
-def test_a_listing_links_to_a_review_on_the_root_page(sphinx_build: Build, tmp_path: Path, buildername: str) -> None:
+def test_a_listing_links_to_a_review_on_the_root_page(tmp_path: Path, buildername: str) -> None:
     """LaTeX and Texinfo fill listings in the root's assembled doctree:
     a link from another page's listing to the root's review must name the
     root's document, not the listing's (an undefined reference in the PDF)."""

@@ -10,11 +10,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from projects import Build
     from sphinx.testing.util import SphinxTestApp
-
-    Build = Callable[..., SphinxTestApp]
 
 
 @pytest.fixture(scope="module")

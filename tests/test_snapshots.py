@@ -11,12 +11,10 @@ import pytest
 from sphinx_bookreview.nodes import bookreview
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from projects import Build
     from pytest_regressions.file_regression import FileRegressionFixture
     from sphinx.testing.util import SphinxTestApp
 
-    Build = Callable[..., SphinxTestApp]
 
 DOCNAMES = {"review_rst": "snapshot-rst", "review_md": "snapshot-md"}
 

@@ -8,17 +8,18 @@ import itertools
 import os
 import re
 import shutil
-import subprocess
 import time
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
+from projects import compiled_pdf, sphinx_build
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from projects import Build
+    from sphinx.testing.util import SphinxTestApp
 
 #: What the charts of test-stats show: only the four books with status
 #: ``read`` count; a year comes from ``:finished:``, else ``:date:``; 4.4
@@ -49,10 +50,9 @@ def described(page: BeautifulSoup) -> dict[str, str]:
     return names
 
 
-@pytest.mark.sphinx("html", testroot="stats")
 @pytest.mark.parametrize("page", ["stats.html", "stats-myst.html"])
-def test_html_charts_are_accessible_svg(app: SphinxTestApp, page: str) -> None:
-    app.build()
+def test_html_charts_are_accessible_svg(built: Build, page: str) -> None:
+    app = built("stats")
     assert warnings(app) == []
     html = soup(app, page)
     assert described(html) == CHARTS
@@ -69,9 +69,8 @@ def test_html_charts_are_accessible_svg(app: SphinxTestApp, page: str) -> None:
     assert labels == ["2", "2023", "1", "2024", "0", "2025", "1", "2026"]
 
 
-@pytest.mark.sphinx("html", testroot="stats")
-def test_html_charts_use_the_css_colours(app: SphinxTestApp) -> None:
-    app.build()
+def test_html_charts_use_the_css_colours(built: Build) -> None:
+    app = built("stats")
     css = (app.outdir / "_static" / "bookreview.css").read_text(encoding="utf-8")
     assert ".bookreview-chart-bar {\n  fill: var(--bookreview-chart-bar-color);\n}" in css
     assert "bookreview.css" in str(soup(app, "stats.html").head)
@@ -81,27 +80,21 @@ def test_output_is_deterministic(rootdir: Path, tmp_path: Path) -> None:
     pages = []
     for run in ("first", "second"):
         srcdir = shutil.copytree(rootdir / "test-stats", tmp_path / run)
-        app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = sphinx_build(srcdir)
         pages.append((app.outdir / "stats.html").read_text(encoding="utf-8"))
     assert pages[0] == pages[1]
 
 
-@pytest.mark.sphinx("singlehtml", testroot="stats")
-def test_ids_unique_on_one_page(app: SphinxTestApp) -> None:
-    app.build()
+def test_ids_unique_on_one_page(built: Build) -> None:
+    app = built("stats", "singlehtml")
     html = soup(app, "index.html")
     ids = [svg["aria-labelledby"] for svg in html.select("figure.bookreview-chart > svg")]
     assert len(ids) == 6 and len(set(ids)) == 6
     assert all(html.find(id=ref) is not None for refs in ids for ref in refs.split())
 
 
-@pytest.mark.sphinx("text", testroot="stats")
-def test_text_tables(app: SphinxTestApp) -> None:
-    app.build()
+def test_text_tables(built: Build) -> None:
+    app = built("stats", "text")
     text = (app.outdir / "stats.txt").read_text(encoding="utf-8")
     assert "Books per year\n^^^^^^^^^^^^^^\n\n+--------------+----------+\n| Year         | Books    |" in text
     assert "| 2023         | 1372     |" in text
@@ -116,29 +109,21 @@ OUTPUTS = {
 
 
 @pytest.mark.parametrize("builder", [*OUTPUTS, "gettext"])
-def test_every_builder(make_app: type[SphinxTestApp], rootdir: Path, tmp_path: Path, builder: str) -> None:
+def test_every_builder(rootdir: Path, tmp_path: Path, builder: str) -> None:
     srcdir = shutil.copytree(rootdir / "test-stats", tmp_path / "stats")
-    app = make_app(builder, srcdir=srcdir)
-    app.build()
+    app = sphinx_build(srcdir, builder)
     assert warnings(app) == []
     if builder in OUTPUTS:
         assert "1372" in (app.outdir / OUTPUTS[builder]).read_text(encoding="utf-8")
 
 
 @pytest.mark.latex
-@pytest.mark.sphinx("latex", testroot="stats")
-def test_pdf_compiles(app: SphinxTestApp) -> None:
-    app.build()
-    run = subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "statsshelf.tex"],
-        cwd=app.outdir, capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stdout[-2000:]
+def test_pdf_compiles(built: Build, tmp_path: Path) -> None:
+    assert compiled_pdf(built("stats", "latex").outdir, "statsshelf", tmp_path / "latex").stat().st_size > 0
 
 
-@pytest.mark.sphinx("html", testroot="stats-empty")
-def test_nothing_read_yet_and_unknown_option(app: SphinxTestApp) -> None:
-    app.build()
+def test_nothing_read_yet_and_unknown_option(built: Build) -> None:
+    app = built("stats-empty")
     assert warnings(app) == [
         f"{app.srcdir / 'index.rst'}:9: WARNING: unknown option :years: (ignored) [bookreview.option]"
     ]
@@ -158,16 +143,13 @@ NEW_REVIEW = """
 def test_incremental_build_follows_the_reviews(rootdir: Path, tmp_path: Path) -> None:
     """The stats page is rewritten when a review on another page changes."""
     srcdir = shutil.copytree(rootdir / "test-stats", tmp_path / "stats")
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-        reviews = srcdir / "reviews.rst"
-        reviews.write_text(reviews.read_text(encoding="utf-8") + NEW_REVIEW, encoding="utf-8")
-        later = time.time() + 10  # a modification time Sphinx cannot miss
-        os.utime(reviews, (later, later))
-        app.build()
-    finally:
-        app.cleanup()
+    sphinx_build(srcdir)
+    reviews = srcdir / "reviews.rst"
+    reviews.write_text(reviews.read_text(encoding="utf-8") + NEW_REVIEW, encoding="utf-8")
+    later = time.time() + 10  # a modification time Sphinx cannot miss
+    os.utime(reviews, (later, later))
+    app = sphinx_build(srcdir)
+    assert "reading sources... [100%] reviews" in app.status.getvalue()
     charts = described(soup(app, "stats.html"))
     assert charts["Books per year"] == "2023: 2; 2024: 1; 2025: 1; 2026: 1"
     assert charts["Pages per year"] == "2023: 1372; 2024: 322; 2025: 100; 2026: 0"
@@ -201,14 +183,13 @@ def span_project(path: Path, reviews: dict[str, tuple[str, object]], option: str
     return path
 
 
-def test_extreme_years_are_breaks(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+def test_extreme_years_are_breaks(tmp_path: Path) -> None:
     """Dates 0001 and 9999 drew 9,999 bars (a 3.7 MB page, 81 s for the
     text builder), a typo of 1024 for 2024 a thousand: now a long run of
     empty years is one break, drawn as a broken axis with its first and
     last year below it, and the table says the same in one row."""
     srcdir = span_project(tmp_path / "span", SPAN_REVIEWS)
-    html = make_app("html", srcdir=srcdir)
-    html.build()
+    html = sphinx_build(srcdir)
     assert warnings(html) == []
     assert (html.outdir / "index.html").stat().st_size < 40_000
     page = soup(html, "index.html")
@@ -221,18 +202,16 @@ def test_extreme_years_are_breaks(make_app: type[SphinxTestApp], tmp_path: Path)
     breaks = [[span.get_text() for span in text.select("tspan")] for text in svg.select("text") if text.tspan]
     assert breaks == [[dashed("0002.."), "1023"], [dashed("1025.."), "2021"], [dashed("2025.."), "9998"]]
     assert svg.select_one("path.bookreview-chart-axis")["d"].count("M") == 4  # broken three times
-    text = make_app("text", srcdir=srcdir)
-    text.build()
+    text = sphinx_build(srcdir, "text")
     table = (text.outdir / "index.txt").read_text(encoding="utf-8").split("Pages per year")[0]
     assert dashed("| 1025..2021    | 0        |") in table
     assert table.count("\n| ") == 10  # the heading and nine rows
 
 
-def test_long_labels_get_wide_slots(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+def test_long_labels_get_wide_slots(tmp_path: Path) -> None:
     """A huge page count is a long number above its bar: the slots widen,
     so no two labels overlap (a 12 px digit is about 7 px wide)."""
-    app = make_app("html", srcdir=span_project(tmp_path / "span", SPAN_REVIEWS))
-    app.build()
+    app = sphinx_build(span_project(tmp_path / "span", SPAN_REVIEWS))
     pages = soup(app, "index.html").select("figure.bookreview-chart svg")[1]
     values = [text for text in pages.select("text") if "bookreview-chart-label" not in text.get("class", [])]
     assert "1000000249" in [text.get_text() for text in values]
@@ -257,13 +236,12 @@ def test_long_labels_get_wide_slots(make_app: type[SphinxTestApp], tmp_path: Pat
     ids=["fine-scale", "whole-scale"],
 )
 def test_rating_chart_follows_the_ratings(
-    make_app: type[SphinxTestApp], tmp_path: Path, scale: int, step: float, ratings: list[str], expected: str
+    tmp_path: Path, scale: int, step: float, ratings: list[str], expected: str
 ) -> None:
     """A fine rating scale drew a bar for each of up to 1001 steps."""
     reviews = {f"Book {n}": ("2024-01-01", rating) for n, rating in enumerate(ratings)}
     srcdir = span_project(tmp_path / "ratings", reviews, option="rating")
     overrides = {"bookreview_rating_scale": scale, "bookreview_rating_step": step}
-    app = make_app("html", srcdir=srcdir, confoverrides=overrides)
-    app.build()
+    app = sphinx_build(srcdir, confoverrides=overrides)
     assert warnings(app) == []
     assert described(soup(app, "index.html"))["Rating distribution"] == dashed(expected)

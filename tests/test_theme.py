@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import time
-from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,7 @@ import pytest
 import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
+from projects import sphinx_build
 from sphinx.util.console import strip_colors
 
 import sphinx_bookreview
@@ -25,6 +24,8 @@ from sphinx_bookreview.theme.assets import DARK_CODE_CSS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+    from sphinx.testing.util import SphinxTestApp
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -65,7 +66,7 @@ NEEDS_EXTENSION = (
 )
 
 
-def sphinx_build(cwd: Path, *arguments: str | Path) -> subprocess.CompletedProcess[str]:
+def run_sphinx_build(cwd: Path, *arguments: str | Path) -> subprocess.CompletedProcess[str]:
     """``sphinx-build`` in a new process, with this test run's imports (the
     installed package, or the source tree and its theme entry point). Run
     in ``cwd``: ``python -m`` puts its folder first on the path, and the
@@ -92,7 +93,7 @@ def test_theme_without_the_extension_stops_with_one_error(
     shutil.copytree(rootdir / "test-theme", srcdir)
     conf = srcdir / "conf.py"
     conf.write_text(conf.read_text().replace('extensions = ["sphinx_bookreview"]\n', extensions), encoding="utf-8")
-    result = sphinx_build(tmp_path, "-b", "html", "-q", *options, srcdir, tmp_path / "out")
+    result = run_sphinx_build(tmp_path, "-b", "html", "-q", *options, srcdir, tmp_path / "out")
     assert result.returncode == 2
     output = result.stdout + result.stderr
     assert "Traceback" not in output and "Exception" not in output
@@ -191,6 +192,23 @@ def test_code_colours_only_on_pages_with_code(site: SphinxTestApp) -> None:
         "_static/bookreview.min.css", "_static/bookreview-theme.min.css",
     ]  # fmt: skip
     assert "_static/pygments.css" not in stylesheets(site, "reviews/pragmatic.html")
+    for page in ("genindex.html", "search.html", "book-author.html"):
+        assert "_static/pygments.css" not in stylesheets(site, page)
+
+
+def test_code_colours_on_pages_another_extension_makes(tmp_path: Path) -> None:
+    """viewcode's highlighted modules have no doctree, only their HTML."""
+    conf = (
+        'extensions = ["sphinx_bookreview", "sphinx.ext.autodoc", "sphinx.ext.viewcode"]\nhtml_theme = "bookreview"\n'
+    )
+    (tmp_path / "conf.py").write_text(conf, encoding="utf-8")
+    (tmp_path / "index.rst").write_text("API\n===\n\n.. autofunction:: sphinx_bookreview.model.parse_isbn\n")
+    app = sphinx_build(tmp_path)
+    assert app.warning.getvalue() == ""
+    assert stylesheets(app, "_modules/sphinx_bookreview/model.html")[:2] == [
+        "../../_static/pygments.css", "../../_static/bookreview-code-dark.css"
+    ]  # fmt: skip
+    assert "_static/pygments.css" not in stylesheets(app, "index.html")
 
 
 def test_code_colours_by_default_a11y_light_and_dark(site: SphinxTestApp) -> None:
@@ -474,7 +492,7 @@ def test_logo_for_dark_mode_by_url_or_static_path(built: Callable[..., SphinxTes
     ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>",
      "//evil.example/dark.svg", "ftp://example.org/dark.svg", "../conf.py", "missing.svg", "logo\x00.svg"],
 )  # fmt: skip
-def test_logo_for_dark_mode_refused(make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path,
+def test_logo_for_dark_mode_refused(rootdir: Path, tmp_path: Path,
                                     logo: str) -> None:  # fmt: skip
     """Not an http(s) URL nor a file of html_static_path: one located
     warning, and the light logo alone (``javascript:`` was written as the
@@ -482,8 +500,7 @@ def test_logo_for_dark_mode_refused(make_app: Callable[..., SphinxTestApp], root
     srcdir = shutil.copytree(rootdir / "test-theme-logo", tmp_path / "logo")
     conf = srcdir / "conf.py"
     conf.write_text(conf.read_text(encoding="utf-8") + f"html_theme_options = {{'logo_dark': {logo!r}}}\n")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
+    app = sphinx_build(srcdir)
     assert strip_colors(app.warning.getvalue()).splitlines() == [
         f"{conf}:6: WARNING: theme option logo_dark: {logo.strip()!r} is neither an http(s) URL nor a file in "
         "html_static_path; no dark logo [bookreview.config]"
@@ -609,12 +626,6 @@ def test_incremental_builds_refresh_every_header(rootdir: Path, tmp_path: Path) 
 
 
 def build_theme_site(srcdir: Path, builddir: Path, freshenv: bool = False) -> Path:
-    app = SphinxTestApp(
-        "html", srcdir=srcdir, builddir=builddir, freshenv=freshenv, status=StringIO(), warning=StringIO()
-    )
-    try:
-        app.build()
-        assert app.warning.getvalue() == ""
-    finally:
-        app.cleanup()
+    app = sphinx_build(srcdir, builddir=builddir, freshenv=freshenv)
+    assert app.warning.getvalue() == ""
     return app.outdir

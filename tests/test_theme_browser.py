@@ -12,12 +12,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from projects import sphinx_build
 from test_theme import theme_entry_point  # noqa: F401 - a fixture: finds the theme from a source checkout
 from test_themes import LINE_ENDS
 
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from playwright.sync_api import Browser, Page
+    from sphinx.testing.util import SphinxTestApp
 
 pytestmark = pytest.mark.browser
 
@@ -127,11 +127,7 @@ def test_review_on_the_home_page_keeps_the_review_layout(
     directive = directive.replace(":id: pragmatic", ":id: on-the-home-page")
     index = srcdir / "index.rst"
     index.write_text(index.read_text(encoding="utf-8") + "\n" + directive, encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=srcdir, builddir=tmp_path / "build", status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = sphinx_build(srcdir, builddir=tmp_path / "build")
     page = open_page(browser, served(app, serve), 1280, "light")
     intro = page.locator(".body section > p").first.bounding_box()
     card = page.locator(".bookreview-card").bounding_box()

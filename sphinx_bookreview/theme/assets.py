@@ -120,8 +120,13 @@ def add_theme_assets(app: Sphinx) -> None:
     (static / DARK_CODE_CSS).write_text(dark_code_stylesheet(dark_style(app)), encoding="utf-8")
 
 
-def has_code(doctree: nodes.document | None) -> bool:
-    return doctree is not None and next(doctree.findall(nodes.literal_block), None) is not None
+def has_code(doctree: nodes.document | None, context: dict[str, Any]) -> bool:
+    """Whether the page shows highlighted code. A page another extension
+    makes has no doctree, only its HTML (viewcode's highlighted modules):
+    Sphinx's highlighter marks each block of it ``class="highlight``."""
+    if doctree is not None:
+        return next(doctree.findall(nodes.literal_block), None) is not None
+    return 'class="highlight' in str(context.get("body", ""))
 
 
 def page_assets(
@@ -138,7 +143,7 @@ def page_assets(
         for priority, script in enumerate(SEARCH_SCRIPTS, start=300):
             app.add_js_file(script, priority=priority, loading_method="defer")
     unused = {EXTENSION_STYLESHEET}
-    if has_code(doctree):
+    if has_code(doctree, context):
         app.add_css_file(DARK_CODE_CSS, priority=DARK_CODE_PRIORITY)
     else:
         unused.add(PYGMENTS_CSS)
