@@ -121,6 +121,10 @@ def output_file(app: Sphinx, builder: StandaloneHTMLBuilder, setting: str) -> Pa
     written (a setting cannot know the project's pages when it is checked)."""
     name = getattr(app.config, setting)
     path = Path(builder.outdir, name)
+    if not name.endswith(builder.out_suffix):
+        # Every page an HTML builder writes for a document ends in its
+        # suffix; naming each of a thousand pages was a tenth of a no-op build.
+        return path
     pages = {Path(builder.get_outfilename(docname)): docname for docname in sorted(builder.env.all_docs)}
     if path in pages:
         unwritten(app, setting, name, __("it is the page of %r") % pages[path])
