@@ -21,7 +21,9 @@ The ``covers`` site is the benchmark's collection (:mod:`generate`) of
 24 reviews, each with a generated 1000x1500 JPEG cover of about 300 KB,
 its home page the 12 newest covers: the grid of the bookreview theme, a
 ``bookreview-list`` of cards limited to 12 under the others (each build
-is tagged ``theme_<name>``, which ``.. only::`` reads).
+is tagged ``theme_<name>``, which ``.. only::`` reads). Like a real site
+it has a favicon and a description of its home page, which the
+bookreview theme would make up and furo and alabaster do not.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ SITES = {
 }
 #: The covers site: reviews, and the covers on its home page.
 COVERS_SITE, HOME_COVERS = 24, 12
+SITE_DESCRIPTION = "Reviews of the books I read, newest first."
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,14 @@ def covers_site(workdir: Path) -> Path:
     cards = f"   .. bookreview-list::\n      :layout: cards\n      :limit: {HOME_COVERS}\n"
     listing = f".. only:: not theme_bookreview\n\n{cards}"
     index = source / "index.rst"
-    index.write_text(index.read_text(encoding="utf-8").replace(".. bookreview-list::\n", listing), encoding="utf-8")
+    text = index.read_text(encoding="utf-8").replace(".. bookreview-list::\n", listing)
+    # What a real site has, and furo and alabaster do not make up: a
+    # description of the home page (SEO) and a favicon (else the browser's
+    # /favicon.ico request is a 404 in the console: best practices).
+    index.write_text(f".. meta::\n   :description: {SITE_DESCRIPTION}\n\n{text}", encoding="utf-8")
+    shutil.copyfile(REPO / "sphinx_bookreview" / "theme" / "static" / "bookreview-icon.svg", source / "favicon.svg")
+    with (source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('html_favicon = "favicon.svg"\n')
     return source
 
 
