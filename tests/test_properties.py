@@ -392,10 +392,12 @@ def outside_user_markup(article: Tag) -> Tag:
 def shape(article: Tag) -> Counter[str]:
     """Every element with its attribute names, and every class, counted;
     not the ``<wbr>`` break points of a web address, whose number follows
-    the address's own slashes and dots."""
+    the address's own slashes and dots, nor ``fetchpriority``, which only
+    the first cover of a page has (its likely largest picture)."""
     counted: Counter[str] = Counter()
     for element in outside_user_markup(article).find_all(lambda tag: tag.name != "wbr"):
-        counted[f"<{element.name} {' '.join(sorted(element.attrs))}>"] += 1
+        names = sorted(name for name in element.attrs if name != "fetchpriority")
+        counted[f"<{element.name} {' '.join(names)}>"] += 1
         counted.update(f".{name}" for name in element.get("class", []))
     return counted
 
