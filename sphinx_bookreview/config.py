@@ -393,7 +393,7 @@ SETTINGS = (
             What it costs: the first build with a cover makes its copies,
             about 15 ms of CPU time for a 1000 by 1500 JPEG (decoding it at
             half size, one resizing, two WebP encodings), spread over the
-            processes of ``-j``: at 1000 such covers, x1.6 of plain Sphinx's
+            processes of ``-j``: at 1000 such covers, x1.8 of plain Sphinx's
             build in CPU time (see :doc:`/performance`). They are kept in
             ``bookreview-covers-1`` in the doctree folder, beside Sphinx's
             environment, by the file's content and the width: later builds
