@@ -46,9 +46,7 @@ def entry_point(path: Path) -> tuple[str, str] | None:
     """(autodoc directive, name) of where to start reading the module."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     public = [
-        node
-        for node in tree.body
-        if isinstance(node, ast.FunctionDef | ast.ClassDef) and not node.name.startswith("_")
+        node for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef) and not node.name.startswith("_")
     ]
     setups = [node for node in public if node.name.startswith("setup")]
     chosen = (setups or public or [None])[0]
