@@ -1,17 +1,22 @@
 """LaTeX: the review's label; the cover, centred on a line of its own above
-the facts; stars drawn with amssymb's ``\\bigstar`` (Sphinx loads amssymb)."""
+the facts; stars drawn with amssymb's ``\\bigstar`` (Sphinx loads amssymb);
+an inline spoiler marked in brackets (a block of spoilers is an admonition,
+boxed as Sphinx boxes them)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.locale import get_translation
 
 from sphinx_bookreview.model import number
 from sphinx_bookreview.rating import star_counts
 
 if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
+
+_ = get_translation("sphinx_bookreview")
 
 
 def visit_cover(self: LaTeXTranslator, node: nodes.Element) -> None:
@@ -42,3 +47,12 @@ def visit_rating(self: LaTeXTranslator, node: nodes.Element) -> None:
     drawn = r"$\bigstar$" * full + r"\textonehalf" * half + r"$\star$" * empty
     self.body.append(rf"\mbox{{{drawn}\ ({number(stars)}/{number(scale)})}}")
     raise nodes.SkipNode
+
+
+def visit_spoiler(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # A printed page cannot hide it: the text is marked, in brackets.
+    self.body.append(rf"\sphinxstylestrong{{[{self.encode(_('Spoiler'))}:}} ")
+
+
+def depart_spoiler(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(r"\sphinxstylestrong{]}")
