@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.locale import get_translation
 
-from sphinx_bookreview.card import joined, status_label, xref
+from sphinx_bookreview.card import joined, progress_text, series_nodes, status_label, xref
 from sphinx_bookreview.covers import copied_name, cover_size
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import (
@@ -35,6 +35,7 @@ from sphinx_bookreview.model import (
 from sphinx_bookreview.nodes import bookreview_cover_url, bookreview_list
 from sphinx_bookreview.rating import rating_node
 from sphinx_bookreview.shared import CollectionDirective, option_spec
+from sphinx_bookreview.spoilers import masked
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -54,14 +55,17 @@ SORT_KEYS: dict[str, Callable[[Review], object]] = {
     "rating": lambda r: r.rating,
     "published": lambda r: r.published or None,
     "finished": lambda r: r.finished or None,
+    # Series by name, each in reading order (books without a number last).
+    "series": lambda r: (r.series.casefold(), r.series_number is None, r.series_number or 0) if r.series else None,
 }
 LAYOUTS = ("list", "table", "cards")
 COLUMNS = ("title", "author", "rating", "date", "published", "finished", "year",
-           "status", "tags", "reviewer", "pages", "verdict")  # fmt: skip
+           "status", "tags", "reviewer", "pages", "verdict", "series", "progress")  # fmt: skip
 DEFAULT_COLUMNS = ("title", "author", "rating", "date")
 #: Columns' widths in characters: what the text builder uses (HTML and
 #: LaTeX size columns to their content, as the widths are not "given").
-COLUMN_WIDTHS = {"title": 30, "author": 24, "rating": 16, "tags": 20, "reviewer": 16, "verdict": 30}
+COLUMN_WIDTHS = {"title": 30, "author": 24, "rating": 16, "tags": 20, "reviewer": 16, "verdict": 30, "series": 24,
+                 "progress": 16}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class Query:
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     reviewer: str = ""
+    series: str = ""
     statuses: tuple[str, ...] = ()
     min_rating: float | None = None
     year: int | None = None
@@ -95,9 +100,10 @@ class Query:
             (not wanted_tags or any(t.casefold() in wanted_tags for t in review.tags))
             and (not wanted_authors or any(a.casefold() in wanted_authors for a in review.authors))
             and (not self.reviewer or review.reviewer.casefold() == self.reviewer.casefold())
+            and (not self.series or review.series.casefold() == self.series.casefold())
             and (not self.statuses or review.status in self.statuses)
             and (self.min_rating is None or (review.rating is not None and review.rating >= self.min_rating))
-            and (self.year is None or review.year == self.year)
+            and (self.year is None or self.year in review.years)
         )
 
     def select(self, reviews: Iterable[Review]) -> list[Review]:
@@ -173,6 +179,7 @@ LIST_OPTIONS: dict[str, tuple[str, Callable[[str], object]]] = {
     "tags": ("tags", split_tags),
     "author": ("authors", split_names),
     "reviewer": ("reviewer", str),
+    "series": ("series", str),
     "status": ("statuses", parse_statuses),
     "year": ("year", parse_year),
     "sort": ("sort", parse_sort),
@@ -202,6 +209,8 @@ class BookReviewListDirective(CollectionDirective):
                 values[field] = parse(text)
             except InvalidValue as error:
                 self.warn(name, str(error))
+        if values.get("series") and "sort" not in values:
+            values["sort"] = "series"  # one series: in reading order unless :sort: says otherwise
         node = bookreview_list(query=Query(**values))  # type: ignore[arg-type]
         self.set_source_info(node)
         return [node]
@@ -246,7 +255,10 @@ class ListingRenderer:
         "author": lambda self, r: self.links.authors(r),
         "tags": lambda self, r: self.links.tags(r),
         "rating": lambda self, r: self.rating(r),
-        "status": lambda self, r: [nodes.Text(status_label(r.status))],
+        "status": lambda self, r: [nodes.Text(status_label(r.status, r.format))],
+        "series": lambda self, r: series_nodes(r) if r.series else [],
+        "progress": lambda self, r: [nodes.Text(progress_text(r))] if r.progress else [],
+        "verdict": lambda self, r: [nodes.Text(masked(r.verdict))] if r.verdict else [],
     }
 
     def __init__(self, app: Sphinx, docname: str) -> None:
@@ -285,7 +297,8 @@ class ListingRenderer:
                 line += [nodes.Text(" "), *self.rating(review)]
             item = nodes.list_item("", line)
             if review.verdict:
-                item += nodes.paragraph(review.verdict, review.verdict, classes=["bookreview-list-verdict"])
+                verdict = masked(review.verdict)
+                item += nodes.paragraph(verdict, verdict, classes=["bookreview-list-verdict"])
             items += item
         return items
 
@@ -329,7 +342,8 @@ class ListingRenderer:
         if review.rating is not None:
             card += nodes.paragraph("", "", *self.rating(review), classes=["bookreview-cards-rating"])
         if review.verdict:
-            card += nodes.paragraph(review.verdict, review.verdict, classes=["bookreview-cards-verdict"])
+            verdict = masked(review.verdict)
+            card += nodes.paragraph(verdict, verdict, classes=["bookreview-cards-verdict"])
         return card
 
     def cover(self, review: Review) -> bookreview_cover_url | None:
@@ -384,6 +398,7 @@ def column_label(column: str) -> str:
         "title": _("Title"), "author": _("Author"), "rating": _("Rating"), "date": _("Review date"),
         "published": _("Published"), "finished": _("Finished"), "year": _("Year"), "status": _("Status"),
         "tags": _("Tags"), "reviewer": _("Reviewed by"), "pages": _("Pages"), "verdict": _("Verdict"),
+        "series": _("Series"), "progress": _("Progress"),
     }[column]  # fmt: skip
 
 

@@ -175,7 +175,7 @@ def test_bad_options_warn_and_fall_back(app: SphinxTestApp) -> None:
     source = app.srcdir / "index.rst"
     expected = [
         (13, "invalid sort key 'popularity': expected one of date, title, author, rating, published, finished, "
-             "with '-' before it for descending order; using -date"),
+             "series, with '-' before it for descending order; using -date"),
         (14, "invalid layout 'carousel': expected one of list, table, cards; using list"),
         (15, "invalid status 'lost': expected some of read, reading, abandoned; listing every status"),
         (16, "invalid minimum rating 'lots': expected a rating from 0 to 5, such as 4 or 8/10; listing every rating"),
@@ -183,7 +183,7 @@ def test_bad_options_warn_and_fall_back(app: SphinxTestApp) -> None:
         (18, "invalid year 'recent': expected a year such as 2024; listing every year"),
         (19, "unknown option :colour: (ignored)"),
         (23, "invalid columns 'title, price': expected some of title, author, rating, date, published, finished, "
-             "year, status, tags, reviewer, pages, verdict; using title, author, rating, date"),
+             "year, status, tags, reviewer, pages, verdict, series, progress; using title, author, rating, date"),
         (24, "invalid limit '0': expected a positive whole number; listing every review"),
     ]  # fmt: skip
     assert warnings(app) == [f"{source}:{line}: WARNING: {message} [bookreview.option]" for line, message in expected]
