@@ -1,7 +1,9 @@
 """The ``bookreview-stats`` directive: charts of the collection.
 
 Books per year, pages per year and the rating distribution, counting the
-books with status ``read``. Like a listing, the directive leaves a
+books read: each finished reading counts in its year (a book read again
+counts again, its pages too), and each book read once or more in the
+rating distribution. Like a listing, the directive leaves a
 placeholder that is filled at ``doctree-resolved`` from the domain's
 records. Each chart is a container holding a captioned table of its
 numbers, which every builder renders in its own idiom; HTML draws it
@@ -42,16 +44,17 @@ class Chart:
 
 
 def read_books(reviews: Iterable[Review]) -> list[Review]:
-    return [r for r in reviews if r.status == "read"]
+    """The books read to their end at least once."""
+    return [r for r in reviews if any(reading.status == "read" for reading in r.readings)]
 
 
 def per_year(reviews: list[Review], weight: str | None) -> tuple[tuple[str, int], ...]:
-    """Books (or a field's sum) per year, every year of the span shown,
-    so that a year without books is a gap, not a missing bar."""
+    """Finished readings (or a field's sum) per year, every year of the
+    span shown, so that a year without books is a gap, not a missing bar."""
     totals: Counter[int] = Counter()
     for review in reviews:
-        if review.year is not None:
-            totals[review.year] += (getattr(review, weight) or 0) if weight else 1
+        for year in review.finished_years:
+            totals[year] += (getattr(review, weight) or 0) if weight else 1
     if not totals:
         return ()
     return tuple((str(year), totals[year]) for year in range(min(totals), max(totals) + 1))
