@@ -30,6 +30,7 @@ from sphinx_bookreview.model import compact_isbn, isbn_url, round_to_step
 from sphinx_bookreview.nodes import bookreview_collection
 from sphinx_bookreview.rating import spoken
 from sphinx_bookreview.roles import BookXRefRole
+from sphinx_bookreview.spoilers import masked
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
@@ -469,7 +470,7 @@ class GroupIndex(Index):
     @staticmethod
     def entry(review: Review) -> IndexEntry:
         year = review.published[:4]
-        return IndexEntry(review.title, 0, review.docname, review.id, year, "", review.verdict)
+        return IndexEntry(review.title, 0, review.docname, review.id, year, "", masked(review.verdict))
 
 
 class AuthorIndex(GroupIndex):

@@ -15,7 +15,15 @@ less what only the build uses (source document, file and line), with:
   ``index.html#mmm``), and ``absolute_url`` when ``html_baseurl`` is set;
 - ``cover``: a local cover as the URL of the copied image (``_images/...``);
 - ``answers``: the quick review as ``{key, question, answer}`` objects, the
-  answer as written in the source.
+  answer as written in the source;
+- ``reads``: every reading as ``{started, finished, status}``, oldest first
+  (one for a review without ``:reads:``); ``contributors`` as ``{name,
+  role}``; ``progress`` as ``{percent}``, with ``page`` and ``pages`` when
+  given so, or ``null``.
+
+The summary fields, ``verdict`` and each ``answer``, never hold a
+spoiler: each ``:spoiler:`` role in them is replaced by ``[spoiler]`` (in
+the project's language).
 
 ``rating_scale`` says what the ratings are out of. Only the review that
 keeps a duplicate id is listed. Keys are sorted and reviews sorted by id,
@@ -37,6 +45,7 @@ from sphinx_bookreview.card import question_label
 from sphinx_bookreview.covers import cover_src
 from sphinx_bookreview.domain import BookDomain, review_uri
 from sphinx_bookreview.outputs.stamps import write_if_changed
+from sphinx_bookreview.spoilers import masked
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,7 +54,9 @@ if TYPE_CHECKING:
 
 SITE_BUILDERS = ("html", "dirhtml", "singlehtml")
 SCHEMA = Path(__file__).with_name("bookreviews.schema.json")
-VERSION = 1
+#: 2 (issue 14): series numbers may be fractions, and the fields of re-reads,
+#: contributors, editions and progress were added (docs/guides/sharing.rst).
+VERSION = 2
 #: Record fields that say where the review was read from, not what it is.
 INTERNAL = ("docname", "lineno", "source")
 
@@ -72,14 +83,28 @@ def catalog_entry(builder: StandaloneHTMLBuilder, review: Review) -> dict[str, A
     entry = {key: value for key, value in review.as_dict().items() if key not in INTERNAL}
     questions = dict(builder.config.bookreview_quick_review)
     entry["answers"] = [
-        {"key": key, "question": str(question_label(questions[key])), "answer": answer}
+        {"key": key, "question": str(question_label(questions[key])), "answer": masked(answer)}
         for key, answer in review.answers
     ]
+    entry["verdict"] = masked(review.verdict)
+    entry["reads"] = [reading._asdict() for reading in review.readings]
+    entry["contributors"] = [{"name": name, "role": role} for name, role in review.contributors]
+    entry["progress"] = progress(review)
     entry["cover"] = cover_src(builder, review.cover)
     entry["page_url"] = page_url = review_url(builder, review)
     if builder.config.html_baseurl:
         entry["absolute_url"] = absolute_url(builder, page_url)
     return entry
+
+
+def progress(review: Review) -> dict[str, float] | None:
+    if not review.progress:
+        return None
+    found: dict[str, float] = {"percent": review.progress_percent or 0}
+    if not review.progress.endswith("%"):
+        page, pages = review.progress.split("/")
+        found.update(page=int(page), pages=int(pages))
+    return found
 
 
 def catalog(builder: StandaloneHTMLBuilder, domain: BookDomain) -> dict[str, Any]:

@@ -12,7 +12,8 @@ Atom requires each entry's date and the clock would make every build
 differ. For the same reason the feed's ``updated`` is its newest entry's
 date, and the Unix epoch for a feed without entries. The feed's id is its
 own URL and an entry's id the review's URL, both stable across builds.
-Each entry links to the review, is summarised by ``:verdict:``, is by its
+Each entry links to the review, is summarised by ``:verdict:`` (its
+spoilers masked, :func:`~sphinx_bookreview.spoilers.masked`), is by its
 reviewer and is filed under its tags. A build that changes nothing the
 feed says leaves the file as it is (:mod:`.stamps`).
 """
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.outputs.catalog import absolute_url, review_url, site_builder
 from sphinx_bookreview.outputs.stamps import write_if_changed
+from sphinx_bookreview.spoilers import masked
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -89,7 +91,7 @@ def feed_data(builder: StandaloneHTMLBuilder, url: str, domain: BookDomain) -> F
     config = builder.config
     entries = tuple(
         Entry(absolute_url(builder, review_url(builder, review)), day, xml_text(review.title),
-              xml_text(review.verdict), xml_text(review.reviewer), tuple(xml_text(tag) for tag in review.tags))
+              xml_text(masked(review.verdict)), xml_text(review.reviewer), tuple(xml_text(tag) for tag in review.tags))
         for day, review in newest_first(domain)
     )  # fmt: skip
     site = absolute_url(builder, "")  # the site's root

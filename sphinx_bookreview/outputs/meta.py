@@ -6,6 +6,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from sphinx_bookreview.domain import BookDomain
+from sphinx_bookreview.spoilers import masked
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -19,7 +20,7 @@ def add_description(
         return
     reviews = BookDomain.of(app.env).reviews_in(pagename)
     if len(reviews) == 1 and reviews[0].verdict:
-        tag = f'<meta name="description" content="{html.escape(reviews[0].verdict)}" />\n'
+        tag = f'<meta name="description" content="{html.escape(masked(reviews[0].verdict))}" />\n'
         context["metatags"] = context.get("metatags", "") + tag
 
 

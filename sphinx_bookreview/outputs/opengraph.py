@@ -52,6 +52,7 @@ from sphinx_bookreview.domain import AUTHOR_INDEX, BookDomain, index_anchor
 from sphinx_bookreview.model import is_url
 from sphinx_bookreview.nodes import bookreview, bookreview_quick
 from sphinx_bookreview.outputs.feed import xml_text
+from sphinx_bookreview.spoilers import in_spoiler, masked, without_spoilers
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -175,7 +176,7 @@ def og_locale(language: str | None) -> str:
 
 
 def description(review: Review, doctree: nodes.document) -> str:
-    text = review.verdict or parsed_text(doctree, review.id)
+    text = masked(review.verdict) or parsed_text(doctree, review.id)
     return shortened(" ".join(text.split()))
 
 
@@ -189,13 +190,14 @@ def parsed_text(doctree: nodes.document, review_id: str) -> str:
     bodies = [
         part for part in root.children if isinstance(part, nodes.Element) and "bookreview-body" in part["classes"]
     ]
-    paragraphs = [paragraph for body in bodies for paragraph in body.findall(nodes.paragraph)]
+    paragraphs = [p for body in bodies for p in body.findall(nodes.paragraph) if not in_spoiler(p)]
     return next((text for node in [*answers, *paragraphs] if (text := plain_text(node))), "")
 
 
 def plain_text(node: nodes.Element) -> str:
-    """What a reader sees of ``node``: its text, not raw markup or error messages."""
-    copy = node.deepcopy()
+    """What a reader sees of ``node``: its text, not raw markup, error
+    messages or spoilers."""
+    copy = without_spoilers(node)
     for hidden in list(copy.findall(lambda n: isinstance(n, nodes.raw | nodes.system_message))):
         hidden.parent.remove(hidden)
     return copy.astext().strip()
