@@ -278,8 +278,9 @@ class CardBuilder:
         an id no review has is the domain's ``ref`` warning, at the review."""
         target = self.review.rereview_of
         link = addnodes.pending_xref(
-            "", nodes.inline(target, target), refdomain="book", reftype="review", reftarget=target, refexplicit=False
-        )
+            "", nodes.inline(target, target), refdomain="book", reftype="review", reftarget=target,
+            refexplicit=False, refwarn=True,
+        )  # fmt: skip
         link.source, link.line = self.where
         return link
 

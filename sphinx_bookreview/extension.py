@@ -18,6 +18,7 @@ from sphinx_bookreview.outputs.feed import setup_feed
 from sphinx_bookreview.outputs.meta import setup_meta
 from sphinx_bookreview.outputs.opengraph import setup_opengraph
 from sphinx_bookreview.render import setup_nodes
+from sphinx_bookreview.rereviews import setup_rereviews
 from sphinx_bookreview.roles import setup_roles
 from sphinx_bookreview.spoilers import setup_spoilers
 from sphinx_bookreview.stats import setup_stats
@@ -59,6 +60,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_directive(app)
     setup_roles(app)
     setup_spoilers(app)
+    setup_rereviews(app)
     setup_covers(app)
     setup_freshness(app)
     setup_meta(app)
