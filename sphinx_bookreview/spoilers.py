@@ -38,10 +38,13 @@ def masked(text: str) -> str:
 
 
 def without_spoilers(node: nodes.Element) -> nodes.Element:
-    """A copy of ``node`` with its spoilers, inline and block, left out."""
+    """A copy of ``node`` as summaries show it: an inline spoiler masked as
+    :func:`masked` masks one, a block of spoilers left out."""
     copy = node.deepcopy()
-    for spoiler in list(copy.findall(lambda n: isinstance(n, bookreview_spoiler | bookreview_spoiler_block))):
-        spoiler.parent.remove(spoiler)
+    for block in list(copy.findall(bookreview_spoiler_block)):
+        block.parent.remove(block)
+    for spoiler in list(copy.findall(bookreview_spoiler)):
+        spoiler.parent.replace(spoiler, nodes.Text(_("[spoiler]")))
     return copy
 
 

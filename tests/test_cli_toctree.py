@@ -284,3 +284,46 @@ def test_reachability_follows_nested_toctrees(tmp_path: Path) -> None:
     assert found is not None
     assert found.reachable("index", {"deep/one", "deep/two", "nowhere"}) == {"deep/one", "deep/two"}
     assert found.reachable("absolute", {"deep/one", "deep/two"}) == {"deep/two"}
+
+
+# -- issue 14: the layout for big collections -----------------------------------------------
+
+
+def test_a_toctree_on_an_orphan_page_includes_the_reviews(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The moving-in guide's layout for a big collection: the reviews on a page out of the root's
+    toctree, marked :orphan: (Sphinx warns about neither), which the home page links to."""
+    root = project(tmp_path / "src", "Shelf\n=====\n\nMy :doc:`reviews`.\n")
+    (root / "reviews.rst").write_text(":orphan:\n\nReviews\n=======\n", encoding="utf-8")
+    status, out, _ = run(
+        capsys, "import", DATA / "storygraph.csv", "--dir", root / "books", "--index", root / "reviews.rst"
+    )
+    assert (status, out.splitlines()[1:]) == (0, [f"added a toctree of books/* to {root / 'reviews.rst'}"])
+    assert (root / "reviews.rst").read_text(encoding="utf-8") == (
+        ":orphan:\n\nReviews\n=======\n\n" + RST_LISTING.format(entry="books/*") + "\n"
+    )
+    # No hint: a toctree includes them, from a page Sphinx does not ask to be in one.
+    assert run(capsys, "new", "Dune", "--dir", root / "books")[1] == f"wrote {root / 'books' / 'dune.rst'}\n"
+    assert build(root, tmp_path / "html", capsys) == (0, "")
+    (md_root := tmp_path / "md").mkdir()
+    (md_root / "conf.py").write_text(CONF, encoding="utf-8")
+    (md_root / "index.md").write_text("# Shelf\n", encoding="utf-8")
+    (md_root / "reviews.md").write_text("---\norphan: true\n---\n\n# Reviews\n\n```{toctree}\n:glob:\nbooks/*\n```\n")
+    assert run(capsys, "new", "Dune", "--dir", md_root / "books")[1] == f"wrote {md_root / 'books' / 'dune.rst'}\n"
+
+
+def test_a_big_import_on_a_page_in_the_navigation_is_told_the_cost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path / "src", "Shelf\n=====\n\n.. toctree::\n\n   reviews\n")
+    (root / "reviews.rst").write_text("Reviews\n=======\n", encoding="utf-8")
+    rows = "".join(f"Book {n},Ines Halloway,,,paperback,read,2023/01/02,,,,,,,,,,,4.0,,,,,\n" for n in range(120))
+    export = tmp_path / "big.csv"
+    export.write_text((DATA / "storygraph.csv").read_text(encoding="utf-8").splitlines()[0] + "\n" + rows)
+    out = run(capsys, "import", export, "--dir", root / "books", "--index", root / "reviews.rst")[1]
+    assert out.splitlines()[1:] == [
+        f"added a toctree of books/* to {root / 'reviews.rst'}",
+        "note: 120 reviews listed on a page in the site's navigation: themes that show the navigation (alabaster, "
+        "furo...) list them on every page, and the build slows down with the square of their number; for a fast "
+        "build, take the page out of the root document's toctree (mark it :orphan: and link it), as the moving-in "
+        "guide shows",
+    ]
