@@ -107,10 +107,9 @@ def visit_spoiler(self: HTML5Translator, node: nodes.Element) -> None:
     if not reveals(self):
         self.body.append(f'<strong class="bookreview-spoiler-label">{label}:</strong> ')
         return
-    toggle = html.escape(node["toggle-id"])
+    toggle, show = html.escape(node["toggle-id"]), html.escape(_("Show spoiler"))
     self.body.append(
-        f'<input type="checkbox" class="bookreview-spoiler-toggle" id="{toggle}" '
-        f'aria-label="{html.escape(_("Show spoiler"))}" />'
+        f'<input type="checkbox" class="bookreview-spoiler-toggle" id="{toggle}" aria-label="{show}" />'
         f'<label class="bookreview-spoiler-label" for="{toggle}" aria-hidden="true">{label}</label>'
         '<span class="bookreview-spoiler-text">'
     )
