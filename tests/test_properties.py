@@ -54,7 +54,16 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 from sphinx_bookreview.domain import index_anchor
-from sphinx_bookreview.model import FORMATS, OPTIONS, PEOPLE_OPTIONS, STATUSES, Review, is_url, parse_review
+from sphinx_bookreview.model import (
+    FORMATS,
+    OPTIONS,
+    PEOPLE_OPTIONS,
+    STATUSES,
+    Review,
+    is_url,
+    mask_spoilers,
+    parse_review,
+)
 from sphinx_bookreview.outputs.feed import xml_text
 from sphinx_bookreview.outputs.opengraph import shortened
 
@@ -89,6 +98,7 @@ NASTY = [
     "vbscript:x", "file:///etc/passwd", "//evil.example/x", "../../../../etc/passwd", "/etc/passwd", "..\\..\\x",
     "NaN", "nan", "inf", "-inf", "-1", "-0", "0", "1e308", "9" * 400, "9" * 5000, "#$%&~_^\\{}", "\\",
     "%s", "%(x)s", "{isbn}", "{0}", "*em*", "**strong**", "``lit``", "`x`_", ":book:`r0`", "{book}`r0`",
+    ":spoiler:`r0`", "{spoiler}`r0`",
     "|sub|", "[1]_", "_`target`", "[x](javascript:alert(1))", "$x$", "lorem ipsum " * 800,
     # Not longer: Sphinx's text writer wraps a long word in quadratic time.
     "x" * 1000,
@@ -104,7 +114,14 @@ NEAR = {
     "format": [*FORMATS, "HARDCOVER", "scroll"],
     "status": [*STATUSES, "READING", "done"],
     "language": ["en", "pt-BR", "zh-Hant-TW", "x", "en-<script>", "qq-zz"],
-    "series": ["Discworld #1", "Saga # 12", "#0", "<b>S</b> #" + "9" * 30, "A #" + "9" * 4400],
+    "series": ["Discworld #1", "Saga # 12", "#0", "<b>S</b> #" + "9" * 30, "A #" + "9" * 4400, "Saga #1.5",
+               "Saga #1-5", "Saga #5-1", "Saga #" + "9" * 9 + "." + "9" * 9, "Saga #0.0-0"],
+    "reads": ["2024-01-01..2024-02-01", "..; 2024-01-05.. (abandoned)", "2024-02-01..2024-01-01", "x..y",
+              "2024-01-01", "..(read); ..", ".. (done)", "2023-02-29..", ";;"],
+    "progress": ["38%", "120/350", "101%", "0/0", "9" * 20 + "%", "0%", "350/350", "½"],
+    "asin": ["B0036WT4SA", "0306406152", "b00zva3xl6", "B1", "0306406153", "B0036WT4S<"],
+    "contributor": ["Ann (Foreword); Bob", "(Role)", "Ann (", ";;", "<b>A</b> (<i>r</i>)"],
+    "rereview-of": ["r0", "r1", "Not an id", "r-missing"],
     "cover": ["cover.png", "./cover.png", "sub/../cover.png", "/cover.png", "../cover.png", "../../etc/passwd",
               "/etc/passwd", "/../../etc/passwd", "https://example.org/c.png", "http://example.org/c.png?a=1&b=<2>",
               "javascript:alert(1)", "data:image/png;base64,AAAA", "file:///etc/passwd", "//evil.example/c.png",
@@ -118,6 +135,8 @@ NEAR = {
 }  # fmt: skip
 for _option in ("started", "finished"):
     NEAR[_option] = NEAR["date"]
+NEAR["original-published"] = NEAR["published"]
+NEAR["series-url"] = NEAR["url"]
 for _option in PEOPLE_OPTIONS[1:]:
     NEAR[_option] = NEAR["author"]
 
@@ -223,7 +242,8 @@ Properties
    twins
 
 .. bookreview-list::
-   :columns: title, author, rating, date, published, finished, year, status, tags, reviewer, pages, verdict
+   :columns: title, author, rating, date, published, finished, year, status, tags, reviewer, pages, verdict,
+      series, progress
 
 .. bookreview-list::
    :layout: cards
@@ -275,11 +295,20 @@ def twin(n: int, item: dict[str, Any]) -> list[str]:
         "publisher": "Plain publisher" if r.publisher else "",
         "published": r.published, "isbn": r.isbn, "pages": str(r.pages or ""), "format": r.format,
         "language": r.language,
-        "series": (("Plain series" if r.series else "") + (f" #{r.series_number}" if r.series_number else "")),
+        "series": ("Plain series" if r.series else "") + (f" #{r.series_position}" if r.series_position else ""),
+        "series-url": "https://example.org/series" if r.series_url else "",
+        "narrator": "; ".join(f"Narrator {k}" for k in range(len(r.narrators))),
+        "contributor": "; ".join(
+            f"Contributor {k}" + (" (Plain role)" if role else "") for k, (_name, role) in enumerate(r.contributors)
+        ),
+        "original-published": r.original_published, "asin": r.asin, "progress": r.progress,
+        "reads": "; ".join(f"{s}..{f}" + (f" ({status})" if status != "read" else "") for s, f, status in r.reads),
+        "rereview-of": r.rereview_of,
         "cover": twin_cover(r.cover),
         "url": "https://example.org/plain" if r.url else "",
         "rating": f"{r.rating:.6f}" if r.rating is not None else "",
-        "reviewer": "Plain reviewer", "date": r.date, "started": r.started, "finished": r.finished,
+        "reviewer": "Plain reviewer", "date": r.date,
+        "started": "" if r.reads else r.started, "finished": "" if r.reads else r.finished,
         "status": r.status, "tags": ", ".join(f"tag{k}" for k in range(len(r.tags))),
         "verdict": "Plain verdict." if r.verdict else "", "disclosure": "Plain disclosure." if r.disclosure else "",
     } | {key: "Plain answer." for key, _answer in r.answers}  # fmt: skip
@@ -385,7 +414,7 @@ def check_jsonld(data: dict[str, Any], item: dict[str, Any]) -> None:
     assert book.get("publisher", {}).get("name", "") == options.get("publisher", "")
     names = list(dict.fromkeys(n.strip() for n in options.get("author", "").split(";") if n.strip()))
     assert [person["name"] for person in book.get("author", [])] == names
-    assert data.get("reviewBody", "") == options.get("verdict", "")
+    assert data.get("reviewBody", "") == mask_spoilers(options.get("verdict", ""), "[spoiler]")
     assert data["author"]["name"] == (options.get("reviewer") or REVIEWER)
 
 
