@@ -558,6 +558,20 @@ def test_storygraph_contributors_keep_their_roles(tmp_path: Path, capsys: pytest
     assert option(written, "format") == "audiobook"
 
 
+@pytest.mark.parametrize(
+    ("edition", "original", "expected"),
+    [("2005", "1979", ("2005", "1979")), ("", "1979", ("1979", "")), ("1979", "1979", ("1979", ""))],
+    ids=["later-edition", "only-the-first", "the-first"],
+)
+def test_goodreads_original_publication_beside_the_edition(
+    edition: str, original: str, expected: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [goodreads("Hitchhiker", Year_Published=edition, Original_Publication_Year=original)]
+    assert run(capsys, export(tmp_path / "gr.csv", GOODREADS_24, rows), "--dir", tmp_path)[0] == 0
+    written = tmp_path / "hitchhiker.rst"
+    assert (option(written, "published"), option(written, "original-published")) == expected
+
+
 # -- 9. re-reads ------------------------------------------------------------------------------------
 
 

@@ -60,6 +60,7 @@ def convert(row: Mapping[str, str], status: str, fields: Fields) -> Draft:
     fields.set_dates(("Date Read", row.get("Date Read", "")), ("Date Added", row.get("Date Added", "")))
     fields.set_earlier_readings((), read_count(row.get("Read Count", "")))
     fields.set("published", _year(row), lambda text: parse_date(text, partial=True))
+    fields.set("original-published", _original_year(row), lambda text: parse_date(text, partial=True))
     fields.set("publisher", row.get("Publisher", ""))
     fields.set("pages", row.get("Number of Pages", ""), _pages)
     fields.set("format", binding_format(row.get("Binding", "")))
@@ -83,6 +84,12 @@ def _pages(text: str) -> str:
 def _year(row: Mapping[str, str]) -> str:
     """The edition's year (it goes with the ISBN, publisher and pages), else the first edition's."""
     return row.get("Year Published", "").strip() or row.get("Original Publication Year", "").strip()
+
+
+def _original_year(row: Mapping[str, str]) -> str:
+    """The first edition's year, where the edition read is a later one."""
+    original, edition = row.get("Original Publication Year", "").strip(), row.get("Year Published", "").strip()
+    return original if edition and original != edition else ""
 
 
 def binding_format(binding: str) -> str:
