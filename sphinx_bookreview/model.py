@@ -454,7 +454,7 @@ def mask_spoilers(text: str, mask: str) -> str:
     """Option text with each ``:spoiler:`` role (rst or MyST) replaced by
     ``mask``: what summaries (meta description, feed, structured data,
     catalog) say instead of a spoiler."""
-    return _SPOILER_ROLE.sub(mask, text)
+    return _SPOILER_ROLE.sub(lambda _role: mask, text)  # a function: the mask is text, not a template
 
 
 # -- a whole review --------------------------------------------------------

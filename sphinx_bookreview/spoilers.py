@@ -34,7 +34,7 @@ def spoiler_label() -> str:
 
 def masked(text: str) -> str:
     """Option text (a verdict, an answer) as summaries show it."""
-    return mask_spoilers(text, _("[spoiler]"))
+    return mask_spoilers(text, str(_("[spoiler]")))
 
 
 def without_spoilers(node: nodes.Element) -> nodes.Element:
@@ -44,7 +44,7 @@ def without_spoilers(node: nodes.Element) -> nodes.Element:
     for block in list(copy.findall(bookreview_spoiler_block)):
         block.parent.remove(block)
     for spoiler in list(copy.findall(bookreview_spoiler)):
-        spoiler.parent.replace(spoiler, nodes.Text(_("[spoiler]")))
+        spoiler.parent.replace(spoiler, nodes.Text(str(_("[spoiler]"))))
     return copy
 
 
