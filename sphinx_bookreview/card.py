@@ -8,7 +8,9 @@ builder extracts it; labels come from our own message catalog.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import dataclasses
+import re
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -24,6 +26,7 @@ from sphinx_bookreview.nodes import (
 )
 from sphinx_bookreview.outputs.jsonld import review_jsonld
 from sphinx_bookreview.rating import rating_node
+from sphinx_bookreview.spoilers import without_spoilers
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -37,6 +40,9 @@ if TYPE_CHECKING:
     InlineParser = Callable[[str], tuple[list[nodes.Node], list[nodes.system_message]]]
 
 _ = get_translation("sphinx_bookreview")
+
+#: What HTML collapses into one space (not every Unicode space: a no-break space stays).
+HTML_SPACE = re.compile("[ \t\n\f\r]+")
 
 
 def format_label(fmt: str) -> str:
@@ -150,22 +156,52 @@ def source_text(
     return node
 
 
+def plain_text(node: nodes.Element) -> str:
+    """What a reader sees of ``node`` in a summary: its text, not raw
+    markup, error messages or spoilers (masked), its runs of white space
+    one space as a browser shows them."""
+    copy = without_spoilers(node)
+    for hidden in list(copy.findall(lambda n: isinstance(n, nodes.raw | nodes.system_message))):
+        hidden.parent.remove(hidden)
+    return HTML_SPACE.sub(" ", copy.astext()).strip(" ")
+
+
 class CardBuilder:
     """Builds the nodes of one review; holds what every part needs.
 
     ``where`` is the file and line the review is written in; ``cover_size``
-    the local cover's size in pixels, where its file says it.
+    the local cover's size in pixels, where its file says it. The verdict's
+    inline markup is parsed here, once: :attr:`review` is the record with
+    its ``verdict_text``, for the domain.
     """
 
     def __init__(
         self, review: Review, config: Config, where: tuple[str, int], parse_inline: InlineParser,
         cover_size: tuple[int, int] | None = None,
     ) -> None:  # fmt: skip
-        self.review = review
         self.config = config
         self.where = where
         self.parse_inline = parse_inline
         self.cover_size = cover_size
+        self.verdict = self.inline_paragraph(review.verdict, classes=["bookreview-verdict"])
+        self.review = dataclasses.replace(review, verdict_text=self.verdict_text(review.verdict))
+
+    def inline_paragraph(self, text: str, **atts: object) -> list[nodes.Node]:
+        """``text`` with its inline markup, as a paragraph the gettext
+        builder extracts as written; then the markup's error messages,
+        blocks that HTML cannot hold inside a paragraph (where
+        ``keep_warnings`` shows them)."""
+        paragraph = source_text(nodes.paragraph, "", self.where, **atts)
+        paragraph.rawsource = text
+        parsed, messages = self.parse_inline(text) if text else ([], [])
+        paragraph += parsed
+        return [paragraph, *messages]
+
+    def verdict_text(self, verdict: str) -> str:
+        """The verdict's plain text; the very string as written when it has
+        no markup, so that pickle stores it once in the environment."""
+        text = plain_text(cast("nodes.Element", self.verdict[0]))
+        return verdict if text == verdict else text
 
     def build(self, body: list[nodes.Node]) -> bookreview:
         review = self.review
@@ -179,7 +215,7 @@ class CardBuilder:
                 root["cover"] = review.cover
         root += self.card()
         if review.verdict:
-            root += source_text(nodes.paragraph, review.verdict, self.where, classes=["bookreview-verdict"])
+            root += self.verdict
         if review.answers:
             root += self.quick()
         if body:
@@ -238,7 +274,7 @@ class CardBuilder:
             (_("Language"), text(language_name(r.language, self.config.language) if r.language else "")),
             (_("ISBN"), [self.isbn()] if r.isbn else None),
             (_("ASIN"), text(r.asin)),
-            (_("Website"), [nodes.reference(r.url, r.url, refuri=r.url)] if r.url else None),
+            (_("Website"), [website(r.url)] if r.url else None),
             (_("Rating"), [rating_node(r.rating, scale, step)] if r.rating is not None else None),
             (_("Status"), text(status_label(r.status, r.format)) if r.status != "read" else None),
             (_("Progress"), text(progress_text(r)) if r.progress else None),
@@ -296,15 +332,27 @@ class CardBuilder:
         questions = dict(self.config.bookreview_quick_review)
         answers = nodes.definition_list(classes=["bookreview-quick-answers"])
         for key, text in self.review.answers:
-            answer = source_text(nodes.paragraph, "", self.where)
-            answer.rawsource = text
-            parsed, messages = self.parse_inline(text)
-            answer += [*parsed, *messages]
+            answer = nodes.definition("", *self.inline_paragraph(text))
             answers += nodes.definition_list_item(
-                "", source_text(nodes.term, question_label(questions[key]), self.where), nodes.definition("", answer)
+                "", source_text(nodes.term, question_label(questions[key]), self.where), answer
             )
         title = _("Quick Review")
         return bookreview_quick("", nodes.rubric(title, title), answers, classes=["bookreview-quick"])
+
+
+def website(url: str) -> nodes.reference:
+    """A link to ``url`` that shows it as a reader needs it: without its
+    scheme, and with a line break allowed after each ``/``, ``.`` and ``-``
+    (in HTML and LaTeX), so a long address wraps between its parts, not
+    inside a word. ``<wbr/>``, not a zero-width space: copying the text
+    copies no hidden character; self-closed, as epub's XHTML needs."""
+    shown = re.sub(r"^https?://", "", url, flags=re.IGNORECASE)
+    link = nodes.reference("", "", refuri=url, classes=["bookreview-url"])
+    for n, part in enumerate(re.findall(r"[^/.-]*[/.-]|[^/.-]+$", shown)):
+        if n:
+            link += [nodes.raw("", "<wbr/>", format="html"), nodes.raw("", r"\allowbreak{}", format="latex")]
+        link += nodes.Text(part)
+    return link
 
 
 def language_name(code: str, ui_language: str | None) -> str:

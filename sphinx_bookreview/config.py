@@ -3,12 +3,21 @@
 Sphinx only warns about a value of the wrong type and keeps it; we promise
 a clear ``bookreview.config`` warning and the default instead, so every value
 is checked here on ``config-inited`` before Sphinx's own type check runs.
+
+A value given on the command line (``-D name=text``) is text, which Sphinx
+converts by the setting's default when the value is first read: ``yes``
+for a boolean stopped the build with a ConfigError, and a float setting
+could not be given at all. We read such text first, from the public
+``Config.overrides``, each setting by its own reader (``from_text``), as
+soon as the settings are added (:func:`read_command_line`): what it cannot
+read is checked as given, so it is our warning too.
 """
 
 from __future__ import annotations
 
 import re
 import string
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -78,6 +87,67 @@ def _file_name(value: Any) -> bool:
     return value == "" or (not path.is_absolute() and ".." not in path.parts and path.name != "")
 
 
+#: The longest file or folder name most file systems take, in bytes.
+NAME_MAX = 255
+#: What Sphinx's HTML builders write in the output folder of any project,
+#: and the schema written beside the catalogue: a file of ours there would
+#: be overwritten, or fail to be written.
+SPHINX_OUTPUTS = frozenset({
+    "_static", "_images", "_sources", "_downloads", ".buildinfo", ".doctrees", "objects.inv", "searchindex.js",
+    "genindex.html", "search.html", "py-modindex.html", "book-author.html", "book-tag.html", "book-rating.html",
+})  # fmt: skip
+SCHEMA_NAME = "bookreviews.schema.json"
+
+
+def _output_name(value: Any) -> bool:
+    """:func:`_file_name`, and a name a file can have: no control
+    character, no part longer than file systems allow, none of the files
+    and folders Sphinx writes, nor the catalogue's schema."""
+    if not _file_name(value):
+        return False
+    if value == "":
+        return True  # no file
+    parts = PurePosixPath(value).parts
+    return (
+        not re.search(r"[\x00-\x1f\x7f]", value)
+        and all(len(part.encode("utf-8", "surrogatepass")) <= NAME_MAX for part in parts)
+        and value not in SPHINX_OUTPUTS
+        and parts[-1] != SCHEMA_NAME
+    )
+
+
+# -- reading the command line (-D name=text) --------------------------------
+
+
+def _number_text(text: str) -> int | float | str:
+    """``10`` or ``7.5``; other text as given (then refused)."""
+    for read in (int, float):
+        try:
+            return read(text)
+        except ValueError:
+            pass
+    return text
+
+
+#: How a boolean may be written on the command line.
+BOOLEAN_TEXT = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+
+
+def _boolean_text(text: str) -> bool | str:
+    return BOOLEAN_TEXT.get(text.strip().lower(), text)
+
+
+def _pairs_text(text: str) -> list[tuple[str, str]] | str:
+    """``key=question`` pairs separated by commas (``""`` for none); other
+    text as given (then refused)."""
+    if not text.strip():
+        return []
+    pairs = [item.partition("=") for item in text.split(",")]
+    if not all(equals for _key, equals, _question in pairs):
+        return text
+    return [(key.strip(), question.strip()) for key, _equals, question in pairs]
+
+
 #: The warning for a bad value; the configuration page shows it too.
 INVALID = "invalid %s = %r: expected %s; using the default %r"
 
@@ -112,16 +182,20 @@ class Setting:
     section: str  # the heading it is documented under
     description: str  # reStructuredText: what it does, an example, what is refused
     bad: Any  # a value the page shows the warning for
+    from_text: Callable[[str], Any] = str  # reads the text given with -D
 
     def warning(self, value: Any) -> str:
         """The warning for ``value``, as :func:`check_config` words it."""
         return INVALID % (self.name, value, self.expected, self.default)
 
 
+FEED_DEFAULT = "reviews.atom"
+DEFAULT_STEP = 0.5
+
 SETTINGS = (
     Setting(
         "bookreview_rating_scale", 5, (int, float), _positive_number, "a positive number",
-        section="Ratings", bad="five",
+        section="Ratings", bad="five", from_text=_number_text,
         description="""
             The best possible rating: the number of stars drawn, and the
             ``bestRating`` of the structured data (``worstRating`` is always 0).
@@ -132,6 +206,8 @@ SETTINGS = (
 
                bookreview_rating_scale = 10   # ten stars; ":rating: 7.5" is 7.5 out of 10
 
+            On the command line: ``-D bookreview_rating_scale=10``.
+
             Bad value: anything but a positive number (``"five"``, ``0``, ``-1``,
             ``True``). A scale above 100 is refused too (a card of a thousand
             stars helps nobody, and drawing a billion would exhaust memory):
@@ -140,8 +216,8 @@ SETTINGS = (
         """,
     ),
     Setting(
-        "bookreview_rating_step", 0.5, (int, float), _positive_number, "a positive number",
-        section="Ratings", bad="half",
+        "bookreview_rating_step", DEFAULT_STEP, (int, float), _positive_number, "a positive number",
+        section="Ratings", bad="half", from_text=_number_text,
         description="""
             The precision of the drawn stars: a rating is drawn to the nearest step
             (halves rounded up), while screen readers and structured data get the
@@ -150,6 +226,8 @@ SETTINGS = (
             .. code-block:: python
 
                bookreview_rating_step = 1   # ":rating: 3.7" draws four stars, says "3.7 out of 5"
+
+            On the command line: ``-D bookreview_rating_step=0.25``.
 
             Bad value: anything but a positive number; a step larger than the
             scale, which warns ``invalid bookreview_rating_step = 10: larger
@@ -162,7 +240,7 @@ SETTINGS = (
     Setting(
         "bookreview_quick_review", DEFAULT_QUICK_REVIEW, (list, tuple), _quick_review,
         "a list of (option key, question) pairs with unique lowercase keys that are not other options",
-        section="Quick review", bad=[("rating", "Clashes with an option")],
+        section="Quick review", bad=[("rating", "Clashes with an option")], from_text=_pairs_text,
         description="""
             The questions of the quick review, in the order they are shown: a
             list of ``(key, question)`` pairs. Each key becomes an option of
@@ -183,6 +261,10 @@ SETTINGS = (
 
                .. bookreview:: The Little Prince
                   :best-quote: *One sees clearly only with the heart.*
+
+            On the command line, ``key=question`` pairs separated by commas
+            (``-D "bookreview_quick_review=mood=Best read with,give-to=Give it
+            to"``), or nothing for none (``-D bookreview_quick_review=``).
 
             A key you leave out is no longer an option: with the list above,
             ``:why-finished:`` is an unknown option (a ``bookreview.option``
@@ -248,7 +330,7 @@ SETTINGS = (
     ),
     Setting(
         "bookreview_jsonld", True, (bool,), lambda v: isinstance(v, bool), "True or False",
-        section="Generated output", bad="yes",
+        section="Generated output", bad="yes", from_text=_boolean_text,
         description="""
             Whether each review's HTML carries a ``<script
             type="application/ld+json">`` with its schema.org ``Review`` of a
@@ -261,11 +343,15 @@ SETTINGS = (
 
                bookreview_jsonld = False
 
+            On the command line: ``-D bookreview_jsonld=0`` (or ``false``,
+            ``no``, ``off``; ``1``, ``true``, ``yes``, ``on`` for ``True``).
+
             Bad value: anything but ``True`` or ``False`` (``"yes"``, ``1``).
         """,
     ),
     Setting(
-        "bookreview_catalog", "bookreviews.json", (str,), _file_name, 'a relative file name, or ""',
+        "bookreview_catalog", "bookreviews.json", (str,), _output_name,
+        'a relative file name that Sphinx does not write, or ""',
         section="Generated output", bad="/etc/reviews.json",
         description="""
             The file name, relative to the HTML output directory, of the catalogue
@@ -283,11 +369,18 @@ SETTINGS = (
                bookreview_catalog = "data/reviews.json"
 
             Bad value: not a string, an absolute path, a path starting with ``..``
-            or containing a backslash.
+            or containing a backslash or a control character, a file or folder
+            name longer than 255 bytes, a file or folder that Sphinx writes
+            (``_static``, ``objects.inv``, ``genindex.html`` …), or
+            ``bookreviews.schema.json``. A name that turns out to be one of the
+            project's pages (``index.html``), or that cannot be written (a
+            folder of that name is there, say), is a warning at the end of the
+            build, and the file is not written.
         """,
     ),
     Setting(
-        "bookreview_feed", "reviews.atom", (str,), _file_name, 'a relative file name, or ""',
+        "bookreview_feed", FEED_DEFAULT, (str,), _output_name,
+        'a relative file name that Sphinx does not write, or ""',
         section="Generated output", bad="../reviews.atom",
         description="""
             The file name of the Atom feed of reviews, newest first, written when
@@ -299,12 +392,13 @@ SETTINGS = (
                html_baseurl = "https://example.org/reading/"
                bookreview_feed = "feed.xml"
 
-            Bad value: as for :confval:`bookreview_catalog`.
+            Bad value: as for :confval:`bookreview_catalog`, and the
+            catalogue's own name or its schema's.
         """,
     ),
     Setting(
         "bookreview_opengraph", True, (bool,), lambda v: isinstance(v, bool), "True or False",
-        section="Sharing", bad="yes",
+        section="Sharing", bad="yes", from_text=_boolean_text,
         description="""
             Whether review pages carry Open Graph and Twitter-card tags, which make
             the preview of a link shared on Mastodon, Bluesky, Slack, X and the
@@ -313,7 +407,7 @@ SETTINGS = (
             tags: html_baseurl is not set …``, which ``False`` turns off too.
 
             Bad value: anything but ``True`` or ``False``, as for
-            :confval:`bookreview_jsonld`.
+            :confval:`bookreview_jsonld` (also on the command line).
         """,
     ),
     Setting(
@@ -350,6 +444,20 @@ def check_config(app: Sphinx, config: Config) -> None:
             )  # fmt: skip
             setattr(config, setting.name, setting.default)
     check_rating(app, config)
+    check_outputs(app, config)
+
+
+def check_outputs(app: Sphinx, config: Config) -> None:
+    """The feed and the catalogue in two files, not one."""
+    catalog = config.bookreview_catalog and PurePosixPath(config.bookreview_catalog)
+    if config.bookreview_feed and PurePosixPath(config.bookreview_feed) == catalog:
+        fallback = "" if PurePosixPath(FEED_DEFAULT) == catalog else FEED_DEFAULT
+        logger.warning(
+            __("invalid bookreview_feed = %r: the catalogue's file (bookreview_catalog); using %r"),
+            config.bookreview_feed, fallback, type="bookreview", subtype="config",
+            location=conf_py(app, "bookreview_feed"),
+        )  # fmt: skip
+        config.bookreview_feed = fallback
 
 
 #: Text and LaTeX draw every star, and the rating chart has a bar per step:
@@ -374,25 +482,66 @@ def check_rating(app: Sphinx, config: Config) -> None:
         reason = __("more than %d steps to bookreview_rating_scale") % MAX_STEPS
     else:
         return
+    fallback = min(DEFAULT_STEP, scale)  # a scale under one star has a step of its own size
+    if step == DEFAULT_STEP:  # not the project's choice, its scale's
+        config.bookreview_rating_step = fallback
+        return
     logger.warning(
-        __("invalid bookreview_rating_step = %r: %s; using 0.5"), step, reason,
+        __("invalid bookreview_rating_step = %r: %s; using %r"), step, reason, fallback,
         type="bookreview", subtype="config", location=conf_py(app, "bookreview_rating_step"),
     )  # fmt: skip
-    config.bookreview_rating_step = 0.5
+    config.bookreview_rating_step = fallback
+
+
+#: Where a value given with ``-D`` is set. Sphinx reads a location
+#: without a colon as a document's name, which it cannot resolve before
+#: the environment exists: "file:line" in form.
+COMMAND_LINE = "command line:-D"
+
+
+#: Where a theme option is set that conf.py does not set: with ``-D
+#: html_theme_options.name=text``, or ``-A theme_name=text`` (templates,
+#: and the theme's context, read options as ``theme_*`` values of the page
+#: context, which ``-A`` sets). Sphinx merges both into its settings and
+#: keeps no trace of where they came from.
+THEME_OPTIONS_COMMAND_LINE = "command line:-D/-A"
 
 
 def conf_py(app: Sphinx, name: str) -> str | None:
-    """``conf.py:line`` where ``name`` is set, else no location (set with
-    ``-D``). It must hold a colon: Sphinx takes a plain string for a
-    document name, which it cannot resolve before the environment exists."""
-    path = Path(app.confdir, "conf.py")
-    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    """Where ``name`` is set: the command line, else ``conf.py:line``, else
+    no location (code in conf.py that no line names, or ``-C``); theme
+    options that conf.py does not set come from the command line. conf.py
+    is read as Python reads it (its coding line, or UTF-8); one that cannot
+    be read has no lines to show."""
+    if name in app.config.overrides:
+        return COMMAND_LINE
+    path = Path(app.confdir or ".", "conf.py")
+    try:
+        with tokenize.open(path) as file:
+            lines = file.read().splitlines()
+    except (OSError, SyntaxError, UnicodeDecodeError):  # what tokenize.open and reading raise
+        lines = []
     number = next((n for n, line in enumerate(lines, 1) if re.match(rf"{name}\b", line)), None)
-    return f"{path}:{number}" if number else None
+    if number:
+        return f"{path}:{number}"
+    return THEME_OPTIONS_COMMAND_LINE if name == "html_theme_options" else None
+
+
+def read_command_line(config: Config) -> None:
+    """Each value given as text with ``-D``, read by its setting's reader
+    and set, so that Sphinx never converts it: Sphinx 9 reads every value
+    when it emits ``config-inited`` (to log the event), before any handler,
+    and would warn about ``7.5`` for a number or stop on ``yes`` for a
+    boolean. :func:`check_config` then checks it as any other value."""
+    for setting in SETTINGS:
+        given = config.overrides.get(setting.name)
+        if isinstance(given, str):
+            setattr(config, setting.name, setting.from_text(given))
 
 
 def setup_config(app: Sphinx) -> None:
     for setting in SETTINGS:
         app.add_config_value(setting.name, setting.default, "env", types=setting.types)
+    read_command_line(app.config)
     # Before Sphinx's own type check (priority 800), so it sees fixed values.
     app.connect("config-inited", check_config, priority=400)

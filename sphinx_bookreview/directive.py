@@ -5,24 +5,41 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from docutils import nodes
 from sphinx.locale import get_translation
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_bookreview.card import CardBuilder
 from sphinx_bookreview.covers import cover_size
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import OPTIONS, Problem, Review, is_url, parse_review
+from sphinx_bookreview.nodes import bookreview
 from sphinx_bookreview.shared import option_spec, warn
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
 _ = get_translation("sphinx_bookreview")
+
+#: What no output can hold: HTML and XML refuse control characters but tab
+#: and line breaks (XML a form feed too), and Unicode's noncharacters; lxml
+#: will not write them, LaTeX cannot typeset them.
+UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` without the characters no output can hold."""
+    return UNPRINTABLE.sub("", text)
 
 
 class BookReviewDirective(SphinxDirective):
@@ -35,13 +52,14 @@ class BookReviewDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, object]] = option_spec(OPTIONS)  # type: ignore[assignment]
 
     def run(self) -> list[nodes.Node]:
-        title = self.arguments[0] if self.arguments else ""
+        # Left out once here, so that every output shows the same values.
+        title = printable(self.arguments[0]) if self.arguments else ""
         if not title.strip():
             self.report(Problem("option", "a review needs a title: the directive's argument"))
             title = _("Untitled review")
         review, problems = parse_review(
             title,
-            self.options,
+            {name: printable(str(value or "")) for name, value in self.options.items()},
             quick_keys=tuple(key for key, _question in self.config.bookreview_quick_review),
             rating_scale=self.config.bookreview_rating_scale,
             default_reviewer=self.config.bookreview_default_reviewer or project_author(self.config),
@@ -54,12 +72,12 @@ class BookReviewDirective(SphinxDirective):
         review = dataclasses.replace(
             review, docname=self.env.docname, lineno=line, source="" if own else source, cover=self.cover(review)
         )
-        self.domain.note_review(review)
-        body = self.parse_content_to_nodes() if self.content else []
         # parse_inline wants the line in docutils' input, which counts the
         # lines of included files too; messages then name the right file.
         inline = functools.partial(self.parse_inline, lineno=self.lineno)
         builder = CardBuilder(review, self.config, (source, line), inline, cover_size(self.env.srcdir, review.cover))
+        self.domain.note_review(builder.review)  # with the verdict's text, which the builder parsed
+        body = self.parse_content_to_nodes() if self.content else []
         root = builder.build(body)
         self.set_source_info(root)
         return [root]
@@ -107,5 +125,56 @@ def project_author(config: Config) -> str:
     return "" if config.author in ("", "unknown", "Author name not set") else str(config.author)
 
 
+class ReviewIds(SphinxTransform):
+    """Each review's element carries the review's id (SPEC §2), and no
+    other element of the page does.
+
+    A page's heading is often the review's title, and then docutils gives
+    the section the same id (before the review, or after it: a review
+    registers no id while it is parsed). The section gets another one,
+    ``<id>-1`` (its own names then lead to it), unique across the project
+    as review ids are, where docutils' ``id1`` would repeat in every such
+    document of a singlehtml page. A second review with the id in the
+    same document, already a ``duplicate`` warning, is given one too.
+    """
+
+    # After docutils' PropagateTargets (260), which moves a label's id to
+    # the element after it; before the transforms that resolve names to
+    # ids (ExternalTargets, 640) and Sphinx's collectors, which run after
+    # every transform.
+    default_priority = 300
+
+    def apply(self, **kwargs: object) -> None:
+        claimed: set[str] = set()
+        for root in list(self.document.findall(bookreview)):
+            review_id = root["review-id"]
+            if review_id in claimed:  # a duplicate: the first review in the page keeps it
+                self.move_id(root, review_id)
+                continue
+            claimed.add(review_id)
+            for other in list(self.document.findall(functools.partial(has_id, node_id=review_id))):
+                if isinstance(other, nodes.Element) and not isinstance(other, bookreview):
+                    self.move_id(other, review_id)
+            root["ids"] = list(dict.fromkeys([review_id, *root["ids"]]))
+            self.document.ids[review_id] = root
+
+    def move_id(self, node: nodes.Element, old: str) -> None:
+        """Give ``node`` a fresh id instead of ``old``; its names follow."""
+        n = 1
+        while f"{old}-{n}" in self.document.ids:
+            n += 1
+        new = f"{old}-{n}"
+        node["ids"] = list(dict.fromkeys(new if i == old else i for i in node["ids"]))
+        self.document.ids[new] = node
+        for name in node["names"]:
+            if self.document.nameids.get(name) == old:
+                self.document.nameids[name] = new
+
+
+def has_id(node: nodes.Node, node_id: str) -> bool:
+    return isinstance(node, nodes.Element) and node_id in node["ids"]
+
+
 def setup_directive(app: Sphinx) -> None:
     app.add_directive("bookreview", BookReviewDirective)
+    app.add_transform(ReviewIds)

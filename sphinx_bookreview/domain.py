@@ -10,6 +10,8 @@ whole whenever the records change; nothing derived is stored.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import html
 import re
@@ -22,15 +24,15 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.errors import NoUri
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_bookreview.model import compact_isbn, isbn_url, round_to_step
-from sphinx_bookreview.nodes import bookreview_collection
+from sphinx_bookreview.nodes import bookreview, bookreview_collection
 from sphinx_bookreview.rating import spoken
 from sphinx_bookreview.roles import BookXRefRole
-from sphinx_bookreview.spoilers import masked
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
@@ -54,6 +56,8 @@ APPENDING_BUILDERS = frozenset({"latex", "texinfo"})
 #: whole collection (a listing, the stats); any change to any review makes
 #: it stale.
 COLLECTION_REFERENCE = ("listing", "")
+#: The object types, each a kind of link target.
+TYPES = ("review", "author", "tag")
 
 
 def index_anchor(key: str) -> str:
@@ -84,7 +88,16 @@ def one_page_uri(uri: str, anchor: str, page: str = "") -> str:
 def refnode(
     builder: Builder, fromdocname: str, todocname: str, anchor: str, child: nodes.Node, title: str
 ) -> nodes.reference:
-    """``make_refnode`` that also works in singlehtml (see :func:`one_page_uri`)."""
+    """``make_refnode`` that also works in singlehtml (see :func:`one_page_uri`).
+
+    Raises :class:`~sphinx.errors.NoUri` where the output has no page for
+    ``todocname``, as ``make_refnode`` does for LaTeX and Texinfo (a
+    document in no toctree), also for singlehtml's one page, which holds
+    only the documents its toctrees reach. Sphinx's resolver then shows
+    the link's text alone; our other callers do the same.
+    """
+    if not BookDomain.of(builder.env).in_output(builder, todocname):
+        raise NoUri(todocname, None)
     node = make_refnode(builder, fromdocname, todocname, anchor, child, title)
     if "refuri" in node:
         node["refuri"] = one_page_uri(node["refuri"], anchor)
@@ -94,7 +107,11 @@ def refnode(
 def review_uri(builder: Builder, fromdocname: str | None, review: Review) -> str:
     """The URI of a review's anchor from ``fromdocname``'s page, or with
     ``None`` from the output root (where singlehtml's one page is the root
-    document's)."""
+    document's).
+
+    Only HTML builders call it, for reviews in their output: they raise no
+    :class:`~sphinx.errors.NoUri` (only LaTeX and Texinfo do).
+    """
     if fromdocname is None:
         uri = builder.get_target_uri(review.docname)
         page = builder.config.root_doc + getattr(builder, "out_suffix", "")  # only HTML builders have one
@@ -105,14 +122,20 @@ def review_uri(builder: Builder, fromdocname: str | None, review: Review) -> str
 
 
 class Views:
-    """What the records say once put together: each view is built from the
-    stored records when first asked, and the domain drops this whole object
+    """What the records say once put together, of the reviews this build's
+    builder shows (``.. only::``): each view is built from the stored
+    records when first asked, and the domain drops this whole object
     whenever they change (:meth:`BookDomain.forget_derived`). A new view is
     one more cached property here, and can never go stale."""
 
-    def __init__(self, reviews_by_doc: dict[str, list[Review]], references: dict[str, set[tuple[str, str]]]) -> None:
+    def __init__(
+        self, reviews_by_doc: dict[str, list[Review]], references: dict[str, set[tuple[str, str]]],
+        shown: Callable[[Review], bool],
+    ) -> None:  # fmt: skip
         self.reviews_by_doc = reviews_by_doc
         self.references = references
+        #: Whether the builder shows a review (see BookDomain.shows).
+        self.shown = shown
 
     @functools.cached_property
     def collection_pages(self) -> frozenset[str]:
@@ -120,8 +143,26 @@ class Views:
         return frozenset(d for d, links in self.references.items() if COLLECTION_REFERENCE in links)
 
     @functools.cached_property
-    def all_reviews(self) -> list[Review]:
+    def every_review(self) -> list[Review]:
+        """Every record, by document, the ones this builder leaves out too."""
         return [r for docname in sorted(self.reviews_by_doc) for r in self.reviews_by_doc[docname]]
+
+    @functools.cached_property
+    def all_reviews(self) -> list[Review]:
+        """Every review this builder shows: every view below is made of these."""
+        return [r for r in self.every_review if self.shown(r)]
+
+    @functools.cached_property
+    def left_out(self) -> dict[tuple[str, str], str]:
+        """The links that lead nowhere only because this builder leaves
+        their reviews out (``.. only::``), to their ids, authors and tags,
+        with the title a link shows."""
+        hidden = [r for r in self.every_review if not self.shown(r)]
+        links = {("review", r.id): r.title for r in hidden}
+        links.update((("author", a), a) for r in hidden for a in r.authors)
+        links.update((("tag", t), t) for r in hidden for t in r.tags)
+        found: dict[str, Mapping[str, object]] = {"review": self.winners, "author": self.by_author, "tag": self.by_tag}
+        return {link: title for link, title in links.items() if link[1] not in found[link[0]]}
 
     @functools.cached_property
     def winners(self) -> dict[str, Review]:
@@ -215,6 +256,9 @@ class BookDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._views: Views | None = None
+        self._one_page: frozenset[str] | None = None
+        #: This build's builder: which reviews it shows depends on its tags.
+        self.builder: Builder | None = None
         #: What pages showed of other documents' reviews before this build
         #: read anything, by whoever shows it (see :mod:`.freshness`).
         self.snapshots: dict[str, Mapping[Hashable, object]] = {}
@@ -249,12 +293,36 @@ class BookDomain(Domain):
         self.forget_derived()
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        self.note_conditions(docname, document)
+        self.note_links(docname, document)
+
+    def note_conditions(self, docname: str, document: nodes.document) -> None:
+        """Note in each record the expressions of the ``.. only::`` blocks
+        around the review, outermost first. Known only now: a block's nodes
+        join the document when the block ends (also in MyST, whose
+        directives see no parent node)."""
+        found = {}
+        for node in document.findall(bookreview):
+            conditions = [a["expr"] for a in ancestors(node) if isinstance(a, addnodes.only)]
+            if conditions:
+                found[node["review-id"], node.line] = tuple(reversed(conditions))
+        if found:
+            self.reviews_by_doc[docname] = [
+                dataclasses.replace(r, only=found.get((r.id, r.lineno), ())) for r in self.records_in(docname)
+            ]
+            self.forget_derived()
+
+    def note_links(self, docname: str, document: nodes.document) -> None:
         """Remember what the document links to, so that it is rewritten
         when those reviews change (see :mod:`sphinx_bookreview.freshness`)."""
         # Targets interned: many pages link to one review, and pickle then
         # stores its id once in environment.pickle.
-        links = {(node["reftype"], sys.intern(node["reftarget"])) for node in document.findall(addnodes.pending_xref)
-                 if node.get("refdomain") == "book"}  # fmt: skip
+        links, labels = set(), index_labels()
+        for node in document.findall(addnodes.pending_xref):
+            if node.get("refdomain") == "book":
+                links.add((node["reftype"], sys.intern(node["reftarget"])))
+            elif node.get("reftarget") in labels:  # :ref: or :any: to an index page, written or not
+                links.add(("index", node["reftarget"]))
         if next(document.findall(bookreview_collection), None) is not None:
             links.add(COLLECTION_REFERENCE)  # listings and stats show every review
         links -= self.implied_links(docname)
@@ -265,15 +333,39 @@ class BookDomain(Domain):
     def implied_links(self, docname: str) -> set[tuple[str, str]]:
         """The links of the document's own cards to their authors and tags:
         the records say them, so they are not stored twice."""
-        own = self.reviews_in(docname)
+        own = self.records_in(docname)
         return {("author", a) for r in own for a in r.authors} | {("tag", t) for r in own for t in r.tags}
 
     def links_of(self, docname: str) -> set[tuple[str, str]]:
         """Every ``(reftype, target)`` the document links to."""
         return self.references.get(docname, set()) | self.implied_links(docname)
 
-    def reviews_in(self, docname: str) -> list[Review]:
+    def records_in(self, docname: str) -> list[Review]:
+        """The document's records, in document order."""
         return self.reviews_by_doc.get(docname, [])
+
+    def reviews_in(self, docname: str) -> list[Review]:
+        """The document's reviews that this build's builder shows."""
+        return [r for r in self.records_in(docname) if self.shows(r)]
+
+    def shows(self, review: Review) -> bool:
+        """Whether this build's builder shows the review: its tags satisfy
+        the expression of every ``.. only::`` block around it. Listings,
+        indices, links, the catalogue, the feed and the theme leave out
+        the others, whose card Sphinx drops when it writes."""
+        return all(self.condition(expression) for expression in review.only)
+
+    def condition(self, expression: str) -> bool:
+        if self.builder is None:
+            return True
+        try:
+            return self.builder.tags.eval_condition(expression)
+        except Exception:  # what Sphinx catches here: it keeps the block, and warns
+            return True
+
+    def use_builder(self, builder: Builder) -> None:
+        self.builder = builder
+        self.forget_derived()
 
     # -- derived ---------------------------------------------------------
 
@@ -281,20 +373,48 @@ class BookDomain(Domain):
     def views(self) -> Views:
         """The views of the records as they are now."""
         if self._views is None:
-            self._views = Views(self.reviews_by_doc, self.references)
+            self._views = Views(self.reviews_by_doc, self.references, self.shows)
         return self._views
 
     def forget_derived(self) -> None:
         self._views = None
+        self._one_page = None
 
     # The theme's names for two views.
     @property
     def newest_first(self) -> list[Review]:
-        return self.views.newest_first
+        """Every review, newest first, that has a page in this output."""
+        builder = self.builder
+        return [r for r in self.views.newest_first if builder is None or self.in_output(builder, r.docname)]
 
     @property
     def review_pages(self) -> dict[str, tuple[Review | None, Review | None]]:
         return self.views.review_pages
+
+    def in_output(self, builder: Builder, docname: str) -> bool:
+        """Whether the builder's output has a page, or a part of its one
+        page, for ``docname``. singlehtml's page holds the documents that
+        its toctrees reach from the root document, no ``:orphan:`` one."""
+        if builder.name != "singlehtml":
+            return True
+        if self._one_page is None:
+            self._one_page = frozenset(self.toctree_reach(self.env.config.root_doc))
+        return docname in self._one_page
+
+    def published(self, builder: Builder) -> list[Review]:
+        """The reviews with their id and a page in the builder's output, by
+        id: what the catalogue and the feed list."""
+        return [r for r in self.views.winners.values() if self.in_output(builder, r.docname)]
+
+    def toctree_reach(self, docname: str) -> Iterator[str]:
+        """``docname`` and every document its toctrees include, at any depth."""
+        includes, seen, todo = self.env.toctree_includes, set(), [docname]
+        while todo:
+            doc = todo.pop()
+            if doc not in seen:
+                seen.add(doc)
+                todo.extend(includes.get(doc, ()))
+                yield doc
 
     def may_show_collection(self, builder: Builder, docname: str) -> bool:
         """Whether the doctree resolved for ``docname`` can hold a listing or
@@ -312,15 +432,7 @@ class BookDomain(Domain):
             return False
         if builder.name in APPENDING_BUILDERS:
             return True
-        includes, seen, todo = self.env.toctree_includes, set(), [docname]
-        while todo:
-            doc = todo.pop()
-            if doc in holders:
-                return True
-            if doc not in seen:
-                seen.add(doc)
-                todo.extend(includes.get(doc, ()))
-        return False
+        return any(doc in holders for doc in self.toctree_reach(docname))
 
     # -- checks, objects and links --------------------------------------------
 
@@ -336,10 +448,14 @@ class BookDomain(Domain):
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for review in self.views.winners.values():
             yield review.id, review.title, "review", review.docname, review.id, 1
-        for author in self.views.by_author:
-            yield author, author, "author", f"{self.name}-{AUTHOR_INDEX}", index_anchor(author), 1
-        for tag in self.views.by_tag:
-            yield tag, tag, "tag", f"{self.name}-{TAG_INDEX}", index_anchor(tag), 1
+        # Authors and tags live on their index pages: none where none is written.
+        pages = self.index_pages(self.builder) if self.builder else {f"{self.name}-{n}" for n in self.views.index_names}
+        if f"{self.name}-{AUTHOR_INDEX}" in pages:
+            for author in self.views.by_author:
+                yield author, author, "author", f"{self.name}-{AUTHOR_INDEX}", index_anchor(author), 1
+        if f"{self.name}-{TAG_INDEX}" in pages:
+            for tag in self.views.by_tag:
+                yield tag, tag, "tag", f"{self.name}-{TAG_INDEX}", index_anchor(tag), 1
 
     def resolve_xref(  # type: ignore[override]
         self, env: BuildEnvironment, fromdocname: str, builder: Builder,
@@ -350,26 +466,42 @@ class BookDomain(Domain):
         if typ == "isbn":
             return self.resolve_isbn(env, fromdocname, builder, target, contnode)
         found = self.find(typ, target)
-        if found is None:
+        title = found[2] if found else self.views.left_out.get((typ, target))
+        if title is None:
             return None  # intersphinx may know it; else warn_missing_reference
-        docname, anchor, title = found
         if typ == "review" and not node.get("refexplicit"):
             contnode = nodes.emphasis(title, title)
-        if docname.startswith(f"{self.name}-") and docname not in self.index_pages(builder):
-            return contnode  # the text alone where no index page is written
-        return refnode(builder, fromdocname, docname, anchor, contnode, title)
+        # A review this builder leaves out is its text, with no warning.
+        return self.link(builder, fromdocname, found, contnode) if found else contnode
 
     def resolve_any_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder,
         target: str, node: pending_xref, contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:  # fmt: skip
         results = []
-        for typ in ("review", "author", "tag"):
+        for typ in TYPES:
             found = self.find(typ, target)
-            if found and (typ == "review" or found[0] in self.index_pages(builder)):
-                docname, anchor, title = found
-                results.append((f"book:{typ}", refnode(builder, fromdocname, docname, anchor, contnode, title)))
+            if found or (typ, target) in self.views.left_out:
+                # A text node where there is no page: see resolve_xref.
+                shown = self.link(builder, fromdocname, found, contnode) if found else contnode
+                results.append((f"book:{typ}", cast("nodes.reference", shown)))
         return results
+
+    def link(
+        self, builder: Builder, fromdocname: str, found: tuple[str, str, str], contnode: nodes.Element
+    ) -> nodes.Element:
+        """``contnode`` linked to what :meth:`find` found, or alone where
+        the output has no page for it: no index page (singlehtml, or
+        ``html_domain_indices``), or no page for the review's document
+        (:class:`~sphinx.errors.NoUri`: see :func:`refnode`), as Sphinx's
+        resolver shows a link without a page."""
+        docname, anchor, title = found
+        if docname.startswith(f"{self.name}-") and docname not in self.index_pages(builder):
+            return contnode
+        try:
+            return refnode(builder, fromdocname, docname, anchor, contnode, title)
+        except NoUri:
+            return contnode
 
     def find(self, typ: str, target: str) -> tuple[str, str, str] | None:
         """``(docname, anchor, title)`` of a review, author or tag entry."""
@@ -385,20 +517,23 @@ class BookDomain(Domain):
     def resolve_isbn(
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, isbn: str, contnode: nodes.Element
     ) -> nodes.Element:
-        """This project's newest review of the book, else the ISBN URL."""
+        """This project's newest review of the book, else (also where the
+        output has no page for it) the ISBN URL."""
         review = self.views.by_isbn.get(compact_isbn(isbn))
         if review:
-            return refnode(builder, fromdocname, review.docname, review.id, contnode, review.title)
+            with contextlib.suppress(NoUri):
+                return refnode(builder, fromdocname, review.docname, review.id, contnode, review.title)
         template = env.config.bookreview_isbn_url
         if template:
             return nodes.reference("", "", contnode, refuri=isbn_url(template, isbn), internal=False)
         return contnode
 
     @staticmethod
-    def warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
+    def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
         """Our own located, typed warning for a link nothing resolved, not
-        even intersphinx. ``quiet`` links (see ``card.xref``) stay silent."""
-        if domain.name != BookDomain.name:
+        even intersphinx. ``quiet`` links (see ``card.xref``) stay silent.
+        Others are Sphinx's to warn about; an ``:any:`` link has no domain."""
+        if domain is None or domain.name != BookDomain.name:
             return None
         if not node.get("quiet"):
             what = {"review": "review id", "author": "author", "tag": "tag"}.get(node["reftype"], node["reftype"])
@@ -422,6 +557,51 @@ class BookDomain(Domain):
         domain = BookDomain.of(builder.env)
         written = {f"{domain.name}-{name}" for name in domain.views.index_names}
         return written if chosen is True else written & set(chosen)
+
+
+def index_labels() -> dict[str, str]:
+    """The labels Sphinx gives the domain's index pages (``book-author``
+    …), with their titles."""
+    return {f"{BookDomain.name}-{index.name}": str(index.localname) for index in BookDomain.indices}
+
+
+def drop_unwritten_index_labels(app: Sphinx, env: BuildEnvironment) -> None:
+    """Sphinx labels every domain index for ``:ref:`` (``Domain.setup``,
+    on every build), whether or not the builder writes a page for it: in
+    a project with no review yet, under singlehtml or LaTeX, or when
+    ``html_domain_indices`` leaves ours out, ``:ref:`book-author``` led to
+    a page never written, and ``objects.inv`` listed it. After reading,
+    the labels of the pages this build does not write are dropped (the
+    standard domain's own ``clear_doc`` for the index's page name): links
+    to them are then their text (:func:`index_label_text`)."""
+    standard = env.get_domain("std")
+    written = BookDomain.index_pages(app.builder)
+    for label in index_labels():
+        if label not in written:
+            standard.clear_doc(label)
+
+
+def index_label_text(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.Element
+) -> nodes.Element | None:
+    """A ``:ref:`` (or ``:any:``) link to an index page this build does
+    not write: its text (the index's title unless the link gives one),
+    with no warning, as Sphinx shows a link to a document LaTeX has not."""
+    title = index_labels().get(node["reftarget"])
+    if title is None or node["reftype"] not in ("ref", "any") or node.get("refdomain", "") not in ("std", ""):
+        return None
+    return contnode if node.get("refexplicit") else nodes.inline(title, title, classes=contnode["classes"])
+
+
+def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def note_builder(app: Sphinx) -> None:
+    BookDomain.of(app.env).use_builder(app.builder)
 
 
 def review_location(review: Review) -> str | tuple[str, int]:
@@ -470,7 +650,7 @@ class GroupIndex(Index):
     @staticmethod
     def entry(review: Review) -> IndexEntry:
         year = review.published[:4]
-        return IndexEntry(review.title, 0, review.docname, review.id, year, "", masked(review.verdict))
+        return IndexEntry(review.title, 0, review.docname, review.id, year, "", review.verdict_text)
 
 
 class AuthorIndex(GroupIndex):
@@ -515,5 +695,9 @@ BookDomain.indices = [AuthorIndex, TagIndex, RatingIndex]
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(BookDomain)
+    app.connect("builder-inited", note_builder)
     app.connect("warn-missing-reference", BookDomain.warn_missing_reference)
+    app.connect("env-updated", drop_unwritten_index_labels)
+    # Before intersphinx (500): the label names this project's index.
+    app.connect("missing-reference", index_label_text, priority=400)
     app.connect("html-page-context", escape_index_headings)

@@ -63,7 +63,8 @@ def track(app: Sphinx, name: str, shown: Shown, showing: Showing) -> None:
 def shown(env: BuildEnvironment) -> dict[Hashable, object]:
     """What a link to each ``(reftype, target)`` shows: a review link its
     page and title, an author or tag link only that the entry exists, an
-    ISBN link the review it leads to, a listing every record; and each
+    ISBN link the review it leads to, a link to an index page that it has
+    entries (Sphinx writes it then), a listing every record; and each
     page's neighbours (``("page", docname)``)."""
     views = BookDomain.of(env).views
     winners = views.winners
@@ -72,6 +73,7 @@ def shown(env: BuildEnvironment) -> dict[Hashable, object]:
     shows.update((("author", author), True) for author in views.by_author)
     shows.update((("tag", tag), True) for tag in views.by_tag)
     shows.update((("isbn", isbn), (r.docname, r.id, r.title)) for isbn, r in views.by_isbn.items())
+    shows.update((("index", f"{BookDomain.name}-{name}"), True) for name in views.index_names)
     shows.update((("page", docname), related) for docname, related in neighbours(env).items())
     return shows
 
@@ -96,7 +98,7 @@ def view_key(link: tuple[str, str]) -> tuple[str, str]:
     if reftype == "isbn":
         return reftype, compact_isbn(target)  # as the domain keys ISBNs
     # A link of a type with no view of its own may show anything.
-    return link if reftype in ("review", "author", "tag") else COLLECTION_REFERENCE
+    return link if reftype in ("review", "author", "tag", "index") else COLLECTION_REFERENCE
 
 
 def showing(env: BuildEnvironment, changed: set[Hashable]) -> set[str]:

@@ -11,6 +11,7 @@ is added, changed or removed (see :mod:`sphinx_bookreview.freshness`).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, partial
@@ -34,8 +35,8 @@ from sphinx_bookreview.model import (
 )
 from sphinx_bookreview.nodes import bookreview_cover_url, bookreview_list
 from sphinx_bookreview.rating import rating_node
+from sphinx_bookreview.render.latex import Column, rating_em, sized_table, table_colspec, text_em
 from sphinx_bookreview.shared import CollectionDirective, option_spec
-from sphinx_bookreview.spoilers import masked
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -62,10 +63,13 @@ LAYOUTS = ("list", "table", "cards")
 COLUMNS = ("title", "author", "rating", "date", "published", "finished", "year",
            "status", "tags", "reviewer", "pages", "verdict", "series", "progress")  # fmt: skip
 DEFAULT_COLUMNS = ("title", "author", "rating", "date")
-#: Columns' widths in characters: what the text builder uses (HTML and
-#: LaTeX size columns to their content, as the widths are not "given").
-COLUMN_WIDTHS = {"title": 30, "author": 24, "rating": 16, "tags": 20, "reviewer": 16, "verdict": 30, "series": 24,
-                 "progress": 16}  # fmt: skip
+#: Columns' widths in characters: what the text builder uses, and Texinfo's
+#: shares of the line (the rating's follows the scale: :meth:`ListingRenderer.width`).
+#: HTML sizes columns to their content; LaTeX see :meth:`ListingRenderer.latex_colspec`.
+COLUMN_WIDTHS = {"title": 30, "author": 24, "tags": 20, "reviewer": 16, "verdict": 30, "series": 24, "progress": 16}
+#: Columns whose words must not break across lines: dates, numbers, the
+#: rating, the status (a word or two).
+UNBROKEN = ("rating", "date", "published", "finished", "year", "pages", "status")
 
 
 @dataclass(frozen=True)
@@ -211,7 +215,9 @@ class BookReviewListDirective(CollectionDirective):
                 self.warn(name, str(error))
         if values.get("series") and "sort" not in values:
             values["sort"] = "series"  # one series: in reading order unless :sort: says otherwise
-        node = bookreview_list(query=Query(**values))  # type: ignore[arg-type]
+        # Its document: LaTeX, Texinfo and singlehtml fill it in the root's
+        # assembled doctree, and links are made from the page it is on.
+        node = bookreview_list(query=Query(**values), refdoc=self.env.docname)  # type: ignore[arg-type]
         self.set_source_info(node)
         return [node]
 
@@ -229,8 +235,9 @@ class Linker:
         self.domain = BookDomain.of(app.env)
 
     def link(self, reftype: str, target: str, content: nodes.Element) -> nodes.Element:
-        """``content`` linked to ``target``, or alone where the domain finds
-        no target in this output (singlehtml has no author pages)."""
+        """``content`` linked to ``target``, or alone where this output has
+        no page for it (singlehtml has no author pages; LaTeX none for a
+        document in no toctree): see ``BookDomain.link``."""
         node = xref(reftype, target, content.astext())
         node["refdoc"] = self.docname
         found = self.domain.resolve_xref(self.app.env, self.docname, self.app.builder, reftype, target, node, content)
@@ -258,7 +265,7 @@ class ListingRenderer:
         "status": lambda self, r: [nodes.Text(status_label(r.status, r.format))],
         "series": lambda self, r: series_nodes(r) if r.series else [],
         "progress": lambda self, r: [nodes.Text(progress_text(r))] if r.progress else [],
-        "verdict": lambda self, r: [nodes.Text(masked(r.verdict))] if r.verdict else [],
+        "verdict": lambda self, r: [nodes.Text(r.verdict_text)] if r.verdict_text else [],
     }
 
     def __init__(self, app: Sphinx, docname: str) -> None:
@@ -296,20 +303,57 @@ class ListingRenderer:
             if review.rating is not None:
                 line += [nodes.Text(" "), *self.rating(review)]
             item = nodes.list_item("", line)
-            if review.verdict:
-                verdict = masked(review.verdict)
-                item += nodes.paragraph(verdict, verdict, classes=["bookreview-list-verdict"])
+            if review.verdict_text:
+                item += nodes.paragraph(review.verdict_text, review.verdict_text, classes=["bookreview-list-verdict"])
             items += item
         return items
 
     # -- table
 
-    def table(self, reviews: list[Review], columns: tuple[str, ...]) -> nodes.table:
+    def table(self, reviews: list[Review], columns: tuple[str, ...]) -> list[nodes.Node]:
         group = nodes.tgroup(cols=len(columns))
-        group += [nodes.colspec(colwidth=COLUMN_WIDTHS.get(c, 10)) for c in columns]
+        group += [nodes.colspec(colwidth=self.width(c)) for c in columns]
         group += nodes.thead("", self.row([[nodes.Text(column_label(c))] for c in columns]))
         group += nodes.tbody("", *(self.row([self.cell(r, c) for c in columns]) for r in reviews))
-        return nodes.table("", group)
+        table = nodes.table("", group)
+        if self.app.builder.format != "latex":
+            return [table]
+        return sized_table(table, self.latex_colspec(reviews, columns))
+
+    def width(self, column: str) -> int:
+        """The column's width in characters; the rating's fits its widest
+        text form, stars and number (``★★★★½ (4.5/5)``), on the project's scale."""
+        if column != "rating":
+            return COLUMN_WIDTHS.get(column, 10)
+        return self.stars + 1 + max(map(len, self.rating_numbers))
+
+    @cached_property
+    def stars(self) -> int:
+        return math.ceil(float(self.config.bookreview_rating_scale))
+
+    @cached_property
+    def rating_numbers(self) -> list[str]:
+        """Every number a rating shows after its stars: ``(4.5/5)``, one per step of the scale."""
+        scale, step = self.config.bookreview_rating_scale, self.config.bookreview_rating_step
+        return [f"({number(round(n * step, 6))}/{number(scale)})" for n in range(int(scale / step + 1e-9) + 1)]
+
+    def latex_colspec(self, reviews: list[Review], columns: tuple[str, ...]) -> str:
+        """Unbroken columns as wide as their widest word (the rating: its
+        widest form), heading included; the others share the line as the
+        text builder's widths do, each at least as wide as its heading's words."""
+        specs = []
+        for column in columns:
+            least = max(map(text_em, column_label(column).split()))
+            if column == "rating":
+                wide, folded = rating_em(self.stars, self.rating_numbers)
+                specs.append(Column(self.width(column), least, max(wide, least), max(folded, least)))
+            elif column in UNBROKEN:
+                texts = [nodes.Element("", *self.cell(review, column)).astext() for review in reviews]
+                widest = max([least, *(text_em(word) for text in texts for word in text.split())])
+                specs.append(Column(self.width(column), least, widest, widest))
+            else:
+                specs.append(Column(self.width(column), least))
+        return table_colspec(specs)
 
     @staticmethod
     def row(cells: list[list[nodes.Node]]) -> nodes.row:
@@ -341,9 +385,8 @@ class ListingRenderer:
             card += nodes.paragraph("", "", *self.links.authors(review), classes=["bookreview-cards-authors"])
         if review.rating is not None:
             card += nodes.paragraph("", "", *self.rating(review), classes=["bookreview-cards-rating"])
-        if review.verdict:
-            verdict = masked(review.verdict)
-            card += nodes.paragraph(verdict, verdict, classes=["bookreview-cards-verdict"])
+        if review.verdict_text:
+            card += nodes.paragraph(review.verdict_text, review.verdict_text, classes=["bookreview-cards-verdict"])
         return card
 
     def cover(self, review: Review) -> bookreview_cover_url | None:
@@ -357,8 +400,8 @@ class ListingRenderer:
         if is_url(review.cover):
             return bookreview_cover_url(uri=review.cover, **atts)
         name = copied_name(self.app.env, review.cover)
-        if name is None:
-            return None
+        if name is None or not self.links.domain.in_output(self.app.builder, review.docname):
+            return None  # no copy where the output has not the review's page
         cover = bookreview_cover_url(image=name, **atts)
         size = cover_size(self.app.env.srcdir, review.cover)
         if size:
@@ -406,9 +449,8 @@ def fill_listings(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace every placeholder by its listing, now that all is read."""
     if not BookDomain.of(app.env).may_show_collection(app.builder, docname):
         return
-    renderer = ListingRenderer(app, docname)
     for node in list(doctree.findall(bookreview_list)):
-        listing = renderer.render(node["query"])
+        listing = ListingRenderer(app, node.get("refdoc", docname)).render(node["query"])
         listing.source, listing.line = node.source, node.line
         node.replace_self(listing)
 

@@ -89,6 +89,10 @@ class Review:
     ``rating`` is already on the project's rating scale; dates are ISO
     strings (``published`` may be ``YYYY`` or ``YYYY-MM``); ``answers`` holds
     the quick-review answers as ``(key, source text)`` in configured order.
+    ``verdict`` is the source text, inline markup included; ``verdict_text``
+    what a reader sees of it (the markup rendered, its characters gone),
+    filled in by the directive, which parses the markup, for the outputs
+    that take plain text.
     ``lineno`` is the line in the file the review is written in: its
     document's own, or ``source`` (an included file's path).
 
@@ -141,9 +145,13 @@ class Review:
     progress: str = ""
     tags: tuple[str, ...] = ()
     verdict: str = ""
+    verdict_text: str = ""
     disclosure: str = ""
     rereview_of: str = ""
     answers: tuple[tuple[str, str], ...] = field(default=())
+    #: The expressions of the ``.. only::`` blocks the review is written in,
+    #: outermost first: builders whose tags satisfy them all show it.
+    only: tuple[str, ...] = ()
 
     @property
     def isbn_digits(self) -> str:

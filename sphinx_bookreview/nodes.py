@@ -63,7 +63,8 @@ class bookreview_collection(nodes.container):  # noqa: N801
 
 
 class bookreview_list(bookreview_collection):  # noqa: N801
-    """Where a listing goes; ``query`` holds its checked options."""
+    """Where a listing goes; ``query`` holds its checked options, ``refdoc``
+    the document it is written in."""
 
 
 class bookreview_stats(bookreview_collection):  # noqa: N801
@@ -71,8 +72,8 @@ class bookreview_stats(bookreview_collection):  # noqa: N801
 
 
 class bookreview_chart(nodes.container):  # noqa: N801
-    """One chart: a captioned table of its numbers; ``title``, ``labels``
-    and ``values`` for the HTML bar chart."""
+    """One chart: a captioned table of its numbers; ``title``, ``labels``,
+    ``values`` and ``gaps`` (which rows are breaks) for the HTML bar chart."""
 
 
 class bookreview_spoiler(nodes.inline):  # noqa: N801

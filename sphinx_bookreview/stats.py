@@ -8,6 +8,8 @@ placeholder that is filled at ``doctree-resolved`` from the domain's
 records. Each chart is a container holding a captioned table of its
 numbers, which every builder renders in its own idiom; HTML draws it
 instead as an inline SVG bar chart (:mod:`sphinx_bookreview.render.html`).
+A chart's size follows the data, never the span of the years or of the
+rating scale: a long run of empty years or steps is one break (:func:`bars`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from sphinx_bookreview.nodes import bookreview_chart, bookreview_stats
 from sphinx_bookreview.shared import CollectionDirective
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Mapping
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -35,12 +37,32 @@ if TYPE_CHECKING:
 _ = get_translation("sphinx_bookreview")
 
 
+#: Years (or rating steps) without books drawn as empty bars between two
+#: that have some, up to this many in a row; a longer run is one break.
+SHORT_GAP = 5
+#: A rating scale of at most this many steps is drawn whole, 0 to the scale.
+WHOLE_SCALE = 21
+#: Between the first and last year (or step) of a break's label.
+RANGE_DASH = "\u2013"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of a chart; a ``gap`` is a break standing for the run of
+    empty years or steps its label names (first and last, joined by
+    :data:`RANGE_DASH`)."""
+
+    label: str
+    value: int
+    gap: bool = False
+
+
 @dataclass(frozen=True)
 class Chart:
     title: str
     label_heading: str
     value_heading: str
-    rows: tuple[tuple[str, int], ...]
+    rows: tuple[Bar, ...]
 
 
 def read_books(reviews: Iterable[Review]) -> list[Review]:
@@ -48,25 +70,43 @@ def read_books(reviews: Iterable[Review]) -> list[Review]:
     return [r for r in reviews if any(reading.status == "read" for reading in r.readings)]
 
 
-def per_year(reviews: list[Review], weight: str | None) -> tuple[tuple[str, int], ...]:
-    """Finished readings (or a field's sum) per year, every year of the
-    span shown, so that a year without books is a gap, not a missing bar."""
+def bars(counts: Mapping[int, int], label: Callable[[int], str], keys: Iterable[int] = ()) -> tuple[Bar, ...]:
+    """A bar per key of ``counts`` (and of ``keys``, shown even when
+    empty), in order. Between two of them, the keys without books are
+    empty bars across a short gap and one break across a longer one: the
+    chart grows with the data, not with the span (a typo of 1024 for
+    2024 is one break, not a thousand bars)."""
+    shown = sorted({*counts, *keys})
+    rows: list[Bar] = []
+    for previous, key in zip([None, *shown], shown, strict=False):
+        if previous is not None and key - previous - 1 > SHORT_GAP:
+            rows.append(Bar(label(previous + 1) + RANGE_DASH + label(key - 1), 0, gap=True))
+        elif previous is not None:
+            rows += [Bar(label(empty), 0) for empty in range(previous + 1, key)]
+        rows.append(Bar(label(key), counts.get(key, 0)))
+    return tuple(rows)
+
+
+def per_year(reviews: list[Review], weight: str | None) -> tuple[Bar, ...]:
+    """Finished readings (or a field's sum) per year with books, a book
+    read in two years counted in each; see :func:`bars`."""
     totals: Counter[int] = Counter()
     for review in reviews:
         for year in review.finished_years:
             totals[year] += (getattr(review, weight) or 0) if weight else 1
-    if not totals:
-        return ()
-    return tuple((str(year), totals[year]) for year in range(min(totals), max(totals) + 1))
+    return bars(totals, lambda year: f"{year:04d}")
 
 
-def rating_distribution(reviews: list[Review], scale: float, step: float) -> tuple[tuple[str, int], ...]:
-    """Books per rating as drawn in stars, every step from 0 to the scale."""
-    counts = Counter(round(round_to_step(r.rating, step), 6) for r in reviews if r.rating is not None)
+def rating_distribution(reviews: list[Review], scale: float, step: float) -> tuple[Bar, ...]:
+    """Books per rating as drawn in stars: every step from 0 to the scale
+    on a scale of few steps; on a finer one the steps with books and the
+    two ends (see :func:`bars`)."""
+    counts = Counter(round(round_to_step(r.rating, step) / step) for r in reviews if r.rating is not None)
     if not counts:
         return ()
-    steps = {round(i * step, 6) for i in range(int(scale / step + 1e-9) + 1)}
-    return tuple((number(value), counts[value]) for value in sorted(steps | counts.keys()))
+    last = int(scale / step + 1e-9)
+    ends = range(last + 1) if last + 1 <= WHOLE_SCALE else (0, last)
+    return bars(counts, lambda index: number(round(index * step, 6)), ends)
 
 
 def charts(reviews: Iterable[Review], config: Config) -> list[Chart]:
@@ -97,11 +137,12 @@ def chart_node(chart: Chart, chart_id: str) -> bookreview_chart:
     group = nodes.tgroup(cols=2)
     group += [nodes.colspec(colwidth=12), nodes.colspec(colwidth=8)]  # in characters, for the text builder
     group += nodes.thead("", table_row(chart.label_heading, chart.value_heading))
-    group += nodes.tbody("", *(table_row(label, str(value)) for label, value in chart.rows))
+    group += nodes.tbody("", *(table_row(row.label, str(row.value)) for row in chart.rows))
     table = nodes.table("", nodes.title(chart.title, chart.title), group, classes=["bookreview-chart-table"])
     node = bookreview_chart("", table, ids=[chart_id], classes=["bookreview-chart"])
-    node.update_all_atts({"title": chart.title, "labels": [label for label, _v in chart.rows],
-                          "values": [value for _l, value in chart.rows]})  # fmt: skip
+    rows = chart.rows
+    node.update_all_atts({"title": chart.title, "labels": [row.label for row in rows],
+                          "values": [row.value for row in rows], "gaps": [row.gap for row in rows]})  # fmt: skip
     return node
 
 

@@ -27,6 +27,11 @@ from serve import serve as serving
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
+# The tests read Sphinx's messages as text, from the apps they make and from
+# the sphinx-build processes they start. A terminal or CI that sets
+# FORCE_COLOR would colour both; NO_COLOR wins over it in every Sphinx.
+os.environ["NO_COLOR"] = "1"
+
 # CI installs the wheel and sets this: the tests must exercise the package
 # as users get it, so a file left out of the wheel fails here.
 if os.environ.get("BOOKREVIEW_TEST_INSTALLED") and Path(sphinx_bookreview.__file__).is_relative_to(

@@ -130,7 +130,8 @@ def test_epub(build: Callable[[str], SphinxTestApp]) -> None:
 def test_latex(build: Callable[[str], SphinxTestApp]) -> None:
     app = build("latex")
     tex = (app.outdir / "full.tex").read_text(encoding="utf-8")
-    assert_facts(tex, r"\mbox{$\bigstar$$\bigstar$$\bigstar$$\bigstar$\textonehalf\ (4.5/5)}")
+    # Stars in boxes of five, then the number: a narrow line breaks between them.
+    assert_facts(tex, r"\mbox{$\bigstar$$\bigstar$$\bigstar$$\bigstar$\textonehalf}\ \mbox{(4.5/5)}")
     # The facts are a description list in LaTeX.
     assert r"\sphinxlineitem{Authors}" in tex
     assert r"\sphinxlineitem{Why I picked it up}" in tex

@@ -61,6 +61,7 @@ FOPNP = {
     "translators": ["A Translator"],
     "url": "https://example.org/fopnp",
     "verdict": "Sockets explained right.",
+    "verdict_text": "Sockets explained right.",
 }
 #: Issue 14's fields: people with roles, editions, a series range, re-reads,
 #: progress, and spoilers masked in the summary fields.

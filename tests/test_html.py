@@ -73,7 +73,7 @@ def test_card_shows_every_fact(review: Tag) -> None:
         "Format": "Paperback",
         "Language": "German (de)",
         "ISBN": "978-1-4302-3003-8",
-        "Website": "https://example.org/fopnp",
+        "Website": "example. org/ fopnp",  # words() puts a space where a line may break (<wbr/>)
         "Rating": "4.5",
         "Tags": "python , networking",
         "Started": "2024-01-10",
@@ -86,6 +86,9 @@ def test_card_shows_every_fact(review: Tag) -> None:
         == "Foundations of Python Network Programming : The comprehensive guide"
     )
     assert words(card.select_one(".bookreview-disclosure")) == "Disclosure: A review copy from the publisher."
+    website = card.select_one("a.bookreview-url")
+    assert (website.get_text(), website["href"]) == ("example.org/fopnp", "https://example.org/fopnp")
+    assert str(website).count("<wbr/>") == 2  # after "example." and "org/"
 
 
 def test_cover_has_alt_size_and_lazy_loading(review: Tag, full: SphinxTestApp) -> None:

@@ -288,7 +288,7 @@ def test_dirhtml_links(app: SphinxTestApp) -> None:
 def test_text_output(app: SphinxTestApp) -> None:
     app.build()
     text = (app.outdir / "layouts.txt").read_text(encoding="utf-8")
-    assert "| *Dune*                         | Frank Herbert            | ★★★★½ (4.5/5)    | 2023-11-11 |" in text
+    assert "| *Dune*                         | Frank Herbert            | ★★★★½ (4.5/5) | 2023-11-11 |" in text
     assert "* *The Mythical Man-Month* — Frederick P. Brooks Jr. ★★★★½ (4.5/5)" in text
 
 
@@ -300,14 +300,94 @@ def test_latex_links_through_hyperref(app: SphinxTestApp) -> None:
     assert link in tex
 
 
+@pytest.mark.sphinx("latex", testroot="listing")
+def test_latex_column_widths(app: SphinxTestApp) -> None:
+    """The columns of ratings and dates are as wide as their widest value
+    (in em), the title and author share the rest of the line; every cell
+    ragged right. Without a spec, Sphinx's tabulary squeezed the rating and
+    the date below their width."""
+    app.build()
+    tex = (app.outdir / "listingshelf.tex").read_text(encoding="utf-8")
+    share = r"p{\dimexpr(\linewidth-12.39em-8\tabcolsep)*%d/54\relax}"
+    # Sphinx 9 writes it in a tabular, 7.4 in a tabulary (with any spec).
+    spec = "[t]{" + share % 30 + share % 24 + "p{7.71em}p{4.68em}}"
+    assert r"\begin{tabular}" + spec in tex or r"\begin{tabulary}{\linewidth}" + spec in tex
+    assert "\\sphinxAtStartPar\n\\raggedright\\arraybackslash 2023\\sphinxhyphen{}11\\sphinxhyphen{}11" in tex
+
+
+def compiled_text(outdir: Path, name: str) -> tuple[str, str]:
+    """The PDF's text as ``pdftotext -layout`` lays it out, and LaTeX's log."""
+    if not shutil.which("latexmk") or not shutil.which("pdftotext"):
+        pytest.skip("latexmk and pdftotext (Debian's poppler-utils) are needed")
+    run = subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
+                         cwd=outdir, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stdout[-2000:]
+    layout = ["pdftotext", "-layout", str(outdir / f"{name}.pdf"), "-"]
+    text = subprocess.run(layout, capture_output=True, text=True, check=True).stdout
+    return text, (outdir / f"{name}.log").read_text(encoding="utf-8", errors="replace")
+
+
+#: A rating as pdftotext reads the drawn stars (★ and ☆ both as ⋆), then its number.
+RATING = r"[\u22c6\u00bd]+ \((\d+(?:\.\d)?)/(\d+)\)"
+DATE = r"\d{4}-\d{2}-\d{2}"
+
+
 @pytest.mark.latex
 @pytest.mark.sphinx("latex", testroot="listing")
-def test_pdf_compiles(app: SphinxTestApp) -> None:
+def test_pdf_table_keeps_ratings_and_dates_whole(app: SphinxTestApp) -> None:
+    """Each row's rating and date are whole on its first line: the rating
+    was cut ("★★★★⋆ (4" and the rest ran into the date's column) and the
+    dates broke after a hyphen."""
     app.build()
-    run = subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "listingshelf.tex"],
-                         cwd=app.outdir, capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
-    assert run.returncode == 0, run.stdout[-2000:]
-    assert (app.outdir / "listingshelf.pdf").stat().st_size > 0
+    text, _log = compiled_text(app.outdir, "listingshelf")
+    table = re.split(r"^9\.1 Table$", text, flags=re.MULTILINE)[1].split("9.2 Table columns")[0]
+    rows = [line for line in table.splitlines() if re.search(DATE, line)]
+    assert [re.search(f"{RATING} +({DATE})$", row).groups() if "Refactoring" not in row else None for row in rows] == [
+        ("5", "5", "2024-03-10"), ("4.5", "5", "2023-11-11"), ("4.5", "5", "2024-02-01"),
+        ("3.5", "5", "2023-05-05"), ("2", "5", "2022-07-01"), None,
+    ]  # fmt: skip
+    assert not re.search(r"\d{4}-(\d{2}-?)?$|\(\d+(\.\d)?$", table, re.MULTILINE)  # no value cut at a line's end
+
+
+LONG_CONF = """\
+project = "Long Shelf"
+extensions = ["sphinx_bookreview"]
+bookreview_rating_scale = 10
+bookreview_opengraph = False
+"""
+
+
+@pytest.mark.latex
+def test_pdf_long_table_fits_the_page(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    """35 reviews make a longtable (Sphinx's choice beyond 30 rows), whose
+    default spec set every column on one line; out of ten stars, with seven
+    columns, the ratings fold (five stars a line, then the number) so that
+    the table fits the page: no overfull line, every value whole."""
+    srcdir = tmp_path / "long"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(LONG_CONF, encoding="utf-8")
+    index = "Long Shelf\n==========\n\n.. toctree::\n\n   listing\n   reviews\n"
+    listing = "The listing\n===========\n\n.. bookreview-list::\n   :layout: table\n"
+    listing += "   :columns: title, author, rating, date, published, finished, status\n"
+    reviews = "The reviews\n===========\n\n"
+    for n in range(35):
+        reviews += (
+            f".. bookreview:: A Rather Long Book Title Number {n}\n   :author: Author {n}; Second Writer\n"
+            f"   :rating: {n % 21 / 2:g}\n   :date: 2024-01-{n % 28 + 1:02d}\n   :published: 1999-11\n"
+            f"   :finished: 2023-12-{n % 28 + 1:02d}\n   :status: {('read', 'reading', 'abandoned')[n % 3]}\n\n"
+        )
+    for name, source in (("index", index), ("listing", listing), ("reviews", reviews)):
+        (srcdir / f"{name}.rst").write_text(source, encoding="utf-8")
+    app = make_app("latex", srcdir=srcdir)
+    app.build()
+    assert warnings(app) == []
+    assert r"\begin{longtable}" in (app.outdir / "longshelf.tex").read_text(encoding="utf-8")
+    text, log = compiled_text(app.outdir, "longshelf")
+    text = re.split(r"^ *THE REVIEWS$", text, flags=re.MULTILINE)[0]  # the table, not the cards
+    assert "Overfull \\hbox" not in log
+    assert len(re.findall(rf"{DATE} +1999-11 +{DATE}", text)) == 35
+    numbers = re.findall(r"\((\d+(?:\.\d)?)/10\)", text)
+    assert sorted(map(float, numbers)) == sorted(n % 21 / 2 for n in range(35))
 
 
 # -- parallel and incremental builds ---------------------------------------------------

@@ -537,12 +537,32 @@ LAYOUTS = {
     3: [
         ("id", dataclasses.MISSING), ("title", dataclasses.MISSING), ("docname", ""), ("lineno", 0),
         ("source", ""), ("subtitle", ""), ("authors", ()), ("editors", ()), ("translators", ()),
+        ("illustrators", ()), ("edition", ""), ("publisher", ""), ("published", ""), ("isbn", ""),
+        ("pages", None), ("format", ""), ("language", ""), ("series", ""), ("series_number", None),
+        ("cover", ""), ("url", ""), ("rating", None), ("reviewer", ""), ("date", ""), ("started", ""),
+        ("finished", ""), ("status", "read"), ("tags", ()), ("verdict", ""), ("verdict_text", ""),
+        ("disclosure", ""), ("answers", ()),
+    ],
+    4: [
+        ("id", dataclasses.MISSING), ("title", dataclasses.MISSING), ("docname", ""), ("lineno", 0),
+        ("source", ""), ("subtitle", ""), ("authors", ()), ("editors", ()), ("translators", ()),
+        ("illustrators", ()), ("edition", ""), ("publisher", ""), ("published", ""), ("isbn", ""),
+        ("pages", None), ("format", ""), ("language", ""), ("series", ""), ("series_number", None),
+        ("cover", ""), ("url", ""), ("rating", None), ("reviewer", ""), ("date", ""), ("started", ""),
+        ("finished", ""), ("status", "read"), ("tags", ()), ("verdict", ""), ("verdict_text", ""),
+        ("disclosure", ""), ("answers", ()),
+        ("only", ()),
+    ],
+    5: [
+        ("id", dataclasses.MISSING), ("title", dataclasses.MISSING), ("docname", ""), ("lineno", 0),
+        ("source", ""), ("subtitle", ""), ("authors", ()), ("editors", ()), ("translators", ()),
         ("illustrators", ()), ("narrators", ()), ("contributors", ()), ("edition", ""), ("publisher", ""),
         ("published", ""), ("original_published", ""), ("isbn", ""), ("asin", ""), ("pages", None), ("format", ""),
         ("language", ""), ("series", ""), ("series_number", None), ("series_number_end", None), ("series_url", ""),
         ("cover", ""), ("url", ""), ("rating", None), ("reviewer", ""), ("date", ""), ("started", ""),
         ("finished", ""), ("reads", ()), ("status", "read"), ("progress", ""), ("tags", ()), ("verdict", ""),
-        ("disclosure", ""), ("rereview_of", ""), ("answers", ()),
+        ("verdict_text", ""), ("disclosure", ""), ("rereview_of", ""), ("answers", ()),
+        ("only", ()),
     ],
 }  # fmt: skip
 
@@ -563,7 +583,8 @@ EVERY_FIELD = Review(
     series_number_end=3, series_url="https://example.org/s", cover="/c.png", url="https://example.org", rating=0.0,
     reviewer="R", date="2024-01-01", started="2023-01-01", finished="2023-02-01",
     reads=(Reading("", "2020-01-01"), Reading("2023-01-01", "2023-02-01", "abandoned")), status="abandoned",
-    progress="120/350", tags=("t",), verdict="V", disclosure="D", rereview_of="older", answers=(("give-to", "You"),),
+    progress="120/350", tags=("t",), verdict="*V*", verdict_text="V", disclosure="D", rereview_of="older",
+    answers=(("give-to", "You"),), only=("html", "not epub"),
 )  # fmt: skip
 
 

@@ -17,7 +17,7 @@ import re
 import shutil
 import socket
 from io import StringIO
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -64,15 +64,17 @@ def attempts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return tried
 
 
-def hostile_build(rootdir: Path, tmp_path: Path, buildername: str, testroot: str = "hostile") -> SphinxTestApp:
+def hostile_build(
+    rootdir: Path, tmp_path: Path, buildername: str, testroot: str = "hostile", **kwargs: Any
+) -> SphinxTestApp:
     """A fresh build of a copy of the root at ``tmp_path/site/src``; a real
     ``cover.png`` waits at ``tmp_path/covers``, where ``../../covers``
-    points from the source directory."""
+    points from the source directory. ``kwargs`` go to the application."""
     srcdir = tmp_path / "site" / "src"
     shutil.copytree(rootdir / f"test-{testroot}", srcdir)
     (tmp_path / "covers").mkdir()
     shutil.copyfile(rootdir / "test-hostile" / "cover.png", tmp_path / "covers" / "cover.png")
-    app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO())
+    app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
     try:
         app.build()
     finally:
@@ -120,9 +122,18 @@ def browser_scheme(url: str) -> str:
     return match[1].lower() if match else ("//" if url.startswith("//") else "")
 
 
-def test_only_http_urls(rootdir: Path, tmp_path: Path) -> None:
+#: The bookreview theme, given a hostile dark logo: refused (``javascript:``
+#: was its ``src``); its favicon was ``data:,``.
+THEMES = {
+    "alabaster": {},
+    "bookreview": {"html_theme": "bookreview", "html_theme_options": {"logo_dark": "javascript:alert(1)"}},
+}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_only_http_urls(rootdir: Path, tmp_path: Path, theme: str) -> None:
     """Every href and src of every page: http(s), or relative to the site."""
-    app = hostile_build(rootdir, tmp_path, "html")
+    app = hostile_build(rootdir, tmp_path, "html", confoverrides=THEMES[theme])
     for path in app.outdir.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for element in soup.find_all(href=True) + soup.find_all(src=True):

@@ -283,10 +283,12 @@ def test_other_builders_clean_and_without_tags(built: Build, buildername: str) -
 
 
 def test_without_html_baseurl_one_warning_and_no_tags(built: Build) -> None:
+    """``html_baseurl`` emptied on the command line: the warning says so."""
     app = built("opengraph", confoverrides={"html_baseurl": ""})
     assert warnings_of(app) == [
-        "conf.py:5: WARNING: review pages get no Open Graph tags: html_baseurl is not set, and link previews need "
-        "absolute URLs; set html_baseurl to the site's address, or bookreview_opengraph = False [bookreview.config]"
+        "command line:-D: WARNING: review pages get no Open Graph tags: html_baseurl is not set, and link previews "
+        "need absolute URLs; set html_baseurl to the site's address, or bookreview_opengraph = False "
+        "[bookreview.config]"
     ]
     assert opengraph(page_html(app, "full")) == []
     assert not (app.outdir / "images").exists()

@@ -4,6 +4,7 @@ tables in every other builder."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -20,7 +21,10 @@ from sphinx_bookreview.model import parse_review
 from sphinx_bookreview.stats import per_year, rating_distribution, read_books
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
+
+    from sphinx_bookreview.stats import Bar
 
 #: What the charts of test-stats show: only the four books with status
 #: ``read`` count; a year comes from ``:finished:``, else ``:date:``; 4.4
@@ -194,8 +198,105 @@ def test_each_finished_reading_counts_in_its_year() -> None:
     reviews = [parse_review(title, options)[0] for title, options in rows.items()]
     read = read_books(reviews)
     assert [r.title for r in read] == [title for title in rows if title != "Given up"]
-    assert {year: n for year, n in per_year(read, None) if n} == {"2019": 2, "2021": 1, "2022": 1, "2023": 2, "2024": 1}
-    assert {year: n for year, n in per_year(read, "pages") if n} == {
-        "2019": 400, "2021": 50, "2022": 7, "2023": 20, "2024": 300,
-    }  # fmt: skip
-    assert {rating: n for rating, n in rating_distribution(read, 5, 0.5) if n} == {"4": 1, "5": 1}
+    assert nonzero(per_year(read, None)) == {"2019": 2, "2021": 1, "2022": 1, "2023": 2, "2024": 1}
+    assert nonzero(per_year(read, "pages")) == {"2019": 400, "2021": 50, "2022": 7, "2023": 20, "2024": 300}
+    assert nonzero(rating_distribution(read, 5, 0.5)) == {"4": 1, "5": 1}
+
+
+def nonzero(bars: Iterable[Bar]) -> dict[str, int]:
+    return {bar.label: bar.value for bar in bars if bar.value}
+
+
+# -- the size of a chart follows the data, not the span -------------------------
+
+SPAN_CONF = 'project = "Span"\nextensions = ["sphinx_bookreview"]\nbookreview_opengraph = False\n'
+#: Books read in 0001 and 9999 (real dates), 1024 (a typo for 2024), 2022
+#: and 2024: the run 2023 is short and drawn empty, the others are breaks.
+SPAN_REVIEWS = {
+    "First": ("0001-01-01", 1), "Typo": ("1024-05-01", 300), "Before": ("2022-05-01", 200),
+    "Now": ("2024-05-01", 250), "Again": ("2024-06-01", 999_999_999), "Last": ("9999-12-31", 5),
+}  # fmt: skip
+SPAN_BOOKS = "0001: 1; 0002..1023: 0; 1024: 1; 1025..2021: 0; 2022: 1; 2023: 0; 2024: 2; 2025..9998: 0; 9999: 1"
+
+
+def dashed(text: str) -> str:
+    """``..`` as the en dash between a range's first and last (ruff flags the dash in source)."""
+    return text.replace("..", "\u2013")
+
+
+def span_project(path: Path, reviews: dict[str, tuple[str, object]], option: str = "pages") -> Path:
+    path.mkdir()
+    (path / "conf.py").write_text(SPAN_CONF, encoding="utf-8")
+    text = "Span\n====\n\n.. bookreview-stats::\n\n"
+    for title, (date, value) in reviews.items():
+        text += f".. bookreview:: {title}\n   :date: {date}\n   :{option}: {value}\n\n"
+    (path / "index.rst").write_text(text, encoding="utf-8")
+    return path
+
+
+def test_extreme_years_are_breaks(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    """Dates 0001 and 9999 drew 9,999 bars (a 3.7 MB page, 81 s for the
+    text builder), a typo of 1024 for 2024 a thousand: now a long run of
+    empty years is one break, drawn as a broken axis with its first and
+    last year below it, and the table says the same in one row."""
+    srcdir = span_project(tmp_path / "span", SPAN_REVIEWS)
+    html = make_app("html", srcdir=srcdir)
+    html.build()
+    assert warnings(html) == []
+    assert (html.outdir / "index.html").stat().st_size < 40_000
+    page = soup(html, "index.html")
+    charts = described(page)
+    assert charts["Books per year"] == dashed(SPAN_BOOKS)
+    assert charts["Pages per year"].startswith(dashed("0001: 1; 0002..1023: 0; 1024: 300;"))
+    svg = page.select_one("figure.bookreview-chart svg")
+    assert len(svg.select("rect.bookreview-chart-bar")) == 6  # 0001, 1024, 2022, 2023, 2024, 9999
+    assert len(svg.select("path.bookreview-chart-break")) == 3
+    breaks = [[span.get_text() for span in text.select("tspan")] for text in svg.select("text") if text.tspan]
+    assert breaks == [[dashed("0002.."), "1023"], [dashed("1025.."), "2021"], [dashed("2025.."), "9998"]]
+    assert svg.select_one("path.bookreview-chart-axis")["d"].count("M") == 4  # broken three times
+    text = make_app("text", srcdir=srcdir)
+    text.build()
+    table = (text.outdir / "index.txt").read_text(encoding="utf-8").split("Pages per year")[0]
+    assert dashed("| 1025..2021    | 0        |") in table
+    assert table.count("\n| ") == 10  # the heading and nine rows
+
+
+def test_long_labels_get_wide_slots(make_app: type[SphinxTestApp], tmp_path: Path) -> None:
+    """A huge page count is a long number above its bar: the slots widen,
+    so no two labels overlap (a 12 px digit is about 7 px wide)."""
+    app = make_app("html", srcdir=span_project(tmp_path / "span", SPAN_REVIEWS))
+    app.build()
+    pages = soup(app, "index.html").select("figure.bookreview-chart svg")[1]
+    values = [text for text in pages.select("text") if "bookreview-chart-label" not in text.get("class", [])]
+    assert "1000000249" in [text.get_text() for text in values]
+    centres = [float(text["x"]) for text in values]
+    slot = min(b - a for a, b in itertools.pairwise(centres))
+    assert slot >= 7 * max(len(text.get_text()) for text in values)
+
+
+@pytest.mark.parametrize(
+    ("scale", "step", "ratings", "expected"),
+    [
+        # 1001 steps: the ends, the steps with books, breaks between.
+        (
+            100,
+            0.1,
+            ["73", "85", "85.07"],
+            "0: 0; 0.1..72.9: 0; 73: 1; 73.1..84.9: 0; 85: 1; 85.1: 1; 85.2..99.9: 0; 100: 0",
+        ),
+        # 21 steps: drawn whole, as on the default scale.
+        (10, 0.5, ["7"], "; ".join(f"{n / 2:g}: {int(n == 14)}" for n in range(21))),
+    ],
+    ids=["fine-scale", "whole-scale"],
+)
+def test_rating_chart_follows_the_ratings(
+    make_app: type[SphinxTestApp], tmp_path: Path, scale: int, step: float, ratings: list[str], expected: str
+) -> None:
+    """A fine rating scale drew a bar for each of up to 1001 steps."""
+    reviews = {f"Book {n}": ("2024-01-01", rating) for n, rating in enumerate(ratings)}
+    srcdir = span_project(tmp_path / "ratings", reviews, option="rating")
+    overrides = {"bookreview_rating_scale": scale, "bookreview_rating_step": step}
+    app = make_app("html", srcdir=srcdir, confoverrides=overrides)
+    app.build()
+    assert warnings(app) == []
+    assert described(soup(app, "index.html"))["Rating distribution"] == dashed(expected)

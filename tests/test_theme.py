@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
 import sphinx_bookreview
 from sphinx_bookreview.theme.assets import DARK_CODE_CSS
@@ -308,8 +310,23 @@ def test_title_names_the_site_once(site: SphinxTestApp) -> None:
     assert soup(site, "about.html").title.get_text() == "About these notes — Reading Notes"
 
 
-def test_no_favicon_request(site: SphinxTestApp) -> None:
-    assert soup(site, "index.html").select_one('link[rel="icon"]')["href"] == "data:,"
+def test_the_theme_icon_when_the_project_has_none(site: SphinxTestApp) -> None:
+    """Browsers ask for no /favicon.ico (a 404 in the console, a point off
+    Lighthouse's best practices): every page names the theme's small SVG
+    book, by a link within the site (not the ``data:,`` URL it used)."""
+    assert soup(site, "index.html").select_one('link[rel="icon"]')["href"] == "_static/bookreview-icon.svg"
+    assert soup(site, "reviews/tidy.html").select_one('link[rel="icon"]')["href"] == "../_static/bookreview-icon.svg"
+    icon = site.outdir / "_static" / "bookreview-icon.svg"
+    assert icon.stat().st_size < 512
+    svg = BeautifulSoup(icon.read_text(encoding="utf-8"), "xml").svg
+    assert svg["viewBox"] == "0 0 32 32"
+    assert svg.find_all("path")  # a glyph, not an empty image
+
+
+def test_the_project_favicon_wins(built: Callable[..., SphinxTestApp]) -> None:
+    app = built("theme-logo", confoverrides={"html_favicon": "_static/logo.svg"})
+    assert app.warning.getvalue() == ""
+    assert [link["href"] for link in soup(app, "index.html").select('link[rel="icon"]')] == ["_static/logo.svg"]
 
 
 # -- meta description, canonical link, meta tags of other extensions ------
@@ -444,6 +461,37 @@ def test_logo_for_dark_mode(built: Callable[..., SphinxTestApp]) -> None:
     assert brand.select_one(".site-name") is None
 
 
+@pytest.mark.parametrize("logo", ["https://cdn.example.org/dark.svg", "/logo-dark.svg"])
+def test_logo_for_dark_mode_by_url_or_static_path(built: Callable[..., SphinxTestApp], logo: str) -> None:
+    app = built("theme-logo", confoverrides={"html_theme_options": {"logo_dark": logo}})
+    assert app.warning.getvalue() == ""
+    dark = soup(app, "index.html").select_one(".site-logo-dark")["src"]
+    assert dark == ("_static/logo-dark.svg" if logo.startswith("/") else logo)
+
+
+@pytest.mark.parametrize(
+    "logo",
+    ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>",
+     "//evil.example/dark.svg", "ftp://example.org/dark.svg", "../conf.py", "missing.svg", "logo\x00.svg"],
+)  # fmt: skip
+def test_logo_for_dark_mode_refused(make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path,
+                                    logo: str) -> None:  # fmt: skip
+    """Not an http(s) URL nor a file of html_static_path: one located
+    warning, and the light logo alone (``javascript:`` was written as the
+    dark logo's ``src``)."""
+    srcdir = shutil.copytree(rootdir / "test-theme-logo", tmp_path / "logo")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + f"html_theme_options = {{'logo_dark': {logo!r}}}\n")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert strip_colors(app.warning.getvalue()).splitlines() == [
+        f"{conf}:6: WARNING: theme option logo_dark: {logo.strip()!r} is neither an http(s) URL nor a file in "
+        "html_static_path; no dark logo [bookreview.config]"
+    ]
+    brand = soup(app, "index.html").select_one(".site-brand")
+    assert [(img["src"], img["class"]) for img in brand.select("img")] == [("_static/logo.svg", ["site-logo"])]
+
+
 # -- other builders -----------------------------------------------------------
 
 
@@ -512,6 +560,52 @@ def test_incremental_builds_refresh_the_grid_and_the_pagers(rootdir: Path, tmp_p
         assert {page: got[page] for page in expected} == expected
     assert "between.html#a-book-between" in theme_views(fresh[0])["reviews/design.html"]
     assert "between.html" not in " ".join(theme_views(fresh[2])["index.html"])
+
+
+def headers(outdir: Path) -> dict[str, list[tuple[str, str]]]:
+    """The header's navigation on every page: each link's text and target."""
+    return {
+        str(page.relative_to(outdir)): [(a.get_text(), a["href"]) for a in html(page).select(".site-header nav a")]
+        for page in sorted(outdir.rglob("*.html"))
+    }
+
+
+def edit(path: Path, text: str) -> None:
+    """Write ``text``, stamped later than any build so far: Sphinx reads it again."""
+    path.write_text(text, encoding="utf-8")
+    later = time.time() + 10
+    os.utime(path, (later, later))
+
+
+def test_incremental_builds_refresh_every_header(rootdir: Path, tmp_path: Path) -> None:
+    """The header lists the top-level pages on every page: adding one,
+    retitling one, reordering or removing them rewrites every page, not
+    only those whose own source or neighbours changed."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-theme", srcdir)
+    index, about, colophon = srcdir / "index.rst", srcdir / "about.rst", srcdir / "colophon.rst"
+    toctree = "   reviews/index\n   about\n"
+    steps = [
+        lambda: (colophon.write_text("Colophon\n========\n\nMade with Sphinx.\n", encoding="utf-8"),
+                 edit(index, index.read_text(encoding="utf-8").replace(toctree, toctree + "   colophon\n"))),
+        lambda: edit(about, about.read_text(encoding="utf-8").replace("About these notes", "About this site")),
+        lambda: edit(index, index.read_text(encoding="utf-8").replace("about\n   colophon", "colophon\n   about")),
+        lambda: (colophon.unlink(), edit(index, index.read_text(encoding="utf-8").replace("   colophon\n", ""))),
+    ]  # fmt: skip
+    incremental = build_theme_site(srcdir, tmp_path / "incremental")
+    shown = []
+    for number, step in enumerate(steps):
+        step()
+        build_theme_site(srcdir, tmp_path / "incremental")
+        fresh = headers(build_theme_site(srcdir, tmp_path / f"fresh-{number}", freshenv=True))
+        assert {page: headers(incremental)[page] for page in fresh} == fresh
+        shown.append(fresh["reviews/tidy.html"])
+    assert [[title for title, _url in links][:3] for links in shown] == [
+        ["Reviews", "About these notes", "Colophon"],
+        ["Reviews", "About this site", "Colophon"],
+        ["Reviews", "Colophon", "About this site"],
+        ["Reviews", "About this site", "Authors"],
+    ]
 
 
 def build_theme_site(srcdir: Path, builddir: Path, freshenv: bool = False) -> Path:

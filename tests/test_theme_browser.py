@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sphinx.testing.util import SphinxTestApp
 from test_theme import theme_entry_point  # noqa: F401 - a fixture: finds the theme from a source checkout
+from test_themes import LINE_ENDS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -267,4 +268,44 @@ def test_menu_opens_by_keyboard_and_closes_with_escape(
     page.keyboard.press("Escape")
     assert page.locator(".site-menu-panel").is_hidden()
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.context.close()
+
+
+# -- a phone's width: the author index and a long web address -------------------
+
+PHONE = 390
+
+
+def test_author_index_on_a_phone(browser: Browser, site: str) -> None:
+    """Each verdict takes the screen's width under its book, several words
+    a line (in a third column it held one to three), and nothing scrolls
+    sideways."""
+    page = open_page(browser, site + "book-author.html", PHONE, "light")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"author-index-{PHONE}.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE, "the page scrolls sideways"
+    verdicts = page.locator("table.modindextable td:nth-child(3) > em")
+    assert verdicts.count() == 8
+    for n in range(verdicts.count()):
+        words = len(verdicts.nth(n).inner_text().split())
+        lines = verdicts.nth(n).evaluate("(em) => em.getClientRects().length")
+        assert words / lines >= 4, f"{verdicts.nth(n).inner_text()!r}: {words} words on {lines} lines"
+    page.context.close()
+
+
+def test_long_web_address_on_a_phone(
+    browser: Browser, built: Callable[..., SphinxTestApp], serve: Callable[[Path], str]
+) -> None:
+    """The card shows the address without its scheme, wrapped after a "/",
+    "." or "-" (it broke mid-word: the card was ``overflow-wrap: anywhere``)."""
+    page = open_page(
+        browser, served(built("themes", confoverrides={"html_theme": "bookreview"}), serve), PHONE, "light"
+    )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".bookreview-card").screenshot(path=str(ARTIFACTS / f"card-url-{PHONE}.png"))
+    link = page.locator(".bookreview-card a.bookreview-url")
+    assert link.inner_text() == "example.org/books/foundations-of-python-network-programming/second-edition/"
+    ends = link.evaluate(LINE_ENDS)
+    assert ends and all(end in "/.-" for end in ends), ends
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE, "the page scrolls sideways"
     page.context.close()

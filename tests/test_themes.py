@@ -114,6 +114,26 @@ CONTRAST = """(element) => {
     return (light + 0.05) / (dark + 0.05);
 }"""
 
+#: The characters that end each line of an element's text, as laid out:
+#: the character before each place where the next one starts lower down.
+LINE_ENDS = """(element) => {
+    const ends = [];
+    let top = null, last = null;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getBoundingClientRect();
+            if (top !== null && rect.top > top + 2) ends.push(last);
+            top = rect.top;
+            last = node.data[i];
+        }
+    }
+    return ends;
+}"""
+
 #: Text in the card and the quick review whose contrast is checked.
 TEXTS = [
     ".bookreview-card .bookreview-title strong",
@@ -185,6 +205,7 @@ def check_page(page: Page, width: int) -> None:
         contrast = element.evaluate(CONTRAST)
         assert contrast >= MIN_CONTRAST, f"{selector}: contrast {contrast:.2f}"
 
+    check_url(page, width)
     if width < 600:
         viewport = page.evaluate("document.documentElement.clientWidth")
         card_box = card.bounding_box()
@@ -192,3 +213,19 @@ def check_page(page: Page, width: int) -> None:
         assert card_box["x"] >= 0
         assert card_box["x"] + card_box["width"] <= viewport, "the card is wider than the screen"
         assert card.evaluate("(el) => el.scrollWidth <= el.clientWidth"), "the card's content overflows it"
+
+
+def check_url(page: Page, width: int) -> None:
+    """The book's web address is shown without its scheme; on a phone it
+    wraps after a "/", "." or "-", never inside a word; the card's other
+    text never breaks inside a word either (it did: the whole card was
+    ``overflow-wrap: anywhere``)."""
+    link = page.locator(".bookreview-card a.bookreview-url")
+    assert link.inner_text() == "example.org/books/foundations-of-python-network-programming/second-edition/"
+    assert link.get_attribute("href") == "https://" + link.inner_text()
+    ends = link.evaluate(LINE_ENDS)
+    assert all(end in "/.-" for end in ends), ends
+    if width < 600:
+        assert ends, "the address fits one line of a phone's card"
+    for selector in (".bookreview-card", ".bookreview-card dl.bookreview-facts > dd"):
+        assert page.locator(selector).first.evaluate("(el) => getComputedStyle(el).overflowWrap") != "anywhere"

@@ -8,7 +8,8 @@ root; ``bookreviews.schema.json`` (draft 2020-12, shipped in this package)
 is copied beside it and named by its ``$schema``.
 
 Each review is its record (:meth:`~sphinx_bookreview.model.Review.as_dict`)
-less what only the build uses (source document, file and line), with:
+less what only the build uses (source document, file and line, the
+``only`` blocks it is in), with:
 
 - ``page_url``: the review's page and anchor relative to the output root,
   as the builder names pages (``reviews/mmm.html#mmm``, ``reviews/mmm/#mmm``,
@@ -16,14 +17,16 @@ less what only the build uses (source document, file and line), with:
 - ``cover``: a local cover as the URL of the copied image (``_images/...``);
 - ``answers``: the quick review as ``{key, question, answer}`` objects, the
   answer as written in the source;
+- ``verdict`` as written in the source, and ``verdict_text`` as a reader
+  sees it (the plain text, its inline markup rendered);
 - ``reads``: every reading as ``{started, finished, status}``, oldest first
   (one for a review without ``:reads:``); ``contributors`` as ``{name,
   role}``; ``progress`` as ``{percent}``, with ``page`` and ``pages`` when
   given so, or ``null``.
 
-The summary fields, ``verdict`` and each ``answer``, never hold a
-spoiler: each ``:spoiler:`` role in them is replaced by ``[spoiler]`` (in
-the project's language).
+The summary fields, ``verdict``, ``verdict_text`` and each ``answer``,
+never hold a spoiler: each ``:spoiler:`` role in them is replaced by
+``[spoiler]`` (in the project's language).
 
 ``rating_scale`` says what the ratings are out of. Only the review that
 keeps a duplicate id is listed. Keys are sorted and reviews sorted by id,
@@ -42,9 +45,10 @@ from typing import TYPE_CHECKING, Any
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_bookreview.card import question_label
+from sphinx_bookreview.config import SCHEMA_NAME
 from sphinx_bookreview.covers import cover_src
 from sphinx_bookreview.domain import BookDomain, review_uri
-from sphinx_bookreview.outputs.stamps import write_if_changed
+from sphinx_bookreview.outputs.stamps import output_file, reported, write_if_changed
 from sphinx_bookreview.spoilers import masked
 
 if TYPE_CHECKING:
@@ -53,12 +57,13 @@ if TYPE_CHECKING:
     from sphinx_bookreview.model import Review
 
 SITE_BUILDERS = ("html", "dirhtml", "singlehtml")
-SCHEMA = Path(__file__).with_name("bookreviews.schema.json")
+SCHEMA = Path(__file__).with_name(SCHEMA_NAME)
 #: 2 (issue 14): series numbers may be fractions, and the fields of re-reads,
-#: contributors, editions and progress were added (docs/guides/sharing.rst).
+#: contributors, editions and progress and ``verdict_text`` were added
+#: (docs/guides/sharing.rst).
 VERSION = 2
 #: Record fields that say where the review was read from, not what it is.
-INTERNAL = ("docname", "lineno", "source")
+INTERNAL = ("docname", "lineno", "source", "only")
 
 
 def site_builder(app: Sphinx) -> StandaloneHTMLBuilder | None:
@@ -108,7 +113,7 @@ def progress(review: Review) -> dict[str, float] | None:
 
 
 def catalog(builder: StandaloneHTMLBuilder, domain: BookDomain) -> dict[str, Any]:
-    reviews = sorted(domain.views.winners.values(), key=lambda review: review.id)
+    reviews = domain.published(builder)
     return {
         "$schema": SCHEMA.name,
         "version": VERSION,
@@ -121,10 +126,13 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
     builder = site_builder(app)
     if exception is not None or builder is None or not app.config.bookreview_catalog:
         return
+    path = output_file(app, builder, "bookreview_catalog")
+    if path is None:
+        return
     data = catalog(builder, BookDomain.of(app.env))
-    path = Path(builder.outdir, app.config.bookreview_catalog)
-    write_if_changed(app, path, data, lambda: catalog_json(data))
-    shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
+    with reported(app, "bookreview_catalog"):
+        write_if_changed(app, path, data, lambda: catalog_json(data))
+        shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
 
 
 def catalog_json(data: dict[str, Any]) -> bytes:

@@ -12,8 +12,8 @@ Atom requires each entry's date and the clock would make every build
 differ. For the same reason the feed's ``updated`` is its newest entry's
 date, and the Unix epoch for a feed without entries. The feed's id is its
 own URL and an entry's id the review's URL, both stable across builds.
-Each entry links to the review, is summarised by ``:verdict:`` (its
-spoilers masked, :func:`~sphinx_bookreview.spoilers.masked`), is by its
+Each entry links to the review, is summarised by ``:verdict:`` (its plain
+text: markup rendered, as a reader sees it, spoilers masked), is by its
 reviewer and is filed under its tags. A build that changes nothing the
 feed says leaves the file as it is (:mod:`.stamps`).
 """
@@ -23,13 +23,11 @@ from __future__ import annotations
 import datetime
 import html
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.outputs.catalog import absolute_url, review_url, site_builder
-from sphinx_bookreview.outputs.stamps import write_if_changed
-from sphinx_bookreview.spoilers import masked
+from sphinx_bookreview.outputs.stamps import output_file, reported, write_if_changed
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -61,8 +59,8 @@ def entry_date(review: Review) -> datetime.datetime | None:
     return datetime.datetime.fromisoformat(day).replace(tzinfo=datetime.UTC) if day else None
 
 
-def newest_first(domain: BookDomain) -> list[tuple[datetime.datetime, Review]]:
-    dated = [(day, review) for review in domain.views.winners.values() if (day := entry_date(review))]
+def newest_first(builder: StandaloneHTMLBuilder, domain: BookDomain) -> list[tuple[datetime.datetime, Review]]:
+    dated = [(day, review) for review in domain.published(builder) if (day := entry_date(review))]
     by_id = sorted(dated, key=lambda item: item[1].id)
     return sorted(by_id, key=lambda item: item[0], reverse=True)  # stable: ties stay by id
 
@@ -91,8 +89,8 @@ def feed_data(builder: StandaloneHTMLBuilder, url: str, domain: BookDomain) -> F
     config = builder.config
     entries = tuple(
         Entry(absolute_url(builder, review_url(builder, review)), day, xml_text(review.title),
-              xml_text(masked(review.verdict)), xml_text(review.reviewer), tuple(xml_text(tag) for tag in review.tags))
-        for day, review in newest_first(domain)
+              xml_text(review.verdict_text), xml_text(review.reviewer), tuple(xml_text(tag) for tag in review.tags))
+        for day, review in newest_first(builder, domain)
     )  # fmt: skip
     site = absolute_url(builder, "")  # the site's root
     return Feed(url, xml_text(config.project), site, config.language, xml_text(config.author or ""), entries)
@@ -137,8 +135,12 @@ def write_feed(app: Sphinx, exception: Exception | None) -> None:
     builder, url = site_builder(app), feed_url(app)
     if exception is not None or builder is None or not url:
         return
+    path = output_file(app, builder, "bookreview_feed")
+    if path is None:
+        return
     data = feed_data(builder, url, BookDomain.of(app.env))
-    write_if_changed(app, Path(builder.outdir, app.config.bookreview_feed), data, lambda: atom_feed(data))
+    with reported(app, "bookreview_feed"):
+        write_if_changed(app, path, data, lambda: atom_feed(data))
 
 
 def link_feed(

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sphinx_bookreview.spoilers import masked
-
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -52,8 +50,9 @@ def review_data(review: Review, rating_scale: float) -> dict[str, Any]:
         data["author"] = {"@type": "Person", "name": review.reviewer}
     if review.date:
         data["datePublished"] = review.date
-    if review.verdict:
-        data["reviewBody"] = masked(review.verdict)  # a summary: never a spoiler
+    if review.verdict_text:
+        # What the page shows, not its markup; a summary, so never a spoiler.
+        data["reviewBody"] = review.verdict_text
     return data
 
 

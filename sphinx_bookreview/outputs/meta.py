@@ -1,4 +1,5 @@
-"""``<meta name="description">`` from the verdict of a page's only review."""
+"""``<meta name="description">`` from the verdict of a page's only review,
+as a reader sees it (its plain text, the markup rendered)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from sphinx_bookreview.domain import BookDomain
-from sphinx_bookreview.spoilers import masked
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -19,8 +19,8 @@ def add_description(
     if doctree is None:
         return
     reviews = BookDomain.of(app.env).reviews_in(pagename)
-    if len(reviews) == 1 and reviews[0].verdict:
-        tag = f'<meta name="description" content="{html.escape(masked(reviews[0].verdict))}" />\n'
+    if len(reviews) == 1 and reviews[0].verdict_text:
+        tag = f'<meta name="description" content="{html.escape(reviews[0].verdict_text)}" />\n'
         context["metatags"] = context.get("metatags", "") + tag
 
 

@@ -12,7 +12,7 @@ What: ``og:type`` ``book`` with ``book:author`` (the author's entry on the
 author index page, else the name), ``book:isbn`` (ISBN-13 digits),
 ``book:release_date`` (``:published:``, ISO 8601) and ``book:tag``;
 ``og:title``, ``og:url`` (the canonical URL), ``og:site_name``,
-``og:locale``, ``og:description`` (the verdict, else the first quick-review
+``og:locale``, ``og:description`` (the verdict's text, else the first quick-review
 answer as plain text, else the body's first paragraph, at most 200
 characters) and ``og:image`` with its size and alt text; ``twitter:card``
 ``summary_large_image`` with a cover, else ``summary``. The image is the
@@ -46,13 +46,14 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.images import get_image_size
 
+from sphinx_bookreview.card import plain_text
 from sphinx_bookreview.config import SHARED_IMAGE_SUFFIXES, conf_py
 from sphinx_bookreview.covers import cover_size, cover_src
 from sphinx_bookreview.domain import AUTHOR_INDEX, BookDomain, index_anchor
 from sphinx_bookreview.model import is_url
 from sphinx_bookreview.nodes import bookreview, bookreview_quick
 from sphinx_bookreview.outputs.feed import xml_text
-from sphinx_bookreview.spoilers import in_spoiler, masked, without_spoilers
+from sphinx_bookreview.spoilers import in_spoiler
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -176,7 +177,7 @@ def og_locale(language: str | None) -> str:
 
 
 def description(review: Review, doctree: nodes.document) -> str:
-    text = masked(review.verdict) or parsed_text(doctree, review.id)
+    text = review.verdict_text or parsed_text(doctree, review.id)
     return shortened(" ".join(text.split()))
 
 
@@ -192,15 +193,6 @@ def parsed_text(doctree: nodes.document, review_id: str) -> str:
     ]
     paragraphs = [p for body in bodies for p in body.findall(nodes.paragraph) if not in_spoiler(p)]
     return next((text for node in [*answers, *paragraphs] if (text := plain_text(node))), "")
-
-
-def plain_text(node: nodes.Element) -> str:
-    """What a reader sees of ``node``: its text, not raw markup, error
-    messages or spoilers."""
-    copy = without_spoilers(node)
-    for hidden in list(copy.findall(lambda n: isinstance(n, nodes.raw | nodes.system_message))):
-        hidden.parent.remove(hidden)
-    return copy.astext().strip()
 
 
 def shortened(text: str, limit: int = DESCRIPTION_LENGTH) -> str:

@@ -12,17 +12,27 @@ edited since. A failed build records nothing, so the next one writes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.locale import get_translation
+from sphinx.util import logging
+
 from sphinx_bookreview import __version__
+from sphinx_bookreview.config import conf_py
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+__ = get_translation("sphinx_bookreview", "console")
+logger = logging.getLogger(__name__)
 
 STAMPS = "bookreview-outputs.json"
 
@@ -65,3 +75,37 @@ def write_if_changed(app: Sphinx, path: Path, data: object, render: Callable[[],
     stamps[key] = [data_digest, *(file_state(path) or [])]
     stamps_file.parent.mkdir(parents=True, exist_ok=True)
     stamps_file.write_text(json.dumps(stamps, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def output_file(app: Sphinx, builder: StandaloneHTMLBuilder, setting: str) -> Path | None:
+    """The file the setting names in the output folder; ``None``, and a
+    warning, where that is the page of a document, which Sphinx has just
+    written (a setting cannot know the project's pages when it is checked)."""
+    name = getattr(app.config, setting)
+    path = Path(builder.outdir, name)
+    pages = {Path(builder.get_outfilename(docname)): docname for docname in sorted(builder.env.all_docs)}
+    if path in pages:
+        unwritten(app, setting, name, __("it is the page of %r") % pages[path])
+        return None
+    return path
+
+
+@contextlib.contextmanager
+def reported(app: Sphinx, setting: str) -> Iterator[None]:
+    """Writing the file the setting names: a name the file system refuses
+    (a folder of that name is there, a file where a folder must be, a path
+    too long) is one warning, at the setting, and the file is not written."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or str(error)
+        if error.filename:  # the part of the path at fault
+            reason += f" ({os.path.relpath(error.filename, app.outdir)})"
+        unwritten(app, setting, getattr(app.config, setting), reason)
+
+
+def unwritten(app: Sphinx, setting: str, name: str, reason: str) -> None:
+    logger.warning(
+        __("cannot write %s = %r: %s; the file is not written"), setting, name, reason,
+        type="bookreview", subtype="config", location=conf_py(app, setting),
+    )  # fmt: skip

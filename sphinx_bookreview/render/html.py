@@ -149,8 +149,13 @@ def visit_rating(self: HTML5Translator, node: nodes.Element) -> None:
 
 # -- statistics: an inline SVG bar chart ----------------------------------------
 
-PLOT_HEIGHT, TOP, BOTTOM, SLOT, BAR = 120, 18, 22, 44, 28
+PLOT_HEIGHT, TOP, BOTTOM, BAR = 120, 18, 22, 28
 BASELINE = TOP + PLOT_HEIGHT
+#: A slot holds a bar and its labels: at least this wide, wider for long
+#: labels (a 12 px digit is about 7 px wide), so that no two labels overlap.
+MIN_SLOT, CHAR_WIDTH, SLOT_PADDING = 44, 7.5, 8
+#: A break's label (a run's first and last) takes two lines below the axis.
+LINE_HEIGHT = 14
 
 
 def visit_chart(self: HTML5Translator, node: nodes.Element) -> None:
@@ -162,32 +167,72 @@ def visit_chart(self: HTML5Translator, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def label_lines(label: str, gap: bool) -> list[str]:
+    """A break's range (its first and last joined by an en dash, see
+    ``stats.bars``) on two lines, the dash ending the first; else the label."""
+    if not gap:
+        return [label]
+    first, dash, last = label.partition("\u2013")
+    return [first + dash, last] if dash else [label]
+
+
+def slot_width(labels: list[str], values: list[int], gaps: list[bool]) -> float:
+    texts = [str(value) for value in values]
+    texts += [line for label, gap in zip(labels, gaps, strict=True) for line in label_lines(label, gap)]
+    return max(MIN_SLOT, round(max(map(len, texts)) * CHAR_WIDTH) + SLOT_PADDING)
+
+
 def svg_chart(node: nodes.Element) -> str:
     labels, values, chart_id = node["labels"], node["values"], node["ids"][0]
-    width, height = max(len(values), 2) * SLOT + 8, TOP + PLOT_HEIGHT + BOTTOM
+    gaps = node.get("gaps") or [False] * len(values)
+    slot = slot_width(labels, values, gaps)
+    width = max(len(values), 2) * slot + 8
+    height = TOP + PLOT_HEIGHT + BOTTOM + (LINE_HEIGHT if any(gaps) else 0)
     highest = max(values) or 1
     described = "; ".join(f"{label}: {value}" for label, value in zip(labels, values, strict=True))
+    slots = enumerate(zip(labels, values, gaps, strict=True))
     return "\n".join([
         f'<svg xmlns="http://www.w3.org/2000/svg" class="bookreview-chart-svg" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" font-size="12" fill="currentColor" text-anchor="middle">',
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" viewBox="0 0 {width:g} {height}" '
+        f'width="{width:g}" height="{height}" font-size="12" fill="currentColor" text-anchor="middle">',
         f'<title id="{chart_id}-title">{html.escape(node["title"])}</title>',
         f'<desc id="{chart_id}-desc">{html.escape(described)}</desc>',
-        *(bar(index, label, value, highest) for index, (label, value) in enumerate(zip(labels, values, strict=True))),
-        f'<line class="bookreview-chart-axis" x1="0" y1="{BASELINE}" x2="{width}" y2="{BASELINE}" '
-        'stroke="currentColor"/>',
+        *(drawn_break(index, label, slot) if gap else bar(index, label, value, highest, slot)
+          for index, (label, value, gap) in slots),
+        axis(width, [4 + index * slot + slot / 2 for index, gap in enumerate(gaps) if gap]),
         "</svg>",
     ])  # fmt: skip
 
 
-def bar(index: int, label: str, value: int, highest: int) -> str:
+def bar(index: int, label: str, value: int, highest: int, slot: float) -> str:
     """The ``index``-th bar, scaled to the highest value, with its value
     above it and its label below the axis."""
     height = round(PLOT_HEIGHT * value / highest, 2)
-    left, top = 4 + index * SLOT, BASELINE - height
-    x, middle = left + (SLOT - BAR) / 2, left + SLOT / 2
+    left, top = 4 + index * slot, BASELINE - height
+    x, middle = left + (slot - BAR) / 2, left + slot / 2
     return "\n".join([
         f'<rect class="bookreview-chart-bar" x="{x:g}" y="{top:g}" width="{BAR}" height="{height:g}"/>',
         f'<text x="{middle:g}" y="{top - 4:g}">{value}</text>',
         f'<text class="bookreview-chart-label" x="{middle:g}" y="{BASELINE + 16}">{html.escape(label)}</text>',
     ])  # fmt: skip
+
+
+def drawn_break(index: int, label: str, slot: float) -> str:
+    """A run of empty years or steps: two slashes across the broken axis,
+    and the run's first and last below it."""
+    middle = 4 + index * slot + slot / 2
+    lines = "".join(
+        f'<tspan x="{middle:g}" y="{BASELINE + 16 + n * LINE_HEIGHT}">{html.escape(line)}</tspan>'
+        for n, line in enumerate(label_lines(label, gap=True))
+    )
+    return "\n".join([
+        f'<path class="bookreview-chart-break" d="M{middle - 7:g} {BASELINE + 5}l5 -10M{middle + 2:g} {BASELINE + 5}'
+        'l5 -10" fill="none" stroke="currentColor"/>',
+        f'<text class="bookreview-chart-label">{lines}</text>',
+    ])  # fmt: skip
+
+
+def axis(width: float, breaks: list[float]) -> str:
+    """The baseline, interrupted where a break is drawn."""
+    path = f"M0 {BASELINE}" + "".join(f"H{middle - 4:g}M{middle + 4:g} {BASELINE}" for middle in breaks)
+    return f'<path class="bookreview-chart-axis" d="{path}H{width:g}" fill="none" stroke="currentColor"/>'

@@ -20,7 +20,7 @@ from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
 from sphinx_bookreview.config import conf_py
 from sphinx_bookreview.covers import cover_size, cover_src
 from sphinx_bookreview.domain import BookDomain, review_uri
-from sphinx_bookreview.model import is_url
+from sphinx_bookreview.model import InvalidValue, is_url, parse_url
 from sphinx_bookreview.rating import rating_html
 from sphinx_bookreview.theme.navigation import site_navigation
 
@@ -36,6 +36,8 @@ __ = get_translation("sphinx_bookreview", "console")
 logger = logging.getLogger(__name__)
 
 THEME_PATH = Path(__file__).parent
+#: The theme's icon in its ``static`` folder: the favicon of projects without ``html_favicon``.
+ICON = "bookreview-icon.svg"
 #: The domain indices linked from every page, in this order.
 INDICES = ("author", "tag", "rating")
 #: Covers on the home page loaded at once (the first row on a wide screen).
@@ -60,16 +62,21 @@ def uses_theme(app: Sphinx) -> bool:
 
 
 def option_int(app: Sphinx, context: Context, name: str, default: int) -> int:
-    try:
-        return max(0, int(str(context.get(f"theme_{name}", default)).strip()))
-    except ValueError:
-        logger.warning(__("theme option %s must be a whole number; using %d"), name, default, type="bookreview",
-                       subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
-        return default
+    text = str(context.get(f"theme_{name}", default)).strip()
+    if text.isascii() and text.isdigit():
+        return int(text)
+    logger.warning(__("theme option %s must be a whole number; using %d"), name, default, type="bookreview",
+                   subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
+    return default
 
 
-def option_bool(context: Context, name: str) -> bool:
-    return str(context.get(f"theme_{name}", "")).strip().lower() in ("true", "1", "yes", "on")
+def option_bool(app: Sphinx, context: Context, name: str, default: bool) -> bool:
+    text = str(context.get(f"theme_{name}", default)).strip().lower()
+    if text in ("true", "1", "yes", "on", "false", "0", "no", "off", ""):
+        return text in ("true", "1", "yes", "on")
+    logger.warning(__("theme option %s must be true or false; using %s"), name, str(default).lower(), type="bookreview",
+                   subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
+    return default
 
 
 def option_text(context: Context, name: str) -> str:
@@ -124,7 +131,7 @@ def cover(app: Sphinx, context: Context, review: Review, loading: str) -> dict[s
 def recent_reviews(app: Sphinx, pagename: str, context: Context) -> list[dict[str, Any]]:
     """The newest reviews for the home page's grid."""
     count = option_int(app, context, "recent_reviews", 12)
-    with_covers = option_bool(context, "show_covers")
+    with_covers = option_bool(app, context, "show_covers", default=True)
     return [
         {
             "title": review.title,
@@ -209,7 +216,8 @@ def page_context(
     home = pagename == app.config.root_doc
     neighbours = review_neighbours(app, pagename) if doctree is not None else None
     kind = "home" if home else "review" if neighbours else "page"
-    show_name = not (context.get("logo_url") and option_bool(context, "hide_name"))
+    hide_name = option_bool(app, context, "hide_name", default=False)  # checked with or without a logo
+    show_name = not (context.get("logo_url") and hide_name)
     navigation = site_navigation(app, pagename)
     context.update(
         bookreview_labels=labels(),
@@ -224,14 +232,14 @@ def page_context(
         bookreview_neighbours=neighbours,
         bookreview_accent=accent_colours(app, context),
         bookreview_footer=option_text(context, "footer_text"),
-        bookreview_logo_dark=logo_dark(context),
+        bookreview_logo_dark=logo_dark(app, context),
         # The logo is decorative when the name is written beside it.
         bookreview_logo_alt="" if show_name else app.config.project,
         bookreview_show_name=show_name,
         bookreview_copyright=copyright_lines(app),
-        # An empty icon where the project has none: browsers then ask for
-        # no /favicon.ico, a 404 in the console of every site without one.
-        bookreview_favicon=context.get("favicon_url") or "data:,",
+        # The theme's own icon where the project has none: browsers then ask
+        # for no /favicon.ico, a 404 in the console of every site without one.
+        bookreview_favicon=context.get("favicon_url") or context["pathto"](f"_static/{ICON}", resource=True),
     )
 
 
@@ -250,12 +258,40 @@ def copyright_lines(app: Sphinx) -> list[str]:
     return [value] if isinstance(value, str) else [str(line) for line in value]
 
 
-def logo_dark(context: Context) -> str:
-    """The URL of the logo for dark mode, if the project gives one."""
+def logo_dark(app: Sphinx, context: Context) -> str:
+    """The URL of the logo for dark mode, if the project gives one: an
+    http(s) URL as given, a file in ``html_static_path`` as it is copied
+    to ``_static``; anything else is a warning and no dark logo."""
     logo = option_text(context, "logo_dark")
     if not logo:
         return ""
-    return logo if is_url(logo) else context["pathto"]("_static/" + logo.lstrip("/"), resource=True)
+    if is_url(logo):
+        try:
+            return parse_url(logo)
+        except InvalidValue:
+            pass
+    elif in_static_path(app, logo):
+        return str(context["pathto"]("_static/" + logo.lstrip("/"), resource=True))
+    logger.warning(__("theme option logo_dark: %r is neither an http(s) URL nor a file in html_static_path; "
+                      "no dark logo"), logo, type="bookreview", subtype="config", once=True,
+                   location=conf_py(app, "html_theme_options"))  # fmt: skip
+    return ""
+
+
+def in_static_path(app: Sphinx, name: str) -> bool:
+    """Whether ``name`` is a file that ``html_static_path`` copies to
+    ``_static``: inside one of its folders, or one of its files."""
+    for entry in app.config.html_static_path:
+        try:
+            static = Path(app.confdir, entry).resolve()
+            candidate = (static / name.lstrip("/")).resolve()
+            if (static.is_file() and name == static.name) or (
+                static.is_dir() and candidate.is_relative_to(static) and candidate.is_file()
+            ):
+                return True
+        except (OSError, ValueError):  # a name too long for the system, or with a NUL
+            continue
+    return False
 
 
 def setup_context(app: Sphinx) -> None:
