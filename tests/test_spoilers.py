@@ -59,6 +59,9 @@ def test_feed_catalog_listing_and_index_pages(app: SphinxTestApp) -> None:
         assert not [secret for secret in SECRETS if secret in output]
     assert "Great until [spoiler], then better." in listing
     assert "Great until [spoiler], then better." in authors
+    review = {r["title"]: r for r in json.loads(catalog)["reviews"]}["The Sixth Sense Companion"]
+    # As written (the markup kept, the spoiler masked) and as a reader sees it.
+    assert (review["verdict"], review["verdict_text"]) == ("Great until [spoiler], then better.",) * 2
 
 
 def test_the_review_page_keeps_them_hidden(app: SphinxTestApp) -> None:
