@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
-from sphinx_bookreview.model import is_url, isbn_url, number
+from sphinx_bookreview.model import is_url, isbn_url, series_text
 from sphinx_bookreview.nodes import (
     bookreview,
     bookreview_card,
@@ -81,7 +81,7 @@ def series_nodes(review: Review) -> list[nodes.Node]:
         name = nodes.reference(review.series, review.series, refuri=review.series_url)
     if review.series_number is None:
         return [name]
-    first, last = number(review.series_number), number(review.series_number_end or 0)
+    first, last = series_text(review.series_number), series_text(review.series_number_end or 0)
     template = (
         _("Book %(number)s of %(series)s")
         if review.series_number_end is None

@@ -43,7 +43,9 @@ OPTIONS = (
 _BCP47 = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _RATING = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?")
 # At most 9 digits a part: int() refuses thousands of digits.
-_SERIES_NUMBER = r"\d{1,9}(?:\.\d{1,9})?"
+#: At most six digits and three decimals: a number of nine digits or fewer
+#: is held exactly and written back as it was (:func:`series_text`).
+_SERIES_NUMBER = r"\d{1,6}(?:\.\d{1,3})?"
 _SERIES = re.compile(rf"(?P<name>.*?)\s*#\s*(?P<first>{_SERIES_NUMBER})(?:\s*[-\u2013]\s*(?P<last>{_SERIES_NUMBER}))?")
 _CONTRIBUTOR = re.compile(r"(?P<name>.*?)\s*\((?P<role>[^()]*)\)")
 _ASIN = re.compile(r"B0[0-9A-Z]{8}")
@@ -192,8 +194,8 @@ class Review:
         """The number in the series as people write it: ``2``, ``1.5``, ``1-5``."""
         if self.series_number is None:
             return ""
-        last = f"-{number(self.series_number_end)}" if self.series_number_end is not None else ""
-        return number(self.series_number) + last
+        last = f"-{series_text(self.series_number_end)}" if self.series_number_end is not None else ""
+        return series_text(self.series_number) + last
 
     @property
     def progress_percent(self) -> float | None:
@@ -387,7 +389,7 @@ def parse_series(text: str) -> tuple[str, float | None, float | None]:
         return text.strip(), None, None
     first, last = series_number(match["first"]), series_number(match["last"]) if match["last"] else None
     if last is not None and last <= first:
-        example = f"#{number(first)}-{number(first + 1)}"
+        example = f"#{series_text(first)}-{series_text(first + 1)}"
         raise InvalidValue("option", f"invalid series {text!r}: a range of numbers goes up, such as {example}")
     return match["name"], first, last
 
@@ -396,6 +398,13 @@ def series_number(text: str) -> float:
     """``2`` as the whole number 2, ``1.5`` as a fraction."""
     value = float(text)
     return int(value) if value.is_integer() else value
+
+
+def series_text(value: float) -> str:
+    """A number in a series as written: ``2``, ``1.5``, ``123456.5``; not
+    :func:`number`'s six significant digits, which round or turn to
+    ``1e+06`` what a series may number."""
+    return str(value) if isinstance(value, int) else repr(value)
 
 
 def parse_contributors(text: str) -> tuple[tuple[str, str], ...]:

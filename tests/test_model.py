@@ -229,6 +229,10 @@ def test_series() -> None:
         ("Laundry Files #2.5-3.5", ("Laundry Files", 2.5, 3.5), "2.5-3.5"),
         ("Laundry #02", ("Laundry", 2, None), "2"),
         ("Catch #22 and #3 more", ("Catch #22 and #3 more", None, None), ""),  # no number at the end: all name
+        # Written back as written, not in six significant digits (123456, 1e+06).
+        ("Chronicle #123456.5", ("Chronicle", 123456.5, None), "123456.5"),
+        ("Chronicle #999999.999-1000000", ("Chronicle #999999.999-1000000", None, None), ""),  # 7 digits: a name
+        ("Saga #999999999.999999999", ("Saga #999999999.999999999", None, None), ""),  # a float would round it
     ],
 )
 def test_series_numbers(text: str, expected: tuple[str, float | None, float | None], position: str) -> None:
