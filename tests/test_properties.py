@@ -304,11 +304,13 @@ def yaml_quoted(value: str) -> str:
     return '"' + re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m[0]):02x}", escaped) + '"'
 
 
-def parsed(item: dict[str, Any]) -> Review:
-    """The record the directive makes of a generated review, as the model
-    parses it (the cover is checked below, as the directive does)."""
+def parsed(n: int, item: dict[str, Any]) -> Review:
+    """The record the directive makes of generated review ``n``, as the
+    model parses it with the id the project gives it (the cover is checked
+    below, as the directive does)."""
     title = item["title"] if item["title"].strip() else "Untitled review"
-    record, _problems = parse_review(title, item["options"], quick_keys=QUICK, default_reviewer=REVIEWER)
+    options = {**item["options"], "id": f"r{n}"}
+    record, _problems = parse_review(title, options, quick_keys=QUICK, default_reviewer=REVIEWER)
     return record
 
 
@@ -322,7 +324,7 @@ def local_cover_exists(cover: str) -> bool:
 
 def twin(n: int, item: dict[str, Any]) -> list[str]:
     """Review ``n`` with the same facts written as plain values."""
-    r = parsed(item)
+    r = parsed(n, item)
     plain = {
         "subtitle": "Plain subtitle" if r.subtitle else "",
         "author": "; ".join(f"Author {k}" for k in range(len(r.authors))),
@@ -472,7 +474,7 @@ def check_opengraph(path: Path, n: int, item: dict[str, Any], verdict_text: str)
     html = path.read_text(encoding="utf-8")
     found = [tuple(prop) for og in extruct.extract(html, syntaxes=["opengraph"], uniform=False)["opengraph"]
              for prop in og["properties"]]  # fmt: skip
-    record = parsed(item)
+    record = parsed(n, item)
     expected = [(key, xml_text(value)) for key, value in expected_tags(record, item, path.stem) if value]
     got = {key: value for key, value in found if key not in ("og:image", "og:image:width", "og:image:height",
                                                              "og:description")}  # fmt: skip
