@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
-from sphinx_bookreview.model import is_url, isbn_url
+from sphinx_bookreview.model import is_url, isbn_url, series_text
 from sphinx_bookreview.nodes import (
     bookreview,
     bookreview_card,
@@ -26,13 +26,14 @@ from sphinx_bookreview.nodes import (
 )
 from sphinx_bookreview.outputs.jsonld import review_jsonld
 from sphinx_bookreview.rating import rating_node
+from sphinx_bookreview.spoilers import without_spoilers
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from sphinx.config import Config
 
-    from sphinx_bookreview.model import Review
+    from sphinx_bookreview.model import Reading, Review
 
     #: ``SphinxDirective.parse_inline`` at the review's line: nodes and
     #: messages of inline markup.
@@ -51,8 +52,62 @@ def format_label(fmt: str) -> str:
     }[fmt]  # fmt: skip
 
 
-def status_label(status: str) -> str:
+def status_label(status: str, fmt: str = "") -> str:
+    """The status in words: an audiobook is listened to, not read."""
+    if fmt == "audiobook":
+        return {"read": _("Listened"), "reading": _("Currently listening"), "abandoned": _("Abandoned")}[status]
     return {"read": _("Read"), "reading": _("Currently reading"), "abandoned": _("Abandoned")}[status]
+
+
+def date_labels(fmt: str) -> tuple[str, str]:
+    """The labels of the first and last day of a reading (or listening)."""
+    if fmt == "audiobook":
+        return _("Started listening"), _("Finished listening")
+    return _("Started"), _("Finished")
+
+
+def reading_text(reading: Reading, fmt: str) -> str:
+    """``2024-01-02 - 2024-02-10`` (an en dash), a day left out where not
+    known, and the status when the reading was not finished."""
+    days = " \u2013 ".join((reading.started, reading.finished)).strip() if reading.started or reading.finished else ""
+    shown = days or _("dates unknown")
+    return shown if reading.status == "read" else f"{shown} ({status_label(reading.status, fmt)})"
+
+
+def series_nodes(review: Review) -> list[nodes.Node]:
+    """ "Book 2 of The Laundry Files", the series' name linked to ``:series-url:``."""
+    name: nodes.Node = nodes.Text(review.series)
+    if review.series_url:
+        name = nodes.reference(review.series, review.series, refuri=review.series_url)
+    if review.series_number is None:
+        return [name]
+    first, last = series_text(review.series_number), series_text(review.series_number_end or 0)
+    template = (
+        _("Book %(number)s of %(series)s")
+        if review.series_number_end is None
+        else _("Books %(number)s to %(last)s of %(series)s")
+    )
+    before, _marker, after = (template % {"number": first, "last": last, "series": "\0"}).partition("\0")
+    return [*text(before), name, *text(after)]
+
+
+def progress_text(review: Review) -> str:
+    """``38%``, or ``page 120 of 350 (34%)``."""
+    if review.progress.endswith("%"):
+        return review.progress
+    page, pages = review.progress.split("/")
+    return (
+        _("page %(page)s of %(pages)s") % {"page": page, "pages": pages} + f" ({round(review.progress_percent or 0)}%)"
+    )
+
+
+def published_text(review: Review) -> str:
+    """The edition's date, and the first edition's beside it where they differ."""
+    if not review.published:
+        return review.original_published
+    if review.original_published and review.original_published != review.published:
+        return f"{review.published} " + _("(first published %s)") % review.original_published
+    return review.published
 
 
 def question_label(question: str) -> str:
@@ -88,7 +143,7 @@ def text(value: str) -> list[nodes.Node]:
     return [nodes.Text(value)] if value else []
 
 
-def plural(items: tuple[str, ...], one: str, many: str) -> str:
+def plural(items: tuple[object, ...], one: str, many: str) -> str:
     return many if len(items) > 1 else one
 
 
@@ -102,9 +157,10 @@ def source_text(
 
 
 def plain_text(node: nodes.Element) -> str:
-    """What a reader sees of ``node``: its text, not raw markup or error
-    messages, its runs of white space one space as a browser shows them."""
-    copy = node.deepcopy()
+    """What a reader sees of ``node`` in a summary: its text, not raw
+    markup, error messages or spoilers (masked), its runs of white space
+    one space as a browser shows them."""
+    copy = without_spoilers(node)
     for hidden in list(copy.findall(lambda n: isinstance(n, nodes.raw | nodes.system_message))):
         hidden.parent.remove(hidden)
     return HTML_SPACE.sub(" ", copy.astext()).strip(" ")
@@ -207,30 +263,62 @@ class CardBuilder:
         """``(label, value nodes)`` for every fact the review gives."""
         r = self.review
         scale, step = self.config.bookreview_rating_scale, self.config.bookreview_rating_step
-        series = _("%(series)s, book %(number)d") % {"series": r.series, "number": r.series_number or 0}
         rows: list[tuple[str, list[nodes.Node] | None]] = [
-            (plural(r.authors, _("Author"), _("Authors")), joined(xref("author", a, a) for a in r.authors)),
-            (plural(r.editors, _("Editor"), _("Editors")), text(", ".join(r.editors))),
-            (plural(r.translators, _("Translator"), _("Translators")), text(", ".join(r.translators))),
-            (plural(r.illustrators, _("Illustrator"), _("Illustrators")), text(", ".join(r.illustrators))),
-            (_("Series"), text(series if r.series_number else r.series) if r.series else None),
+            *self.people(),
+            (_("Series"), series_nodes(r) if r.series else None),
             (_("Edition"), text(r.edition)),
             (_("Publisher"), text(r.publisher)),
-            (_("Published"), text(r.published)),
+            (_("Published") if r.published else _("First published"), text(published_text(r))),
             (_("Pages"), text(str(r.pages or ""))),
             (_("Format"), text(format_label(r.format) if r.format else "")),
             (_("Language"), text(language_name(r.language, self.config.language) if r.language else "")),
             (_("ISBN"), [self.isbn()] if r.isbn else None),
+            (_("ASIN"), text(r.asin)),
             (_("Website"), [website(r.url)] if r.url else None),
             (_("Rating"), [rating_node(r.rating, scale, step)] if r.rating is not None else None),
-            (_("Status"), text(status_label(r.status)) if r.status != "read" else None),
+            (_("Status"), text(status_label(r.status, r.format)) if r.status != "read" else None),
+            (_("Progress"), text(progress_text(r)) if r.progress else None),
             (_("Tags"), joined(xref("tag", t, t) for t in r.tags)),
-            (_("Started"), text(r.started)),
-            (_("Finished"), text(r.finished)),
+            *self.reading_dates(),
+            (_("Earlier review"), [self.earlier_review()] if r.rereview_of else None),
             (_("Reviewed by"), text(r.reviewer)),
             (_("Review date"), text(r.date)),
         ]
         return [(label, value) for label, value in rows if value]
+
+    def people(self) -> list[tuple[str, list[nodes.Node] | None]]:
+        """Authors (linked to their entries) and the other people of the book."""
+        r = self.review
+        contributors = [f"{name} ({role})" if role else name for name, role in r.contributors]
+        return [
+            (plural(r.authors, _("Author"), _("Authors")), joined(xref("author", a, a) for a in r.authors)),
+            (plural(r.editors, _("Editor"), _("Editors")), text(", ".join(r.editors))),
+            (plural(r.translators, _("Translator"), _("Translators")), text(", ".join(r.translators))),
+            (plural(r.illustrators, _("Illustrator"), _("Illustrators")), text(", ".join(r.illustrators))),
+            (plural(r.narrators, _("Narrator"), _("Narrators")), text(", ".join(r.narrators))),
+            (plural(r.contributors, _("Contributor"), _("Contributors")), text(", ".join(contributors))),
+        ]
+
+    def reading_dates(self) -> list[tuple[str, list[nodes.Node] | None]]:
+        """*Started* and *Finished*, or with ``:reads:`` one row of every
+        reading ("Listened" for an audiobook)."""
+        r = self.review
+        if r.reads:
+            label = status_label("read", r.format)
+            return [(label, text("; ".join(reading_text(reading, r.format) for reading in r.reads)))]
+        started, finished = date_labels(r.format)
+        return [(started, text(r.started)), (finished, text(r.finished))]
+
+    def earlier_review(self) -> addnodes.pending_xref:
+        """A link to the review this one re-reviews, titled by the domain;
+        an id no review has is the domain's ``ref`` warning, at the review."""
+        target = self.review.rereview_of
+        link = addnodes.pending_xref(
+            "", nodes.inline(target, target), refdomain="book", reftype="review", reftarget=target,
+            refexplicit=False, refwarn=True,
+        )  # fmt: skip
+        link.source, link.line = self.where
+        return link
 
     def isbn(self) -> nodes.inline:
         isbn = self.review.isbn

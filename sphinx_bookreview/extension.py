@@ -18,7 +18,9 @@ from sphinx_bookreview.outputs.feed import setup_feed
 from sphinx_bookreview.outputs.meta import setup_meta
 from sphinx_bookreview.outputs.opengraph import setup_opengraph
 from sphinx_bookreview.render import setup_nodes
+from sphinx_bookreview.rereviews import setup_rereviews
 from sphinx_bookreview.roles import setup_roles
+from sphinx_bookreview.spoilers import setup_spoilers
 from sphinx_bookreview.stats import setup_stats
 
 if TYPE_CHECKING:
@@ -32,7 +34,7 @@ HERE = Path(__file__).parent
 #: order and their defaults (records pickle by field position). Bump it by
 #: hand with any change to them; Sphinx then reads every document afresh.
 #: ``tests/test_model.py`` pins the fields next to this number.
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -57,6 +59,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_nodes(app)
     setup_directive(app)
     setup_roles(app)
+    setup_spoilers(app)
+    setup_rereviews(app)
     setup_covers(app)
     setup_freshness(app)
     setup_meta(app)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.locale import get_translation
 
-from sphinx_bookreview.card import joined, status_label, xref
+from sphinx_bookreview.card import joined, progress_text, series_nodes, status_label, xref
 from sphinx_bookreview.covers import copied_name, cover_node, cover_size
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import (
@@ -56,15 +56,17 @@ SORT_KEYS: dict[str, Callable[[Review], object]] = {
     "rating": lambda r: r.rating,
     "published": lambda r: r.published or None,
     "finished": lambda r: r.finished or None,
+    # Series by name, each in reading order (books without a number last).
+    "series": lambda r: (r.series.casefold(), r.series_number is None, r.series_number or 0) if r.series else None,
 }
 LAYOUTS = ("list", "table", "cards")
 COLUMNS = ("title", "author", "rating", "date", "published", "finished", "year",
-           "status", "tags", "reviewer", "pages", "verdict")  # fmt: skip
+           "status", "tags", "reviewer", "pages", "verdict", "series", "progress")  # fmt: skip
 DEFAULT_COLUMNS = ("title", "author", "rating", "date")
 #: Columns' widths in characters: what the text builder uses, and Texinfo's
 #: shares of the line (the rating's follows the scale: :meth:`ListingRenderer.width`).
 #: HTML sizes columns to their content; LaTeX see :meth:`ListingRenderer.latex_colspec`.
-COLUMN_WIDTHS = {"title": 30, "author": 24, "tags": 20, "reviewer": 16, "verdict": 30}
+COLUMN_WIDTHS = {"title": 30, "author": 24, "tags": 20, "reviewer": 16, "verdict": 30, "series": 24, "progress": 16}
 #: Columns whose words must not break across lines: dates, numbers, the
 #: rating, the status (a word or two).
 UNBROKEN = ("rating", "date", "published", "finished", "year", "pages", "status")
@@ -77,6 +79,7 @@ class Query:
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     reviewer: str = ""
+    series: str = ""
     statuses: tuple[str, ...] = ()
     min_rating: float | None = None
     year: int | None = None
@@ -101,9 +104,10 @@ class Query:
             (not wanted_tags or any(t.casefold() in wanted_tags for t in review.tags))
             and (not wanted_authors or any(a.casefold() in wanted_authors for a in review.authors))
             and (not self.reviewer or review.reviewer.casefold() == self.reviewer.casefold())
+            and (not self.series or review.series.casefold() == self.series.casefold())
             and (not self.statuses or review.status in self.statuses)
             and (self.min_rating is None or (review.rating is not None and review.rating >= self.min_rating))
-            and (self.year is None or review.year == self.year)
+            and (self.year is None or self.year in review.years)
         )
 
     def select(self, reviews: Iterable[Review]) -> list[Review]:
@@ -179,6 +183,7 @@ LIST_OPTIONS: dict[str, tuple[str, Callable[[str], object]]] = {
     "tags": ("tags", split_tags),
     "author": ("authors", split_names),
     "reviewer": ("reviewer", str),
+    "series": ("series", str),
     "status": ("statuses", parse_statuses),
     "year": ("year", parse_year),
     "sort": ("sort", parse_sort),
@@ -208,6 +213,8 @@ class BookReviewListDirective(CollectionDirective):
                 values[field] = parse(text)
             except InvalidValue as error:
                 self.warn(name, str(error))
+        if values.get("series") and "sort" not in values:
+            values["sort"] = "series"  # one series: in reading order unless :sort: says otherwise
         # Its document: LaTeX, Texinfo and singlehtml fill it in the root's
         # assembled doctree, and links are made from the page it is on.
         node = bookreview_list(query=Query(**values), refdoc=self.env.docname)  # type: ignore[arg-type]
@@ -255,7 +262,9 @@ class ListingRenderer:
         "author": lambda self, r: self.links.authors(r),
         "tags": lambda self, r: self.links.tags(r),
         "rating": lambda self, r: self.rating(r),
-        "status": lambda self, r: [nodes.Text(status_label(r.status))],
+        "status": lambda self, r: [nodes.Text(status_label(r.status, r.format))],
+        "series": lambda self, r: series_nodes(r) if r.series else [],
+        "progress": lambda self, r: [nodes.Text(progress_text(r))] if r.progress else [],
         "verdict": lambda self, r: [nodes.Text(r.verdict_text)] if r.verdict_text else [],
     }
 
@@ -436,6 +445,7 @@ def column_label(column: str) -> str:
         "title": _("Title"), "author": _("Author"), "rating": _("Rating"), "date": _("Review date"),
         "published": _("Published"), "finished": _("Finished"), "year": _("Year"), "status": _("Status"),
         "tags": _("Tags"), "reviewer": _("Reviewed by"), "pages": _("Pages"), "verdict": _("Verdict"),
+        "series": _("Series"), "progress": _("Progress"),
     }[column]  # fmt: skip
 
 

@@ -16,7 +16,7 @@ import re
 import sys
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from docutils.nodes import make_id
 from stdnum import isbn as stdnum_isbn
@@ -29,19 +29,42 @@ FORMATS = ("hardcover", "paperback", "ebook", "audiobook")
 STATUSES = ("read", "reading", "abandoned")
 
 #: Options whose values are lists of people, separated by ``;``.
-PEOPLE_OPTIONS = ("author", "editor", "translator", "illustrator")
+PEOPLE_OPTIONS = ("author", "editor", "translator", "illustrator", "narrator")
 #: Options that take a full ``YYYY-MM-DD`` date.
 DAY_OPTIONS = ("date", "started", "finished")
 #: Every option of the directive except the configurable quick-review keys.
 OPTIONS = (
-    "id", "subtitle", *PEOPLE_OPTIONS, "edition", "publisher", "published",
-    "isbn", "pages", "format", "language", "series", "cover", "url", "rating",
-    "reviewer", *DAY_OPTIONS, "status", "tags", "verdict", "disclosure",
+    "id", "subtitle", *PEOPLE_OPTIONS, "contributor", "edition", "publisher", "published",
+    "original-published", "isbn", "asin", "pages", "format", "language", "series", "series-url",
+    "cover", "url", "rating", "reviewer", *DAY_OPTIONS, "reads", "status", "progress", "tags",
+    "verdict", "disclosure", "rereview-of",
 )  # fmt: skip
 
 _BCP47 = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _RATING = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?")
-_SERIES = re.compile(r"(?P<name>.*?)\s*#\s*(?P<number>\d{1,9})")  # int() refuses thousands of digits
+# At most 9 digits a part: int() refuses thousands of digits.
+#: At most six digits and three decimals: a number of nine digits or fewer
+#: is held exactly and written back as it was (:func:`series_text`).
+_SERIES_NUMBER = r"\d{1,6}(?:\.\d{1,3})?"
+_SERIES = re.compile(rf"(?P<name>.*?)\s*#\s*(?P<first>{_SERIES_NUMBER})(?:\s*[-\u2013]\s*(?P<last>{_SERIES_NUMBER}))?")
+_CONTRIBUTOR = re.compile(r"(?P<name>.*?)\s*\((?P<role>[^()]*)\)")
+_ASIN = re.compile(r"B0[0-9A-Z]{8}")
+_PERCENT = re.compile(r"(?P<percent>\d{1,3}(?:\.\d{1,6})?)\s*%")
+_PAGE_OF = re.compile(r"(?P<page>\d{1,9})\s*/\s*(?P<pages>\d{1,9})")
+_READING = re.compile(r"(?P<started>[^.()]*)\.\.(?P<finished>[^.()]*?)\s*(?:\((?P<status>[^()]*)\))?")
+#: A spoiler role in option text: rst ``:spoiler:`x``` (or ```x`:spoiler:``), MyST ``{spoiler}`x```.
+_SPOILER_ROLE = re.compile(
+    r":spoiler:`(?:[^`\\]|\\.)*`|`(?:[^`\\]|\\.)*`:spoiler:|\{spoiler\}(?P<ticks>`+).*?(?P=ticks)", re.DOTALL
+)
+
+
+class Reading(NamedTuple):
+    """One reading of the book: its first and last day (``YYYY-MM-DD``,
+    either ``""`` when not known) and how it ended (a status)."""
+
+    started: str
+    finished: str
+    status: str = "read"
 
 
 class InvalidValue(ValueError):
@@ -90,27 +113,43 @@ class Review:
     editors: tuple[str, ...] = ()
     translators: tuple[str, ...] = ()
     illustrators: tuple[str, ...] = ()
+    narrators: tuple[str, ...] = ()
+    #: ``(name, role)``; the role as written, ``""`` when not given.
+    contributors: tuple[tuple[str, str], ...] = ()
     edition: str = ""
     publisher: str = ""
     published: str = ""
+    original_published: str = ""
     isbn: str = ""
+    asin: str = ""
     pages: int | None = None
     format: str = ""
     language: str = ""
     series: str = ""
-    series_number: int | None = None
+    #: The book's number in the series (an ``int`` when whole, as 0 and 2
+    #: are; a ``float`` for 1.5), and the last number of a range (``#1-5``).
+    series_number: float | None = None
+    series_number_end: float | None = None
+    series_url: str = ""
     cover: str = ""
     url: str = ""
     rating: float | None = None
     reviewer: str = ""
     date: str = ""
+    #: ``started``, ``finished`` and ``status`` are those of the latest
+    #: reading; ``reads`` every reading, oldest first, when ``:reads:``
+    #: gives them (else empty: see :attr:`readings`).
     started: str = ""
     finished: str = ""
+    reads: tuple[Reading, ...] = ()
     status: str = "read"
+    #: ``38%`` or ``120/350`` (page of pages), for an unfinished book.
+    progress: str = ""
     tags: tuple[str, ...] = ()
     verdict: str = ""
     verdict_text: str = ""
     disclosure: str = ""
+    rereview_of: str = ""
     answers: tuple[tuple[str, str], ...] = field(default=())
     #: The expressions of the ``.. only::`` blocks the review is written in,
     #: outermost first: builders whose tags satisfy them all show it.
@@ -127,14 +166,52 @@ class Review:
         day = self.finished or self.date
         return int(day[:4]) if day else None
 
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """Every reading, oldest first: those of ``:reads:``, else the one
+        ``:started:``, ``:finished:`` and ``:status:`` describe."""
+        return self.reads or (Reading(self.started, self.finished, self.status),)
+
+    @property
+    def finished_years(self) -> list[int]:
+        """The year of each finished (``read``) reading, oldest first: of
+        its last day; the latest reading without one counts in the year of
+        ``date``, as :attr:`year` says. A book read twice in a year is there twice."""
+        latest = len(self.readings) - 1
+        days = [
+            r.finished or (self.date if n == latest else "") for n, r in enumerate(self.readings) if r.status == "read"
+        ]
+        return [int(day[:4]) for day in days if day]
+
+    @property
+    def years(self) -> set[int]:
+        """Every year the book belongs to in listings: :attr:`year` and the
+        year each earlier reading was finished."""
+        return {*self.finished_years, *([self.year] if self.year is not None else [])}
+
+    @property
+    def series_position(self) -> str:
+        """The number in the series as people write it: ``2``, ``1.5``, ``1-5``."""
+        if self.series_number is None:
+            return ""
+        last = f"-{series_text(self.series_number_end)}" if self.series_number_end is not None else ""
+        return series_text(self.series_number) + last
+
+    @property
+    def progress_percent(self) -> float | None:
+        """How far the book was read, in percent (``120/350`` is 34.29)."""
+        if not self.progress:
+            return None
+        if self.progress.endswith("%"):
+            return float(self.progress[:-1])
+        page, pages = self.progress.split("/")
+        return round(int(page) / int(pages) * 100, 2)
+
     def as_dict(self) -> dict[str, object]:
         """The record as JSON-ready values (tuples become lists)."""
         # Not dataclasses.asdict: it deep-copies every value, and the catalog
         # calls this for every review on every build, a no-op one too.
-        return {
-            key: [list(v) for v in value] if key == "answers" else list(value) if isinstance(value, tuple) else value
-            for key, value in ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self))
-        }
+        return {key: json_ready(getattr(self, key)) for key in (f.name for f in dataclasses.fields(self))}
 
     def __reduce__(self) -> tuple[Callable[[int, tuple[object, ...]], Review], tuple[int, tuple[object, ...]]]:
         # Pickled as the values that differ from the defaults and a bit mask
@@ -150,6 +227,11 @@ class Review:
         fields = enumerate(dataclasses.fields(self))
         given = [(i, value) for i, f in fields if (value := getattr(self, f.name)) != f.default]
         return unpickle_review, (sum(1 << i for i, _value in given), tuple(value for _i, value in given))
+
+
+def json_ready(value: object) -> object:
+    """Tuples, also nested ones (``answers``, ``reads``), as lists."""
+    return [json_ready(item) for item in value] if isinstance(value, tuple) else value
 
 
 def unpickle_review(mask: int, values: tuple[object, ...]) -> Review:
@@ -298,9 +380,98 @@ def is_url(text: str) -> bool:
     return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text.strip())) and not re.match(r"[A-Za-z]:[\\/]", text)
 
 
-def parse_series(text: str) -> tuple[str, int | None]:
+def parse_series(text: str) -> tuple[str, float | None, float | None]:
+    """``Name #N``: the name, the number (``0``, ``2``, ``1.5``) and the
+    last number of a range (``#1-5``), else ``None``. Text without a number
+    at its end is all name."""
     match = _SERIES.fullmatch(text.strip())
-    return (match["name"], int(match["number"])) if match else (text.strip(), None)
+    if not match:
+        return text.strip(), None, None
+    first, last = series_number(match["first"]), series_number(match["last"]) if match["last"] else None
+    if last is not None and last <= first:
+        example = f"#{series_text(first)}-{series_text(first + 1)}"
+        raise InvalidValue("option", f"invalid series {text!r}: a range of numbers goes up, such as {example}")
+    return match["name"], first, last
+
+
+def series_number(text: str) -> float:
+    """``2`` as the whole number 2, ``1.5`` as a fraction."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def series_text(value: float) -> str:
+    """A number in a series as written: ``2``, ``1.5``, ``123456.5``; not
+    :func:`number`'s six significant digits, which round or turn to
+    ``1e+06`` what a series may number."""
+    return str(value) if isinstance(value, int) else repr(value)
+
+
+def parse_contributors(text: str) -> tuple[tuple[str, str], ...]:
+    """``Name (Role); Name``: people separated by ``;``, each with the role
+    they had in brackets, or none."""
+    found = []
+    for name in split_names(text):
+        match = _CONTRIBUTOR.fullmatch(name)
+        who, role = (match["name"].strip(), " ".join(match["role"].split())) if match else (name, "")
+        found.append((sys.intern(who or name), role))
+    return tuple(dict.fromkeys(found))
+
+
+def parse_asin(text: str) -> str:
+    """An Amazon Standard Identification Number: ``B0`` and eight letters
+    or digits, or for a printed book its ISBN-10 (checksum validated)."""
+    asin = text.strip().upper()
+    if _ASIN.fullmatch(asin):
+        return asin
+    if len(asin) == 10:  # an ISBN-10's length
+        try:
+            return stdnum_isbn.validate(asin)
+        except ValidationError:
+            pass
+    raise InvalidValue(
+        "option", f"invalid ASIN {text!r}: expected B0 and eight letters or digits, such as B00ZVA3XL6, or an ISBN-10"
+    )
+
+
+def parse_progress(text: str) -> str:
+    """``38%`` or ``120/350`` (page 120 of 350), written back tidily."""
+    compact = text.strip()
+    if (match := _PERCENT.fullmatch(compact)) and float(match["percent"]) <= 100:
+        return f"{number(float(match['percent']))}%"
+    if (match := _PAGE_OF.fullmatch(compact)) and int(match["pages"]) > 0 and int(match["page"]) <= int(match["pages"]):
+        return f"{int(match['page'])}/{int(match['pages'])}"
+    raise InvalidValue(
+        "option", f"invalid progress {text!r}: expected a percentage such as 38% or a page of the pages such as 120/350"
+    )
+
+
+def parse_reads(text: str, last_status: str = "read") -> tuple[Reading, ...]:
+    """``START..END`` entries separated by ``;``, oldest first: either day
+    may be left out, and a status may follow in brackets (default ``read``;
+    for the last entry, ``last_status``)."""
+    entries = [entry.strip() for entry in text.split(";") if entry.strip()]
+    readings = []
+    for n, entry in enumerate(entries):
+        match = _READING.fullmatch(entry)
+        if not match:
+            raise InvalidValue(
+                "option", f"invalid reading {entry!r}: expected START..END, such as 2024-01-02..2024-02-10"
+            )
+        started, finished = (parse_date(day) if day.strip() else "" for day in (match["started"], match["finished"]))
+        if started and finished and finished < started:
+            raise InvalidValue("date", f"invalid reading {entry!r}: it ends before it starts")
+        default = last_status if n == len(entries) - 1 else "read"
+        status = parse_choice(match["status"], STATUSES, "status") if match["status"] is not None else default
+        readings.append(Reading(started, finished, status))
+    return tuple(readings)
+
+
+def mask_spoilers(text: str, mask: str) -> str:
+    """Option text with each ``:spoiler:`` role (rst or MyST) replaced by
+    ``mask``: what summaries (meta description, feed, structured data,
+    catalog) say instead of a spoiler."""
+    return _SPOILER_ROLE.sub(lambda _role: mask, text)  # a function: the mask is text, not a template
 
 
 # -- a whole review --------------------------------------------------------
@@ -308,19 +479,28 @@ def parse_series(text: str) -> tuple[str, int | None]:
 #: How each option's text becomes a field value: ``parser(text, rating_scale)``.
 _PARSERS: dict[str, Callable[[str, float], object]] = {
     "isbn": lambda text, _: parse_isbn(text),
+    "asin": lambda text, _: parse_asin(text),
     "published": lambda text, _: parse_date(text, partial=True),
+    "original-published": lambda text, _: parse_date(text, partial=True),
     "date": lambda text, _: parse_date(text),
     "started": lambda text, _: parse_date(text),
     "finished": lambda text, _: parse_date(text),
     "pages": lambda text, _: parse_pages(text),
     "format": lambda text, _: parse_choice(text, FORMATS, "format"),
     "status": lambda text, _: parse_choice(text, STATUSES, "status"),
+    "progress": lambda text, _: parse_progress(text),
     "language": lambda text, _: parse_language(text),
     "url": lambda text, _: parse_url(text),
+    "series-url": lambda text, _: parse_url(text),
     "cover": lambda text, _: parse_url(text) if is_url(text) else text,
     "rating": parse_rating,
     "tags": lambda text, _: split_tags(text),
+    "contributor": lambda text, _: parse_contributors(text),
+    "id": lambda text, _: parse_id(text),
+    "rereview-of": lambda text, _: parse_id(text),
 }
+#: Options read once the others are: what they mean depends on them.
+_LATER = ("reads",)
 
 
 def parse_review(
@@ -338,24 +518,34 @@ def parse_review(
     unknown options are reported and ignored. Docname and line are the
     caller's to fill in.
     """
-    values: dict[str, object] = {}
     problems: list[Problem] = []
-    for name, raw in options.items():
-        text = str(raw or "").strip()
-        if name not in OPTIONS and name not in quick_keys:
-            problems.append(Problem("option", f"unknown option :{name}: (ignored)", name))
-        elif text and name not in quick_keys:
-            try:
-                values.update(_fields(name, text, rating_scale))
-            except InvalidValue as error:
-                problems.append(Problem(error.subtype, str(error), name))
+    values = _option_values(options, quick_keys, rating_scale, problems)
     # Interned: links to the review carry the same id, stored once by pickle.
     values["id"] = sys.intern(str(values.get("id") or review_id(title)))
     values.setdefault("reviewer", default_reviewer)
     if not values.get("cover") and values.get("isbn") and cover_url:
         values["cover"] = isbn_url(cover_url, str(values["isbn"]))
+    _add_readings(values, str(options.get("reads") or "").strip(), problems)
+    _check_together(values, problems)
     answers = tuple((key, text) for key in quick_keys if (text := str(options.get(key) or "").strip()))
     return Review(title=title.strip(), answers=answers, **values), problems  # type: ignore[arg-type]
+
+
+def _option_values(
+    options: Mapping[str, object], quick_keys: tuple[str, ...], scale: float, problems: list[Problem]
+) -> dict[str, object]:
+    """The fields the options set one by one; a bad value is a problem."""
+    values: dict[str, object] = {}
+    for name, raw in options.items():
+        text = str(raw or "").strip()
+        if name not in OPTIONS and name not in quick_keys:
+            problems.append(Problem("option", f"unknown option :{name}: (ignored)", name))
+        elif text and name not in quick_keys and name not in _LATER:
+            try:
+                values.update(_fields(name, text, scale))
+            except InvalidValue as error:
+                problems.append(Problem(error.subtype, str(error), name))
+    return values
 
 
 def _fields(name: str, text: str, scale: float) -> dict[str, object]:
@@ -363,10 +553,59 @@ def _fields(name: str, text: str, scale: float) -> dict[str, object]:
     if name in PEOPLE_OPTIONS:
         return {name + "s": split_names(text)}
     if name == "series":
-        series, series_number = parse_series(text)
-        return {"series": series, "series_number": series_number}
-    if name == "id" and make_id(text) != text:
+        series, first, last = parse_series(text)
+        return {"series": series, "series_number": first, "series_number_end": last}
+    field_name = "contributors" if name == "contributor" else name.replace("-", "_")
+    return {field_name: _PARSERS[name](text, scale) if name in _PARSERS else text}
+
+
+def parse_id(text: str) -> str:
+    if make_id(text) != text:
         raise InvalidValue(
             "option", f"invalid id {text!r}: ids are lowercase letters, digits and hyphens, such as {make_id(text)!r}"
         )
-    return {name: _PARSERS[name](text, scale) if name in _PARSERS else text}
+    return text
+
+
+def _add_readings(values: dict[str, object], reads: str, problems: list[Problem]) -> None:
+    """``:reads:``: every reading, the last one's days and status those of
+    the review, so that what reads ``started``, ``finished`` and ``status``
+    sees the latest reading."""
+    if not reads:
+        return
+    status = str(values.get("status", "read"))
+    try:
+        readings = parse_reads(reads, status)
+    except InvalidValue as error:
+        problems.append(Problem(error.subtype, str(error), "reads"))
+        return
+    if not readings:
+        return
+    for option in ("started", "finished"):
+        if values.pop(option, None):
+            problems.append(Problem(
+                "option", f":{option}: is ignored beside :reads:, which gives every reading: "
+                "write the latest one as its last entry", option,
+            ))  # fmt: skip
+    latest = readings[-1]
+    if latest.status != status and "status" in values:
+        problems.append(Problem(
+            "option", f":status: {status} and the last reading's status ({latest.status}) disagree; "
+            f"using {latest.status}", "status",
+        ))  # fmt: skip
+    values.update(reads=readings, started=latest.started, finished=latest.finished, status=latest.status)
+
+
+def _check_together(values: dict[str, object], problems: list[Problem]) -> None:
+    """Values that are fine alone and wrong together: left out, reported."""
+    if values.get("progress") and values.get("status", "read") == "read":
+        del values["progress"]
+        problems.append(Problem(
+            "option", "progress is for an unfinished book (status reading or abandoned); ignored for a book read",
+            "progress",
+        ))  # fmt: skip
+    if values.get("rereview_of") == values["id"]:
+        del values["rereview_of"]
+        problems.append(
+            Problem("option", "a review cannot be a re-review of itself; :rereview-of: ignored", "rereview-of")
+        )

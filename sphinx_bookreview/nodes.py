@@ -78,3 +78,16 @@ class bookreview_stats(bookreview_collection):  # noqa: N801
 class bookreview_chart(nodes.container):  # noqa: N801
     """One chart: a captioned table of its numbers; ``title``, ``labels``,
     ``values`` and ``gaps`` (which rows are breaks) for the HTML bar chart."""
+
+
+class bookreview_spoiler(nodes.inline):  # noqa: N801
+    """An inline spoiler (the ``:spoiler:`` role): hidden in HTML until
+    the reader reveals it with the control whose id is ``toggle-id``
+    (unique in the project, as singlehtml puts every page on one), and
+    marked as a spoiler by every other builder."""
+
+
+class bookreview_spoiler_block(nodes.admonition):  # noqa: N801
+    """A block of spoilers (the ``bookreview-spoiler`` directive): an
+    admonition whose title says "Spoiler", which every builder but HTML
+    shows as such (boxed in LaTeX); HTML hides it in a ``<details>``."""

@@ -1,7 +1,9 @@
 """The ``bookreview-stats`` directive: charts of the collection.
 
 Books per year, pages per year and the rating distribution, counting the
-books with status ``read``. Like a listing, the directive leaves a
+books read: each finished reading counts in its year (a book read again
+counts again, its pages too), and each book read once or more in the
+rating distribution. Like a listing, the directive leaves a
 placeholder that is filled at ``doctree-resolved`` from the domain's
 records. Each chart is a container holding a captioned table of its
 numbers, which every builder renders in its own idiom; HTML draws it
@@ -64,7 +66,8 @@ class Chart:
 
 
 def read_books(reviews: Iterable[Review]) -> list[Review]:
-    return [r for r in reviews if r.status == "read"]
+    """The books read to their end at least once."""
+    return [r for r in reviews if any(reading.status == "read" for reading in r.readings)]
 
 
 def bars(counts: Mapping[int, int], label: Callable[[int], str], keys: Iterable[int] = ()) -> tuple[Bar, ...]:
@@ -85,11 +88,12 @@ def bars(counts: Mapping[int, int], label: Callable[[int], str], keys: Iterable[
 
 
 def per_year(reviews: list[Review], weight: str | None) -> tuple[Bar, ...]:
-    """Books (or a field's sum) per year with books; see :func:`bars`."""
+    """Finished readings (or a field's sum) per year with books, a book
+    read in two years counted in each; see :func:`bars`."""
     totals: Counter[int] = Counter()
     for review in reviews:
-        if review.year is not None:
-            totals[review.year] += (getattr(review, weight) or 0) if weight else 1
+        for year in review.finished_years:
+            totals[year] += (getattr(review, weight) or 0) if weight else 1
     return bars(totals, lambda year: f"{year:04d}")
 
 

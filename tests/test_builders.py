@@ -247,3 +247,95 @@ def test_pickle(build: Callable[[str], SphinxTestApp]) -> None:
     with (app.outdir / "review.fpickle").open("rb") as file:
         page = pickle.load(file)
     assert_facts(html_review(page["body"]), 'aria-label="4.5 out of 5"')
+
+
+# -- issue 14: an audiobook re-read, its series, and spoilers, in every builder ----------
+
+#: The audiobook's facts as every builder shows them.
+AUDIO_FACTS = (
+    "Narrator",
+    "Gideon Emery",
+    "Ken MacLeod (Introduction)",
+    "Book 1 of",
+    "The Laundry Files",
+    "2010-06 (first published 2004)",
+    "B0036WT4SA",
+    "Listened",
+    "2015-02-01 \u2013 2015-03-01; 2024-01-05 \u2013 (Abandoned)",
+    "page 120 of 350 (34%)",
+    "Book 1.5 of",
+    "Earlier review",
+)
+INLINE_SPOILER = "Then the basilisk turns up."
+
+
+def assert_audio(text: str) -> None:
+    shown = plain(text.replace(r"\textendash{}", "\u2013").replace(r"\%", "%"))
+    missing = [fact for fact in AUDIO_FACTS if fact not in shown]
+    assert not missing, f"missing from the output: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("buildername", "page", "marked"),
+    [
+        ("text", "audio.txt", [f"[Spoiler: {INLINE_SPOILER}]", "Spoiler: The ending: Bob *saves* the world."]),
+        ("man", "full.1", ["[Spoiler: Then the basilisk turns up.]", '.IP "Spoiler: The ending"']),
+        ("texinfo", "full.texi", ["[Spoiler: Then the basilisk turns up.]", "@quotation Spoiler: The ending"]),
+        ("latex", "full.tex", [
+            r"\sphinxstylestrong{[Spoiler:} Then the basilisk turns up.\sphinxstylestrong{]}",
+            r"\begin{sphinxadmonition}{note}{Spoiler: The ending}",
+        ]),
+    ],
+)  # fmt: skip
+def test_spoilers_are_marked_where_they_cannot_hide(
+    build: Callable[[str], SphinxTestApp], buildername: str, page: str, marked: list[str]
+) -> None:
+    app = build(buildername)
+    text = (app.outdir / page).read_text(encoding="utf-8")
+    assert_audio(text)
+    for mark in marked:
+        assert mark in text
+
+
+def test_html_hides_spoilers_behind_native_controls(build: Callable[[str], SphinxTestApp]) -> None:
+    app = build("html")
+    page = (app.outdir / "audio.html").read_text(encoding="utf-8")
+    assert_audio(page)
+    assert (
+        '<span class="bookreview-spoiler"><input type="checkbox" class="bookreview-spoiler-toggle" '
+        'id="bookreview-spoiler-audio-0" aria-label="Show spoiler" /><label class="bookreview-spoiler-label" '
+        'for="bookreview-spoiler-audio-0" aria-hidden="true">Spoiler</label>'
+        f'<span class="bookreview-spoiler-text">{INLINE_SPOILER}</span></span>'
+    ) in page
+    assert (
+        '<details class="bookreview-spoiler-block">\n<summary class="bookreview-spoiler-summary">Spoiler: The ending'
+        "</summary>\n<p>Bob <em>saves</em> the world.</p>\n</details>"
+    ) in page
+
+
+def test_singlehtml_spoiler_controls_stay_unique(build: Callable[[str], SphinxTestApp]) -> None:
+    page = (build("singlehtml").outdir / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<input type="checkbox" class="bookreview-spoiler-toggle" id="([^"]+)"', page)
+    assert len(ids) == 2
+    assert len(set(ids)) == len(ids)
+
+
+def test_epub_marks_spoilers(build: Callable[[str], SphinxTestApp]) -> None:
+    """E-book readers may show neither the control nor ``<details>``."""
+    page = (build("epub").outdir / "audio.xhtml").read_text(encoding="utf-8")
+    assert_audio(page)
+    assert f'<strong class="bookreview-spoiler-label">Spoiler:</strong> {INLINE_SPOILER}</span>' in page
+    assert "<input" not in page
+    assert "<details" not in page
+    assert '<p class="admonition-title">Spoiler: The ending</p>' in page
+
+
+def test_gettext_extracts_spoilers(build: Callable[[str], SphinxTestApp]) -> None:
+    pot = (build("gettext").outdir / "audio.pot").read_text(encoding="utf-8")
+    msgids = set(re.findall(r'^msgid "(.+)"$', pot, re.MULTILINE))
+    assert {
+        f"It starts as a spy novel. :spoiler:`{INLINE_SPOILER}`",
+        "Spoiler: The ending",
+        "Bob *saves* the world.",
+        "Anyone who likes :spoiler:`basilisk guns`.",
+    } <= msgids

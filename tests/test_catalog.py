@@ -25,7 +25,9 @@ FOPNP = {
         {"answer": "A *colleague* asked.", "key": "why-picked-up", "question": "Why I picked it up"},
         {"answer": "Anyone writing servers.", "key": "give-to", "question": "I'd give it to"},
     ],
+    "asin": "",
     "authors": ["Brandon Rhodes", "John Goerzen"],
+    "contributors": [],
     "cover": None,  # the shared copy, named by its content's digest: filled in by the test
     "date": "2026-01-10",
     "disclosure": "A review copy.",
@@ -37,14 +39,21 @@ FOPNP = {
     "illustrators": ["An Illustrator"],
     "isbn": "978-1-4302-5854-4",
     "language": "en",
+    "narrators": [],
+    "original_published": "",
     "page_url": "reviews/fopnp.html#fopnp",
     "pages": 388,
+    "progress": None,
     "published": "2014-10",
     "publisher": "Apress",
     "rating": 4.5,
+    "reads": [{"finished": "2026-01-08", "started": "2025-12-01", "status": "read"}],
+    "rereview_of": "",
     "reviewer": "Rev Iewer",
     "series": "Expert's Voice",
     "series_number": 12,
+    "series_number_end": None,
+    "series_url": "",
     "started": "2025-12-01",
     "status": "read",
     "subtitle": "The comprehensive guide",
@@ -55,7 +64,35 @@ FOPNP = {
     "verdict": "Sockets explained right.",
     "verdict_text": "Sockets explained right.",
 }
-IDS = ["cc", "ddia", "fopnp", "mmm", "refactoring", "sicp"]
+#: Issue 14's fields: people with roles, editions, a series range, re-reads,
+#: progress, and spoilers masked in the summary fields.
+LAUNDRY = {
+    "answers": [
+        {"answer": "The narrator; the ending has [spoiler] and is good.", "key": "why-picked-up",
+         "question": "Why I picked it up"},
+    ],
+    "asin": "B0036WT4SA",
+    "contributors": [{"name": "Ken MacLeod", "role": "Introduction"}, {"name": "Cover Artist", "role": "Cover art"}],
+    "finished": "",
+    "narrators": ["Gideon Emery"],
+    "original_published": "2004",
+    "progress": {"page": 120, "pages": 350, "percent": 34.29},
+    "published": "2010-06",
+    "reads": [
+        {"finished": "2015-03-01", "started": "2015-02-01", "status": "read"},
+        {"finished": "2019-05-10", "started": "", "status": "read"},
+        {"finished": "", "started": "2026-01-05", "status": "abandoned"},
+    ],
+    "rereview_of": "fopnp",
+    "series": "The Laundry Files",
+    "series_number": 1.5,
+    "series_number_end": 2,
+    "series_url": "https://example.org/laundry",
+    "started": "2026-01-05",
+    "status": "abandoned",
+    "verdict": "Spies and [spoiler] in one book.",
+}  # fmt: skip
+IDS = ["cc", "ddia", "fopnp", "laundry", "mmm", "refactoring", "sicp"]
 
 
 def read_catalog(outdir: Path, name: str = "bookreviews.json") -> dict[str, Any]:
@@ -81,11 +118,14 @@ def test_every_field_of_every_review(built: Build) -> None:
     app = built("catalog")
     data = read_catalog(app.outdir)
     assert app.warning.getvalue() == ""
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["rating_scale"] == 5
     assert [review["id"] for review in data["reviews"]] == IDS
     cover = cover_copy(app.outdir, "cover", 2, "png")  # the picture is 2 px wide
     assert by_id(data)["fopnp"] == FOPNP | {"cover": cover}
+    laundry = by_id(data)["laundry"]
+    assert {key: laundry[key] for key in LAUNDRY} == LAUNDRY
+    assert "secret" not in json.dumps(data)  # the body is never in the catalog
     assert by_id(data)["sicp"]["cover"] == "https://covers.example.org/sicp.jpg"
     assert (app.outdir / cover).is_file()
 

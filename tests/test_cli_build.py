@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ from sphinx.cmd.build import build_main
 from sphinx_bookreview.cli import main
 
 DATA = Path(__file__).parent / "cli_data"
+#: The warnings' type and subtype at their end, on Sphinx 7.4 too (its
+#: show_warning_types is off by default).
+TYPED = ["-D", "show_warning_types=1"]
 SHELVES = ["--shelf", "read", "--shelf", "currently-reading", "--shelf", "did-not-finish"]
 CONF = (
     'extensions = ["sphinx_bookreview", "myst_parser"]\nproject = "Shelf"\nauthor = "Tess Reader"\n'
@@ -43,8 +47,12 @@ def test_written_files_build_without_warnings(markup: str, tmp_path: Path, capsy
     source = tmp_path / "src"
     make_project(source, markup)
     capsys.readouterr()
-    status = build_main(["-W", "-q", "-b", "html", str(source), str(tmp_path / "html")])
-    assert (status, capsys.readouterr().err) == (0, "")
+    status = build_main(["-q", "-b", "html", *TYPED, str(source), str(tmp_path / "html")])
+    # The two Goodreads exports are one library, and the stubs share an ISBN:
+    # the build's one warning is about two reviews of one ISBN (issue 14, item 13).
+    warnings = capsys.readouterr().err.splitlines()
+    assert status == 0
+    assert [line for line in warnings if not re.search(r"has the ISBN .* \[bookreview\.duplicate\]$", line)] == []
     html = (tmp_path / "html" / "storygraph" / "the-cartographer-s-daughter.html").read_text(encoding="utf-8")
     assert "Content warnings:</strong> Graphic: Death; Moderate: Grief, Shipwreck" in html
     assert (tmp_path / "html" / "goodreads_24" / "harbour-lights-2.html").exists()

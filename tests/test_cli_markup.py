@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import docutils.core
 import docutils.nodes
 import pytest
+from docutils.parsers.rst import roles
 from myst_parser.parsers.docutils_ import Parser as MystParser
 
 from sphinx_bookreview.cli.markup import (
     Span,
     html_to_paragraphs,
     md_paragraph,
+    resolve_references,
     rst_paragraph,
     text_to_paragraphs,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from docutils.nodes import Node
 
 
 def rst(html: str) -> str:
@@ -137,3 +146,68 @@ def test_rst_round_trip_of_styles() -> None:
     assert _text_of(doctree) == ("xyz b. l<ink", [])
     assert [node.astext() for node in doctree.findall(docutils.nodes.emphasis)] == ["y"]
     assert [node["refuri"] for node in doctree.findall(docutils.nodes.reference)] == ["https://example.org/"]
+
+
+# -- Goodreads' spoilers and links (issue 14, item 3) ----------------------------------------
+
+
+@pytest.fixture
+def review_roles() -> Iterator[None]:
+    """Our roles as docutils sees them: each an inline node holding its text, classed by role name."""
+
+    def role(name: str, rawtext: str, text: str, *args: object, **kwargs: object) -> tuple[list[Node], list[Node]]:
+        return [docutils.nodes.inline(rawtext, text, classes=[name])], []
+
+    for name in ("spoiler", "book", "book-author"):
+        roles.register_local_role(name, role)  # type: ignore[arg-type]
+    yield
+    for name in ("spoiler", "book", "book-author"):
+        roles._roles.pop(name, None)  # docutils has no public way to unregister a role
+
+
+def test_goodreads_spoilers_become_spoiler_spans() -> None:
+    html = "A<spoiler>b <i>c</i></spoiler>d (view spoiler)[e<br/>f (hide spoiler)] g"
+    assert html_to_paragraphs(html) == (
+        (
+            (Span("A"), Span("b c", spoiler=True), Span("d "), Span("e", spoiler=True)),
+            (Span("f ", spoiler=True), Span("g")),
+        ),
+    )
+
+
+def test_goodreads_links_become_references() -> None:
+    html = (
+        "See [b:Dune|234225|Dune (Dune, #1)|Frank Herbert|https://x/y.jpg|3634639] by "
+        "[a:Frank Herbert|58|Frank Herbert|https://x/a.jpg]."
+    )
+    (paragraph,) = html_to_paragraphs(html)
+    assert paragraph == ((
+        Span("See "), Span("Dune", role="book", target="234225"), Span(" by "),
+        Span("Frank Herbert", role="book-author", target="Frank Herbert"), Span("."),
+    ),)  # fmt: skip
+    linked = resolve_references(
+        (paragraph,), {("book", "234225"): "dune", ("book-author", "Frank Herbert"): "Frank Herbert"}
+    )
+    assert rst_paragraph(linked[0]) == ["See :book:`Dune <dune>` by :book-author:`Frank Herbert`."]
+    assert md_paragraph(linked[0]) == ["See {book}`Dune <dune>` by {book-author}`Frank Herbert`."]
+    # A book or author not in the import: the title or name as text.
+    assert resolve_references((paragraph,), {}) == (
+        (tuple(Span(t) for t in ("See ", "Dune", " by ", "Frank Herbert", ".")),),
+    )
+
+
+ROLE_TEXTS = ["a *star* and `ticks` and <angle> and \\ and |pipe|", "``double`` ticks", "`edge`"]
+
+
+@pytest.mark.parametrize("text", ROLE_TEXTS)
+@pytest.mark.usefixtures("review_roles")
+def test_spoilers_and_links_round_trip(text: str) -> None:
+    """Whatever their text holds, docutils and MyST read each role back as it was, glued to words or not."""
+    spans = (Span("x"), Span(text, spoiler=True), Span("y "), Span(text, role="book", target="dune"), Span("."))
+    for source, parser in ((rst_paragraph((spans,)), None), (md_paragraph((spans,)), MystParser())):
+        overrides = {"report_level": 1, "halt_level": 5}
+        doctree = docutils.core.publish_doctree("\n".join(source), parser=parser, settings_overrides=overrides)
+        # MyST keeps the space that keeps a backtick off the fence (``{spoiler}`` `edge` ```).
+        found = {node["classes"][0]: node.astext().strip() for node in doctree.findall(docutils.nodes.inline)}
+        assert found == {"spoiler": text, "book": f"{text} <dune>"}, source
+        assert _text_of(doctree)[1] == []

@@ -24,6 +24,9 @@ CONF = (
     'myst_enable_extensions = ["colon_fence"]\nhtml_baseurl = "https://shelf.example.org/"\n'
 )
 NOT_INCLUDED = 'so a -W build stops at "document isn\'t included in any toctree". '
+#: What the commands add: a listing that shows the reviews, a hidden toctree that includes them.
+RST_LISTING = ".. bookreview-list::\n\n.. toctree::\n   :hidden:\n   :glob:\n   :maxdepth: 1\n\n   {entry}"
+MD_LISTING = "```{{bookreview-list}}\n```\n\n```{{toctree}}\n:hidden:\n:glob:\n:maxdepth: 1\n\n{entry}\n```"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
@@ -85,11 +88,7 @@ def test_new_stub_builds_after_following_the_hint(
     status, out, _ = run(capsys, "new", "The Tin Sextant", "--dir", reviews, "--format", markup)
     status_before, log = build(root, tmp_path / "before", capsys)
     assert status_before != 0 and "isn't included in any toctree" in log  # as the hint says (7.4 exits 2, 9 exits 1)
-    block = (
-        "```{toctree}\n:glob:\n:maxdepth: 1\n\nreviews/*\n```"
-        if markup == "md"
-        else ".. toctree::\n   :glob:\n   :maxdepth: 1\n\n   reviews/*"
-    )
+    block = (MD_LISTING if markup == "md" else RST_LISTING).format(entry="reviews/*")
     written = reviews / f"the-tin-sextant.{markup}"
     hint = (
         f"next: {written} is in no toctree, {NOT_INCLUDED}Add this to {root / index} "
@@ -117,9 +116,9 @@ def test_index_option_adds_a_toctree(
     assert build(root, tmp_path / "html", capsys) == (0, "")
     text = (root / index).read_text(encoding="utf-8")
     if index.endswith(".md"):
-        assert text == "# Shelf\n\n```{toctree}\n:glob:\n:maxdepth: 1\n\nreviews/*\n```\n"
+        assert text == "# Shelf\n\n" + MD_LISTING.format(entry="reviews/*") + "\n"
     else:
-        assert text == "Shelf\n=====\n\nMy reading.\n\n.. toctree::\n   :glob:\n   :maxdepth: 1\n\n   reviews/*\n"
+        assert text == "Shelf\n=====\n\nMy reading.\n\n" + RST_LISTING.format(entry="reviews/*") + "\n"
     status, out, _ = run(capsys, "new", "Emma", "--dir", root / "reviews", "--format", markup, "--index", root / index)
     assert out.splitlines()[1] == f"{root / index} already lists {root / 'reviews' / f'emma.{markup}'}"
     assert (root / index).read_text(encoding="utf-8") == text
@@ -134,11 +133,7 @@ def test_import_hint_and_index(tmp_path: Path, capsys: pytest.CaptureFixture[str
         f"next: 3 review files are in no toctree, {NOT_INCLUDED}Add this to {root / 'index.rst'} "
         f"(or run the import again with --index {root / 'index.rst'}):",
         "",
-        ".. toctree::",
-        "   :glob:",
-        "   :maxdepth: 1",
-        "",
-        "   books/reviews/*",
+        *RST_LISTING.format(entry="books/reviews/*").splitlines(),
     ]
     # Run again with --index: the files are already there, and still listed.
     status, out, _ = run(capsys, "import", DATA / "storygraph.csv", "--dir", reviews, "--index", root / "index.rst")
@@ -151,9 +146,14 @@ def test_files_beside_the_root_document_are_listed_by_name(tmp_path: Path, capsy
     root = project(tmp_path / "src")
     (root / "about.rst").write_text(":orphan:\n\nAbout\n=====\n", encoding="utf-8")
     out = run(capsys, "new", "Dune", "--dir", root)[1]
-    assert out.endswith("\n\n.. toctree::\n   :maxdepth: 1\n\n   dune\n")
+    assert out.endswith("\n\n.. bookreview-list::\n\n.. toctree::\n   :hidden:\n   :maxdepth: 1\n\n   dune\n")
     run(capsys, "new", "Emma", "--dir", root, "--index", root / "index.rst")
-    assert (root / "index.rst").read_text(encoding="utf-8").endswith(".. toctree::\n   :maxdepth: 1\n\n   emma\n")
+    # The page shows a listing now: one is enough.
+    assert (
+        (root / "index.rst")
+        .read_text(encoding="utf-8")
+        .endswith("Shelf\n=====\n\n.. bookreview-list::\n\n.. toctree::\n   :hidden:\n   :maxdepth: 1\n\n   emma\n")
+    )
     follow(out.split("\n", 1)[1], root)
     assert build(root, tmp_path / "html", capsys) == (0, "")
 
@@ -225,7 +225,8 @@ def test_project_without_a_root_document(tmp_path: Path, capsys: pytest.CaptureF
     assert out.split("\n", 1)[1] == (
         f"next: {root / 'reviews' / 'dune.md'} is in no toctree, {NOT_INCLUDED}The project has no root document "
         f"{root / 'index.md'} yet: write it, with a title and then this:\n\n"
-        "```{toctree}\n:glob:\n:maxdepth: 1\n\nreviews/*\n```\n"
+        + MD_LISTING.format(entry="reviews/*")
+        + "\n"
     )
 
 
@@ -283,3 +284,46 @@ def test_reachability_follows_nested_toctrees(tmp_path: Path) -> None:
     assert found is not None
     assert found.reachable("index", {"deep/one", "deep/two", "nowhere"}) == {"deep/one", "deep/two"}
     assert found.reachable("absolute", {"deep/one", "deep/two"}) == {"deep/two"}
+
+
+# -- issue 14: the layout for big collections -----------------------------------------------
+
+
+def test_a_toctree_on_an_orphan_page_includes_the_reviews(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The moving-in guide's layout for a big collection: the reviews on a page out of the root's
+    toctree, marked :orphan: (Sphinx warns about neither), which the home page links to."""
+    root = project(tmp_path / "src", "Shelf\n=====\n\nMy :doc:`reviews`.\n")
+    (root / "reviews.rst").write_text(":orphan:\n\nReviews\n=======\n", encoding="utf-8")
+    status, out, _ = run(
+        capsys, "import", DATA / "storygraph.csv", "--dir", root / "books", "--index", root / "reviews.rst"
+    )
+    assert (status, out.splitlines()[1:]) == (0, [f"added a toctree of books/* to {root / 'reviews.rst'}"])
+    assert (root / "reviews.rst").read_text(encoding="utf-8") == (
+        ":orphan:\n\nReviews\n=======\n\n" + RST_LISTING.format(entry="books/*") + "\n"
+    )
+    # No hint: a toctree includes them, from a page Sphinx does not ask to be in one.
+    assert run(capsys, "new", "Dune", "--dir", root / "books")[1] == f"wrote {root / 'books' / 'dune.rst'}\n"
+    assert build(root, tmp_path / "html", capsys) == (0, "")
+    (md_root := tmp_path / "md").mkdir()
+    (md_root / "conf.py").write_text(CONF, encoding="utf-8")
+    (md_root / "index.md").write_text("# Shelf\n", encoding="utf-8")
+    (md_root / "reviews.md").write_text("---\norphan: true\n---\n\n# Reviews\n\n```{toctree}\n:glob:\nbooks/*\n```\n")
+    assert run(capsys, "new", "Dune", "--dir", md_root / "books")[1] == f"wrote {md_root / 'books' / 'dune.rst'}\n"
+
+
+def test_a_big_import_on_a_page_in_the_navigation_is_told_the_cost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path / "src", "Shelf\n=====\n\n.. toctree::\n\n   reviews\n")
+    (root / "reviews.rst").write_text("Reviews\n=======\n", encoding="utf-8")
+    rows = "".join(f"Book {n},Ines Halloway,,,paperback,read,2023/01/02,,,,,,,,,,,4.0,,,,,\n" for n in range(120))
+    export = tmp_path / "big.csv"
+    export.write_text((DATA / "storygraph.csv").read_text(encoding="utf-8").splitlines()[0] + "\n" + rows)
+    out = run(capsys, "import", export, "--dir", root / "books", "--index", root / "reviews.rst")[1]
+    assert out.splitlines()[1:] == [
+        f"added a toctree of books/* to {root / 'reviews.rst'}",
+        "note: 120 reviews listed on a page in the site's navigation: themes that show the navigation (alabaster, "
+        "furo...) list them on every page, and the build slows down with the square of their number; for a fast "
+        "build, take the page out of the root document's toctree (mark it :orphan: and link it), as the moving-in "
+        "guide shows",
+    ]

@@ -39,7 +39,7 @@ def domain_of(app: SphinxTestApp) -> BookDomain:
 
 def test_records_are_plain_values(full: SphinxTestApp) -> None:
     reviews = domain_of(full).reviews_by_doc
-    assert sorted(reviews) == ["review", "second", "special"]
+    assert sorted(reviews) == ["audio", "review", "second", "special"]
     for records in reviews.values():
         assert type(records) is list
         assert all(type(record) is Review for record in records)
@@ -104,11 +104,14 @@ def inventory(app: SphinxTestApp) -> dict[str, dict[str, str]]:
 def test_objects_inv(full: SphinxTestApp) -> None:
     assert inventory(full) == {
         "book:review": {
+            "atrocity": "audio.html#atrocity",
+            "atrocity-again": "audio.html#atrocity-again",
             "fopnp": "review.html#fopnp",
             "sicp": "second.html#sicp",
             SPECIAL: f"special.html#{SPECIAL}",
         },
         "book:author": {
+            "Charles Stross": "book-author.html#cap-Charles%C2%A0Stross",
             "Brandon Rhodes": "book-author.html#cap-Brandon%C2%A0Rhodes",
             "John Goerzen": "book-author.html#cap-John%C2%A0Goerzen",
             "Harold Abelson": "book-author.html#cap-Harold%C2%A0Abelson",

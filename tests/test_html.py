@@ -65,7 +65,7 @@ def test_card_shows_every_fact(review: Tag) -> None:
         "Editor": "Edith Editor",
         "Translators": "Theo Translator, Tess Translator",
         "Illustrator": "Ivy Illustrator",
-        "Series": "Expert's Voice in Open Source, book 3",
+        "Series": "Book 3 of Expert's Voice in Open Source",
         "Edition": "2nd",
         "Publisher": "Apress",
         "Published": "2010-12",
@@ -194,6 +194,14 @@ def test_jsonld_one_block_per_review_with_every_field(full: SphinxTestApp, revie
                 "name": "Foundations of Python Network Programming",
                 "alternativeHeadline": "The comprehensive guide",
                 "author": [{"@type": "Person", "name": "Brandon Rhodes"}, {"@type": "Person", "name": "John Goerzen"}],
+                "editor": [{"@type": "Person", "name": "Edith Editor"}],
+                "translator": [
+                    {"@type": "Person", "name": "Theo Translator"},
+                    {"@type": "Person", "name": "Tess Translator"},
+                ],
+                "illustrator": [{"@type": "Person", "name": "Ivy Illustrator"}],
+                "isPartOf": {"@type": "BookSeries", "name": "Expert's Voice in Open Source"},
+                "position": 3,
                 "isbn": "9781430230038",
                 "bookEdition": "2nd",
                 "bookFormat": "https://schema.org/Paperback",
@@ -240,7 +248,7 @@ def test_every_field_stays_text(full: SphinxTestApp) -> None:
     facts = {words(dt).rstrip(": "): words(dd) for dt, dd in zip(card.select("dt"), card.select("dd"), strict=True)}
     assert facts["Author"] == 'Ann <b>Author</b> & "Co"'
     assert facts["Publisher"] == '<b>Pub</b> & "Sons" #$%&~_^\\{}'
-    assert facts["Series"] == "<em>Series</em> & Co, book 2"
+    assert facts["Series"] == "Book 2 of <em>Series</em> & Co"
     assert facts["Edition"] == "1st <br>"
     assert facts["Tags"] == "c&d , <x>"
     assert words(card.select_one(".bookreview-disclosure")) == 'Disclosure: <i>Nothing</i> & "none".'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
+from projects import sphinx_build
 
 if TYPE_CHECKING:
     from projects import Build
@@ -80,3 +82,36 @@ def test_every_label_is_translated(language: str) -> None:
         translated = {message.id for message in read_po(po) if message.id and message.string and not message.fuzzy}
     assert in_code, "no messages found: the extraction is broken"
     assert sorted(in_code - translated) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("de", {
+            "Sprecher": "Rufus Beck", "Mitwirkende": "Anna Vorwort (Vorwort)", "Reihe": "Band 2 von Die Nordsee-Saga",
+            "Erschienen": "2021 (Erstausgabe 2019)", "Status": "Abgebrochen", "Fortschritt": "38%",
+            "Gehört": "2020-01-02 \u2013 2020-01-20; 2024-01-05 \u2013 (Abgebrochen)",
+        }),
+        ("fr", {
+            "Narrateur": "Rufus Beck", "Contributeur": "Anna Vorwort (Vorwort)",
+            "Série": "Tome 2 de Die Nordsee-Saga", "Publication": "2021 (première publication 2019)",
+            "Statut": "Abandonné", "Progression": "38%",
+            "Écouté": "2020-01-02 \u2013 2020-01-20; 2024-01-05 \u2013 (Abandonné)",
+        }),
+    ],
+)  # fmt: skip
+def test_issue_14_labels(rootdir: Path, tmp_path: Path, language: str, expected: dict[str, str]) -> None:
+    """The audiobook wording, series, editions, re-reads, progress and spoilers, translated."""
+    srcdir = tmp_path / language
+    shutil.copytree(rootdir / "test-i18n", srcdir)
+    app = sphinx_build(srcdir, confoverrides={"language": language})
+    assert not app.warning.getvalue()
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    audiobook = soup.select(".bookreview-facts")[1]
+    facts = {dt.get_text().rstrip(":"): dd.get_text(" ", strip=True) for dt, dd in zip(
+        audiobook.select("dt"), audiobook.select("dd"), strict=True)}  # fmt: skip
+    assert {label: facts.get(label) for label in expected} == expected
+    toggle = soup.select_one(".bookreview-spoiler-toggle")
+    assert toggle is not None
+    spoiler, show = {"de": ("Spoiler", "Spoiler zeigen"), "fr": ("Divulgâcheur", "Afficher le divulgâcheur")}[language]
+    assert (toggle["aria-label"], soup.select_one(".bookreview-spoiler-label").get_text()) == (show, spoiler)

@@ -172,7 +172,7 @@ def test_bad_options_warn_and_fall_back(built: Build) -> None:
     source = app.srcdir / "index.rst"
     expected = [
         (13, "invalid sort key 'popularity': expected one of date, title, author, rating, published, finished, "
-             "with '-' before it for descending order; using -date"),
+             "series, with '-' before it for descending order; using -date"),
         (14, "invalid layout 'carousel': expected one of list, table, cards; using list"),
         (15, "invalid status 'lost': expected some of read, reading, abandoned; listing every status"),
         (16, "invalid minimum rating 'lots': expected a rating from 0 to 5, such as 4 or 8/10; listing every rating"),
@@ -180,7 +180,7 @@ def test_bad_options_warn_and_fall_back(built: Build) -> None:
         (18, "invalid year 'recent': expected a year such as 2024; listing every year"),
         (19, "unknown option :colour: (ignored)"),
         (23, "invalid columns 'title, price': expected some of title, author, rating, date, published, finished, "
-             "year, status, tags, reviewer, pages, verdict; using title, author, rating, date"),
+             "year, status, tags, reviewer, pages, verdict, series, progress; using title, author, rating, date"),
         (24, "invalid limit '0': expected a positive whole number; listing every review"),
     ]  # fmt: skip
     assert warnings(app) == [f"{source}:{line}: WARNING: {message} [bookreview.option]" for line, message in expected]
@@ -449,3 +449,39 @@ def test_incremental_add_edit_delete(rootdir: Path, tmp_path: Path) -> None:
     assert "The Mythical Man-Month" not in edited["layouts.html"] + edited["options.html"]
     assert all("reviews/dune.html" not in page for page in deleted.values())
     assert all("reviews/dune.html" in page for page in edited.values())
+
+
+# -- issue 14: one series in reading order; re-reads in every year they were finished ----------
+
+
+def test_series_in_reading_order(built: Build) -> None:
+    app = built("listing-series")
+    assert warnings(app) == []
+    page = soup(app, "index.html")
+    found = sections(page)
+    reading_order = ["prequel", "archives", "concrete", "jennifer", "omnibus"]
+    assert {title: listed(section) for title, section in found.items()} == {
+        "Reading order": reading_order,
+        # Series by name, each in its order; books in no series last, by id.
+        "By series": ["dune", *reading_order, "emma"],
+        "Backwards": reading_order[::-1],
+        # The audiobook read in 2019 and again in 2024 is in both years.
+        "Finished in 2019": ["archives", "prequel"],
+        "Finished in 2024": ["archives"],
+        # The latest reading's end; unfinished ones last.
+        "Last finished first": ["archives", "emma", "concrete", "prequel", "dune", "jennifer", "omnibus"],
+    }
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        for row in found["Reading order"].select("tbody tr")
+    ]
+    assert rows == [
+        ["Down on the Farm", "Book 0 of The Laundry Files", "Read", ""],
+        ["The Atrocity Archives", "Book 1 of The Laundry Files", "Listened", ""],
+        ["The Concrete Jungle", "Book 1.5 of The Laundry Files", "Read", ""],
+        ["The Jennifer Morgue", "Book 2 of The Laundry Files", "Abandoned", "page 120 of 350 (34%)"],
+        ["The Fuller Memorandum and more", "Books 3 to 4 of The Laundry Files", "Currently reading", "38%"],
+    ]
+    myst = soup(app, "myst.html")
+    assert listed(myst) == reading_order
+    assert [th.get_text() for th in myst.select("th")] == ["Title", "Series", "Progress"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import re
 
 import pytest
 from docutils.nodes import make_id
@@ -12,15 +13,21 @@ from sphinx_bookreview.extension import ENV_VERSION
 from sphinx_bookreview.model import (
     InvalidValue,
     Problem,
+    Reading,
     Review,
     is_url,
+    mask_spoilers,
     number,
+    parse_asin,
+    parse_contributors,
     parse_count,
     parse_date,
     parse_isbn,
     parse_language,
     parse_pages,
+    parse_progress,
     parse_rating,
+    parse_reads,
     parse_review,
     parse_series,
     parse_url,
@@ -207,9 +214,201 @@ def test_names_and_tags() -> None:
 
 
 def test_series() -> None:
-    assert parse_series("Discworld #3") == ("Discworld", 3)
-    assert parse_series("Discworld#12") == ("Discworld", 12)
-    assert parse_series("The Expanse") == ("The Expanse", None)
+    assert parse_series("Discworld #3") == ("Discworld", 3, None)
+    assert parse_series("Discworld#12") == ("Discworld", 12, None)
+    assert parse_series("The Expanse") == ("The Expanse", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "position"),
+    [
+        ("Sextants #0", ("Sextants", 0, None), "0"),
+        ("Harbour Lights #1.5", ("Harbour Lights", 1.5, None), "1.5"),
+        ("Harbour Lights #1-5", ("Harbour Lights", 1, 5), "1-5"),
+        ("Harbour Lights # 1 \u2013 5", ("Harbour Lights", 1, 5), "1-5"),
+        ("Laundry Files #2.5-3.5", ("Laundry Files", 2.5, 3.5), "2.5-3.5"),
+        ("Laundry #02", ("Laundry", 2, None), "2"),
+        ("Catch #22 and #3 more", ("Catch #22 and #3 more", None, None), ""),  # no number at the end: all name
+        # Written back as written, not in six significant digits (123456, 1e+06).
+        ("Chronicle #123456.5", ("Chronicle", 123456.5, None), "123456.5"),
+        ("Chronicle #999999.999-1000000", ("Chronicle #999999.999-1000000", None, None), ""),  # 7 digits: a name
+        ("Saga #999999999.999999999", ("Saga #999999999.999999999", None, None), ""),  # a float would round it
+    ],
+)
+def test_series_numbers(text: str, expected: tuple[str, float | None, float | None], position: str) -> None:
+    assert parse_series(text) == expected
+    assert all(type(n) is int for n in expected[1:] if n is not None and n == int(n))  # 2, not 2.0
+    name, first, last = expected
+    assert (
+        Review(id="x", title="X", series=name, series_number=first, series_number_end=last).series_position == position
+    )
+
+
+def test_series_range_goes_up() -> None:
+    with pytest.raises(InvalidValue, match=r"^invalid series 'Saga #5-1': a range of numbers goes up, such as #5-6$"):
+        parse_series("Saga #5-1")
+
+
+def test_contributors_keep_their_roles() -> None:
+    assert parse_contributors("Ken MacLeod (Introduction); Jane Doe ; Ann  (Cover   art);; Jane Doe") == (
+        ("Ken MacLeod", "Introduction"), ("Jane Doe", ""), ("Ann", "Cover art"),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("B0036WT4SA", "B0036WT4SA"),
+        (" b00zva3xl6 ", "B00ZVA3XL6"),
+        ("0306406152", "0306406152"),
+        ("080442957x", "080442957X"),
+    ],
+)
+def test_asin(text: str, expected: str) -> None:
+    assert parse_asin(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["B1036WT4SA", "B0036WT4S", "B0036WT4SAX", "0306406153", "9780306406157", "B0036-WT4S"]
+)
+def test_asin_invalid(text: str) -> None:
+    expected = "expected B0 and eight letters or digits, such as B00ZVA3XL6, or an ISBN-10"
+    with pytest.raises(InvalidValue, match=rf"^invalid ASIN {re.escape(repr(text))}: {expected}$"):
+        parse_asin(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "percent"),
+    [("38%", "38%", 38.0), ("38.5 %", "38.5%", 38.5), ("0%", "0%", 0.0), ("100%", "100%", 100.0),
+     ("120/350", "120/350", 34.29), (" 0120 / 350 ", "120/350", 34.29), ("350/350", "350/350", 100.0)],
+)  # fmt: skip
+def test_progress(text: str, expected: str, percent: float) -> None:
+    assert parse_progress(text) == expected
+    assert Review(id="x", title="X", progress=expected).progress_percent == percent
+
+
+@pytest.mark.parametrize("text", ["101%", "38", "120/0", "351/350", "-5%", "half", "1/2/3", "3,5%"])
+def test_progress_invalid(text: str) -> None:
+    expected = "expected a percentage such as 38% or a page of the pages such as 120/350"
+    with pytest.raises(InvalidValue, match=rf"^invalid progress {re.escape(repr(text))}: {expected}$"):
+        parse_progress(text)
+
+
+def test_reads() -> None:
+    assert parse_reads("2015-02-01..2015-03-01; ..2019-05-10 ; 2024-01-05..;") == (
+        Reading("2015-02-01", "2015-03-01"), Reading("", "2019-05-10"), Reading("2024-01-05", ""),
+    )  # fmt: skip
+    assert parse_reads("..; 2024-01-05.. (Abandoned)", "reading") == (
+        Reading("", "", "read"),
+        Reading("2024-01-05", "", "abandoned"),
+    )
+    assert parse_reads(".. ; 2024-01-05..", "reading")[-1] == Reading("2024-01-05", "", "reading")
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype", "message"),
+    [
+        ("2024-01-05", "option", "invalid reading '2024-01-05': expected START..END, such as 2024-01-02..2024-02-10"),
+        ("2024-02-01..2024-01-05", "date", "invalid reading '2024-02-01..2024-01-05': it ends before it starts"),
+        ("2024-02-30..", "date", "invalid date '2024-02-30': expected a real date as YYYY-MM-DD"),
+        ("2024..2025", "date", "invalid date '2024': expected a real date as YYYY-MM-DD"),
+        ("..2024-01-05 (done)", "option", "invalid status 'done': expected one of read, reading, abandoned"),
+    ],
+)
+def test_reads_invalid(text: str, subtype: str, message: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_reads(text)
+    assert (caught.value.subtype, str(caught.value)) == (subtype, message)
+
+
+def test_readings_and_their_years() -> None:
+    once = Review(id="x", title="X", started="2023-12-20", finished="2024-01-03", date="2024-02-01")
+    assert once.readings == (Reading("2023-12-20", "2024-01-03", "read"),)
+    assert (once.finished_years, once.years) == ([2024], {2024})
+    undated = Review(id="x", title="X", date="2022-05-01")
+    assert (undated.finished_years, undated.years) == ([2022], {2022})
+    abandoned = Review(id="x", title="X", status="abandoned", date="2022-05-01")
+    assert (abandoned.finished_years, abandoned.years) == ([], {2022})
+    reread, problems = parse_review(
+        "X", {"reads": "2015-02-01..2015-03-01; ..; ..2019-05-10; 2019-12-30..2020-01-02", "date": "2020-02-01"}
+    )
+    assert problems == []
+    # The undated second reading counts in no year; the last ends in 2020.
+    assert (reread.finished_years, reread.years, reread.year) == ([2015, 2019, 2020], {2015, 2019, 2020}, 2020)
+    rereading, _ = parse_review("X", {"reads": "..2019-05-10; 2024-01-05..", "status": "reading", "date": "2024-02-01"})
+    assert (rereading.finished_years, rereading.years, rereading.status) == ([2019], {2019, 2024}, "reading")
+
+
+def test_reads_give_the_latest_reading() -> None:
+    review, problems = parse_review(
+        "X",
+        {"started": "2020-01-01", "reads": "2015-02-01..2015-03-01; 2024-01-05..", "status": "reading",
+         "finished": "2020-02-01"},
+    )  # fmt: skip
+    assert (review.started, review.finished, review.status) == ("2024-01-05", "", "reading")
+    assert review.reads == (Reading("2015-02-01", "2015-03-01"), Reading("2024-01-05", "", "reading"))
+    assert problems == [
+        Problem("option", ":started: is ignored beside :reads:, which gives every reading: "
+                "write the latest one as its last entry", "started"),
+        Problem("option", ":finished: is ignored beside :reads:, which gives every reading: "
+                "write the latest one as its last entry", "finished"),
+    ]  # fmt: skip
+
+
+def test_the_last_reading_says_the_status() -> None:
+    review, problems = parse_review("X", {"status": "read", "reads": "2024-01-05.. (abandoned)"})
+    assert review.status == "abandoned"
+    assert problems == [
+        Problem("option", ":status: read and the last reading's status (abandoned) disagree; using abandoned", "status")
+    ]
+    review, problems = parse_review("X", {"reads": "2024-01-05.. (abandoned)"})
+    assert (review.status, problems) == ("abandoned", [])
+
+
+def test_a_bad_reads_option_leaves_the_one_period_form() -> None:
+    review, problems = parse_review("X", {"reads": "soon", "started": "2024-01-01"})
+    assert (review.reads, review.started) == ((), "2024-01-01")
+    assert [p.option for p in problems] == ["reads"]
+
+
+def test_progress_is_for_unfinished_books() -> None:
+    review, problems = parse_review("X", {"progress": "38%"})
+    assert review.progress == ""
+    message = "progress is for an unfinished book (status reading or abandoned); ignored for a book read"
+    assert problems == [Problem("option", message, "progress")]
+    review, problems = parse_review("X", {"progress": "38%", "status": "abandoned"})
+    assert (review.progress, problems) == ("38%", [])
+    review, problems = parse_review("X", {"progress": "38%", "reads": "2024-01-01.. (reading)"})
+    assert (review.progress, problems) == ("38%", [])
+
+
+def test_rereview_of() -> None:
+    review, problems = parse_review("X", {"id": "dune-2024", "rereview-of": "dune"})
+    assert (review.rereview_of, problems) == ("dune", [])
+    review, problems = parse_review("X", {"id": "dune", "rereview-of": "dune"})
+    assert review.rereview_of == ""
+    assert problems == [
+        Problem("option", "a review cannot be a re-review of itself; :rereview-of: ignored", "rereview-of")
+    ]
+    _, problems = parse_review("X", {"rereview-of": "Dune 2019"})
+    assert problems == [
+        Problem("option", "invalid id 'Dune 2019': ids are lowercase letters, digits and hyphens, such as 'dune-2019'",
+                "rereview-of")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The twist :spoiler:`Bruce is dead` stuns.", "The twist [spoiler] stuns."),
+        ("Two: :spoiler:`a` and :spoiler:`b \\` c`.", "Two: [spoiler] and [spoiler]."),
+        ("Suffix `the end`:spoiler: form.", "Suffix [spoiler] form."),
+        ("MyST {spoiler}`Bruce` and {spoiler}``a ` b``.", "MyST [spoiler] and [spoiler]."),
+        ("No spoiler, :book:`dune`.", "No spoiler, :book:`dune`."),
+    ],
+)
+def test_spoilers_masked_in_option_text(text: str, expected: str) -> None:
+    assert mask_spoilers(text, "[spoiler]") == expected
 
 
 def test_review_id_is_docutils_make_id() -> None:
@@ -226,16 +425,20 @@ def test_parse_review_every_option() -> None:
         "cover": "https://example.org/c.jpg", "url": "https://example.org", "rating": "9/10",
         "reviewer": "R", "date": "2024-03-01", "started": "2024-01-01", "finished": "2024-02-01",
         "status": "abandoned", "tags": "a, b", "verdict": "Good.", "disclosure": "Gift.",
-        "why-picked-up": "Because *yes*.", "give-to": "You.",
+        "why-picked-up": "Because *yes*.", "give-to": "You.", "narrator": "N One; N Two",
+        "contributor": "C (Foreword)", "original-published": "1999", "asin": "B00ZVA3XL6", "series-url": "https://s.example",
+        "progress": "38%", "rereview-of": "older",
     }  # fmt: skip
     review, problems = parse_review("Title", options, quick_keys=QUICK)
     assert problems == []
     assert review == Review(
         id="fopnp", title="Title", subtitle="Sub", authors=("A One", "B Two"), editors=("E",), translators=("T",),
-        illustrators=("I",), edition="2nd", publisher="Apress", published="2010-12", isbn="978-1-4302-3003-8",
-        pages=368, format="paperback", language="en", series="S", series_number=2, cover="https://example.org/c.jpg",
-        url="https://example.org", rating=4.5, reviewer="R", date="2024-03-01", started="2024-01-01",
-        finished="2024-02-01", status="abandoned", tags=("a", "b"), verdict="Good.", disclosure="Gift.",
+        illustrators=("I",), narrators=("N One", "N Two"), contributors=(("C", "Foreword"),), edition="2nd",
+        publisher="Apress", published="2010-12", original_published="1999", isbn="978-1-4302-3003-8",
+        asin="B00ZVA3XL6", pages=368, format="paperback", language="en", series="S", series_number=2,
+        series_url="https://s.example", cover="https://example.org/c.jpg", url="https://example.org", rating=4.5,
+        reviewer="R", date="2024-03-01", started="2024-01-01", finished="2024-02-01", status="abandoned",
+        progress="38%", tags=("a", "b"), verdict="Good.", disclosure="Gift.", rereview_of="older",
         answers=(("why-picked-up", "Because *yes*."), ("give-to", "You.")),
     )  # fmt: skip
     assert review.year == 2024
@@ -354,6 +557,17 @@ LAYOUTS = {
         ("disclosure", ""), ("answers", ()),
         ("only", ()),
     ],
+    5: [
+        ("id", dataclasses.MISSING), ("title", dataclasses.MISSING), ("docname", ""), ("lineno", 0),
+        ("source", ""), ("subtitle", ""), ("authors", ()), ("editors", ()), ("translators", ()),
+        ("illustrators", ()), ("narrators", ()), ("contributors", ()), ("edition", ""), ("publisher", ""),
+        ("published", ""), ("original_published", ""), ("isbn", ""), ("asin", ""), ("pages", None), ("format", ""),
+        ("language", ""), ("series", ""), ("series_number", None), ("series_number_end", None), ("series_url", ""),
+        ("cover", ""), ("url", ""), ("rating", None), ("reviewer", ""), ("date", ""), ("started", ""),
+        ("finished", ""), ("reads", ()), ("status", "read"), ("progress", ""), ("tags", ()), ("verdict", ""),
+        ("verdict_text", ""), ("disclosure", ""), ("rereview_of", ""), ("answers", ()),
+        ("only", ()),
+    ],
 }  # fmt: skip
 
 
@@ -367,11 +581,14 @@ def test_a_changed_record_layout_bumps_the_env_version() -> None:
 #: Every field away from its default, "read" too.
 EVERY_FIELD = Review(
     id="full", title="Full", docname="d", lineno=3, source="/src/part.rst.inc", subtitle="S", authors=("A",),
-    editors=("E",), translators=("T",), illustrators=("I",), edition="2", publisher="P", published="2001",
-    isbn="978-0-306-40615-7", pages=9, format="ebook", language="en", series="Se", series_number=1,
-    cover="/c.png", url="https://example.org", rating=0.0, reviewer="R", date="2024-01-01",
-    started="2023-01-01", finished="2023-02-01", status="abandoned", tags=("t",), verdict="*V*",
-    verdict_text="V", disclosure="D", answers=(("give-to", "You"),), only=("html", "not epub"),
+    editors=("E",), translators=("T",), illustrators=("I",), narrators=("N",), contributors=(("C", "Foreword"),),
+    edition="2", publisher="P", published="2001", original_published="1990", isbn="978-0-306-40615-7",
+    asin="B00ZVA3XL6", pages=9, format="ebook", language="en", series="Se", series_number=1.5,
+    series_number_end=3, series_url="https://example.org/s", cover="/c.png", url="https://example.org", rating=0.0,
+    reviewer="R", date="2024-01-01", started="2023-01-01", finished="2023-02-01",
+    reads=(Reading("", "2020-01-01"), Reading("2023-01-01", "2023-02-01", "abandoned")), status="abandoned",
+    progress="120/350", tags=("t",), verdict="*V*", verdict_text="V", disclosure="D", rereview_of="older",
+    answers=(("give-to", "You"),), only=("html", "not epub"),
 )  # fmt: skip
 
 

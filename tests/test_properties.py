@@ -33,7 +33,7 @@ output stays valid and shows each field as written, output by output:
   review with the values as written, and no value adds a ``<meta>``
   element or attribute;
 - the catalogue validates against the schema shipped beside it and gives
-  back each title and verdict as written;
+  back each title and verdict as written (its spoilers masked);
 - the Atom feed parses with feedparser without a ``bozo`` error, an entry
   per dated review with its title and summary;
 - every SVG chart parses as XML.
@@ -79,7 +79,16 @@ from sphinx.util.console import strip_colors
 
 from sphinx_bookreview.directive import printable
 from sphinx_bookreview.domain import index_anchor
-from sphinx_bookreview.model import FORMATS, OPTIONS, PEOPLE_OPTIONS, STATUSES, Review, is_url, parse_review
+from sphinx_bookreview.model import (
+    FORMATS,
+    OPTIONS,
+    PEOPLE_OPTIONS,
+    STATUSES,
+    Review,
+    is_url,
+    mask_spoilers,
+    parse_review,
+)
 from sphinx_bookreview.outputs.feed import xml_text
 from sphinx_bookreview.outputs.opengraph import shortened
 
@@ -119,6 +128,7 @@ NASTY = [
     "vbscript:x", "file:///etc/passwd", "//evil.example/x", "../../../../etc/passwd", "/etc/passwd", "..\\..\\x",
     "NaN", "nan", "inf", "-inf", "-1", "-0", "0", "1e308", "9" * 400, "9" * 5000, "#$%&~_^\\{}", "\\",
     "%s", "%(x)s", "{isbn}", "{0}", "*em*", "**strong**", "``lit``", "`x`_", ":book:`r0`", "{book}`r0`",
+    ":spoiler:`r0`", "{spoiler}`r0`",
     "|sub|", "[1]_", "_`target`", "[x](javascript:alert(1))", "$x$", "lorem ipsum " * 800,
     # Not longer: Sphinx's text writer wraps a long word in quadratic time.
     "x" * 1000,
@@ -134,7 +144,14 @@ NEAR = {
     "format": [*FORMATS, "HARDCOVER", "scroll"],
     "status": [*STATUSES, "READING", "done"],
     "language": ["en", "pt-BR", "zh-Hant-TW", "x", "en-<script>", "qq-zz"],
-    "series": ["Discworld #1", "Saga # 12", "#0", "<b>S</b> #" + "9" * 30, "A #" + "9" * 4400],
+    "series": ["Discworld #1", "Saga # 12", "#0", "<b>S</b> #" + "9" * 30, "A #" + "9" * 4400, "Saga #1.5",
+               "Saga #1-5", "Saga #5-1", "Saga #" + "9" * 9 + "." + "9" * 9, "Saga #0.0-0"],
+    "reads": ["2024-01-01..2024-02-01", "..; 2024-01-05.. (abandoned)", "2024-02-01..2024-01-01", "x..y",
+              "2024-01-01", "..(read); ..", ".. (done)", "2023-02-29..", ";;"],
+    "progress": ["38%", "120/350", "101%", "0/0", "9" * 20 + "%", "0%", "350/350", "½"],
+    "asin": ["B0036WT4SA", "0306406152", "b00zva3xl6", "B1", "0306406153", "B0036WT4S<"],
+    "contributor": ["Ann (Foreword); Bob", "(Role)", "Ann (", ";;", "<b>A</b> (<i>r</i>)"],
+    "rereview-of": ["r0", "r1", "Not an id", "r-missing"],
     "cover": ["cover.png", "./cover.png", "sub/../cover.png", "/cover.png", "../cover.png", "../../etc/passwd",
               "/etc/passwd", "/../../etc/passwd", "https://example.org/c.png", "http://example.org/c.png?a=1&b=<2>",
               "javascript:alert(1)", "data:image/png;base64,AAAA", "file:///etc/passwd", "//evil.example/c.png",
@@ -148,6 +165,8 @@ NEAR = {
 }  # fmt: skip
 for _option in ("started", "finished"):
     NEAR[_option] = NEAR["date"]
+NEAR["original-published"] = NEAR["published"]
+NEAR["series-url"] = NEAR["url"]
 for _option in PEOPLE_OPTIONS[1:]:
     NEAR[_option] = NEAR["author"]
 
@@ -256,7 +275,8 @@ Properties
    twins
 
 .. bookreview-list::
-   :columns: title, author, rating, date, published, finished, year, status, tags, reviewer, pages, verdict
+   :columns: title, author, rating, date, published, finished, year, status, tags, reviewer, pages, verdict,
+      series, progress
 
 .. bookreview-list::
    :layout: cards
@@ -285,11 +305,13 @@ def yaml_quoted(value: str) -> str:
     return '"' + re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m[0]):02x}", escaped) + '"'
 
 
-def parsed(item: dict[str, Any]) -> Review:
-    """The record the directive makes of a generated review, as the model
-    parses it (the cover is checked below, as the directive does)."""
+def parsed(n: int, item: dict[str, Any]) -> Review:
+    """The record the directive makes of generated review ``n``, as the
+    model parses it with the id the project gives it (the cover is checked
+    below, as the directive does)."""
     title = item["title"] if item["title"].strip() else "Untitled review"
-    record, _problems = parse_review(title, item["options"], quick_keys=QUICK, default_reviewer=REVIEWER)
+    options = {**item["options"], "id": f"r{n}"}
+    record, _problems = parse_review(title, options, quick_keys=QUICK, default_reviewer=REVIEWER)
     return record
 
 
@@ -303,7 +325,7 @@ def local_cover_exists(cover: str) -> bool:
 
 def twin(n: int, item: dict[str, Any]) -> list[str]:
     """Review ``n`` with the same facts written as plain values."""
-    r = parsed(item)
+    r = parsed(n, item)
     plain = {
         "subtitle": "Plain subtitle" if r.subtitle else "",
         "author": "; ".join(f"Author {k}" for k in range(len(r.authors))),
@@ -314,11 +336,20 @@ def twin(n: int, item: dict[str, Any]) -> list[str]:
         "publisher": "Plain publisher" if r.publisher else "",
         "published": r.published, "isbn": r.isbn, "pages": str(r.pages or ""), "format": r.format,
         "language": r.language,
-        "series": (("Plain series" if r.series else "") + (f" #{r.series_number}" if r.series_number else "")),
+        "series": ("Plain series" if r.series else "") + (f" #{r.series_position}" if r.series_position else ""),
+        "series-url": "https://example.org/series" if r.series_url else "",
+        "narrator": "; ".join(f"Narrator {k}" for k in range(len(r.narrators))),
+        "contributor": "; ".join(
+            f"Contributor {k}" + (" (Plain role)" if role else "") for k, (_name, role) in enumerate(r.contributors)
+        ),
+        "original-published": r.original_published, "asin": r.asin, "progress": r.progress,
+        "reads": "; ".join(f"{s}..{f}" + (f" ({status})" if status != "read" else "") for s, f, status in r.reads),
+        "rereview-of": r.rereview_of,
         "cover": twin_cover(r.cover),
         "url": "https://example.org/plain" if r.url else "",
         "rating": f"{r.rating:.6f}" if r.rating is not None else "",
-        "reviewer": "Plain reviewer", "date": r.date, "started": r.started, "finished": r.finished,
+        "reviewer": "Plain reviewer", "date": r.date,
+        "started": "" if r.reads else r.started, "finished": "" if r.reads else r.finished,
         "status": r.status, "tags": ", ".join(f"tag{k}" for k in range(len(r.tags))),
         "verdict": "Plain verdict." if r.verdict else "", "disclosure": "Plain disclosure." if r.disclosure else "",
     } | {key: "Plain answer." for key, _answer in r.answers}  # fmt: skip
@@ -442,7 +473,7 @@ def check_opengraph(path: Path, n: int, item: dict[str, Any], verdict_text: str)
     html = path.read_text(encoding="utf-8")
     found = [tuple(prop) for og in extruct.extract(html, syntaxes=["opengraph"], uniform=False)["opengraph"]
              for prop in og["properties"]]  # fmt: skip
-    record = parsed(item)
+    record = parsed(n, item)
     expected = [(key, xml_text(value)) for key, value in expected_tags(record, item, path.stem) if value]
     got = {key: value for key, value in found if key not in ("og:image", "og:image:width", "og:image:height",
                                                              "og:description")}  # fmt: skip
@@ -508,12 +539,13 @@ def check_html5(path: Path) -> None:
 
 def check_card(article: Tag, item: dict[str, Any], verdict_text: str) -> None:
     """The title as written; the verdict's rendered text is its plain text
-    (unless it holds a link: a link to a review shows that review's title)."""
+    (unless it holds a link: a link to a review shows that review's title;
+    or a spoiler, which the page shows and the plain text masks)."""
     assert article.select_one(".bookreview-title strong").get_text() == title_of(item)
     verdict = article.select_one(".bookreview-verdict")
     if verdict is None:
         assert not verdict_text
-    elif verdict.find("a") is None:
+    elif verdict.find("a") is None and verdict.select_one(".bookreview-spoiler") is None:
         assert " ".join(verdict.get_text().split()) == " ".join(verdict_text.split())
 
 
@@ -526,7 +558,8 @@ def check_catalog(outdir: Path, project: Project) -> dict[str, dict[str, Any]]:
     reviews = {review["id"]: review for review in data["reviews"]}
     for n, item in enumerate(project.reviews):
         assert reviews[f"r{n}"]["title"] == title_of(item)
-        assert reviews[f"r{n}"]["verdict"] == item["options"].get("verdict", "").strip()
+        verdict = item["options"].get("verdict", "").strip()
+        assert reviews[f"r{n}"]["verdict"] == mask_spoilers(verdict, "[spoiler]")
     return reviews
 
 

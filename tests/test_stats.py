@@ -15,11 +15,17 @@ import pytest
 from bs4 import BeautifulSoup
 from projects import compiled_pdf, sphinx_build
 
+from sphinx_bookreview.model import parse_review
+from sphinx_bookreview.stats import per_year, rating_distribution, read_books
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
     from projects import Build
     from sphinx.testing.util import SphinxTestApp
+
+    from sphinx_bookreview.stats import Bar
 
 #: What the charts of test-stats show: only the four books with status
 #: ``read`` count; a year comes from ``:finished:``, else ``:date:``; 4.4
@@ -154,6 +160,33 @@ def test_incremental_build_follows_the_reviews(rootdir: Path, tmp_path: Path) ->
     assert charts["Books per year"] == "2023: 2; 2024: 1; 2025: 1; 2026: 1"
     assert charts["Pages per year"] == "2023: 1372; 2024: 322; 2025: 100; 2026: 0"
     assert charts["Rating distribution"].startswith("0: 0; 0.5: 0; 1: 1;")
+
+
+def test_each_finished_reading_counts_in_its_year() -> None:
+    """Issue 14, item 9: a book read again counts again, in the year each
+    reading ended; its pages too; its rating once."""
+    rows = {
+        "Twice, years apart": {
+            "reads": "2019-02-01..2019-03-01; 2024-01-05..2024-01-30",
+            "pages": "300",
+            "rating": "4",
+        },
+        "Read, now again": {"reads": "..2019-05-10; 2024-02-01..", "status": "reading", "pages": "100", "rating": "5"},
+        "Given up": {"status": "abandoned", "pages": "999", "date": "2024-03-01", "rating": "1"},
+        "Once": {"finished": "2021-04-01", "pages": "50"},
+        "Twice in a year": {"reads": "2023-01-01..2023-01-10; 2023-06-01..2023-06-10", "pages": "10"},
+        "Undated earlier reading": {"reads": "..; 2022-03-01..2022-03-05", "pages": "7"},
+    }
+    reviews = [parse_review(title, options)[0] for title, options in rows.items()]
+    read = read_books(reviews)
+    assert [r.title for r in read] == [title for title in rows if title != "Given up"]
+    assert nonzero(per_year(read, None)) == {"2019": 2, "2021": 1, "2022": 1, "2023": 2, "2024": 1}
+    assert nonzero(per_year(read, "pages")) == {"2019": 400, "2021": 50, "2022": 7, "2023": 20, "2024": 300}
+    assert nonzero(rating_distribution(read, 5, 0.5)) == {"4": 1, "5": 1}
+
+
+def nonzero(bars: Iterable[Bar]) -> dict[str, int]:
+    return {bar.label: bar.value for bar in bars if bar.value}
 
 
 # -- the size of a chart follows the data, not the span -------------------------

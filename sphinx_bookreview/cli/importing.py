@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,13 +22,16 @@ from sphinx_bookreview.cli.importers import (
     read_export,
 )
 from sphinx_bookreview.cli.importers.dates import ORDERS, Dates
-from sphinx_bookreview.cli.importers.fields import Fields
+from sphinx_bookreview.cli.importers.fields import ADDITIONAL_AUTHORS, Fields
+from sphinx_bookreview.cli.markup import resolve_references
 from sphinx_bookreview.cli.naming import SUFFIXES, Choice, Folder, Namer, normal_isbn
 from sphinx_bookreview.cli.progress import Progress
 from sphinx_bookreview.cli.writer import Draft, id_option, one_line, render, write
+from sphinx_bookreview.model import split_names
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Iterable
 
     from sphinx_bookreview.cli.args import Commands
     from sphinx_bookreview.cli.importers.fields import Importer
@@ -62,6 +65,12 @@ def add_parser(commands: Commands) -> None:
         "--date-order", type=choice("date order", ORDERS), metavar="{dmy,mdy}",
         help="read dates a spreadsheet rewrote, such as 3/4/2023, day first (dmy) or month first (mdy); "
         "default: what the other dates of their column show",
+    )  # fmt: skip
+    parser.add_argument(
+        "--additional-authors", type=choice("mapping", ADDITIONAL_AUTHORS), default="author",
+        metavar="{author,contributor}",
+        help="what Goodreads' 'Additional Authors' become: :author: (default) or :contributor: "
+        "(the column mixes co-authors with translators, illustrators and narrators)",
     )  # fmt: skip
     parser.set_defaults(run=run)
 
@@ -105,6 +114,17 @@ class Job:
     markup: str
     force: bool
     dates: Dates
+    additional_authors: str = "author"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A row turned into its review file's text and name, not yet written."""
+
+    where: str
+    title: str
+    draft: Draft
+    choice: Choice
 
 
 @dataclass
@@ -138,17 +158,19 @@ def run(args: argparse.Namespace) -> int:
     importer = detect(header, args.file, args.source)
     orders = date_orders(header, records, importer)
     _make_directory(args.dir)
-    job = Job(
-        args.file, header, importer, shelves, args.dir, args.markup, args.force, Dates(orders, args.date_order or "")
-    )
+    dates = Dates(orders, args.date_order or "")
+    job = Job(args.file, header, importer, shelves, args.dir, args.markup, args.force, dates, args.additional_authors)
     folder = Folder(args.dir)
     for warning in [] if args.date_order else order_warnings(orders):
         print(f"warning: {args.file}: {warning}", file=sys.stderr)
     with Progress(len(records), sys.stderr) as progress:
         state = State(Namer(folder), progress)
         state.books.update((review.isbn, review.path) for review in folder.all_reviews() if review.isbn)
-        for record in records:
-            import_row(job, record, state)
+        prepared = [prepare_row(job, record, state) for record in records]
+        targets = link_targets(row for row in prepared if row is not None)
+        for row in prepared:
+            if row is not None:
+                save_row(job, row, state, targets)
             progress.advance()
     print(state.tally.summary(args.dir, args.markup))
     _list_in_toctree(args, state.files)
@@ -162,31 +184,51 @@ def _make_directory(directory: Path) -> None:
         raise CliError(f"cannot create {directory}: {error.strerror or error}") from None
 
 
-def import_row(job: Job, record: Record, state: State) -> None:
+def prepare_row(job: Job, record: Record, state: State) -> Prepared | None:
+    """The row's review and its name, its warnings printed; ``None`` for a
+    row that is skipped (counted and reported here)."""
     state.tally.rows += 1
     where = f"{job.path}, row {record.number}"
     problem = record.error or _shape_problem(job.header, record.fields)
     if problem:
         state.tally.failed += 1
         state.progress.print(f"error: {where}: {problem} (row skipped)")
-        return
+        return None
     row = dict(zip(job.header, record.fields, strict=True))
     status = job.shelves.get(row[job.importer.shelf_column].strip().lower())
     if status is None:
         state.tally.off_shelf += 1
-        return
+        return None
     notes: list[str] = []
-    draft = job.importer.convert(row, status, Fields(notes, job.dates))
+    draft = job.importer.convert(row, status, Fields(notes, job.dates, job.additional_authors))
     title, isbn = one_line(draft.title), dict(draft.options).get("isbn", "")
     choice = state.namer.name(title, normal_isbn(isbn))
     notes += state.same_book(isbn, f"row {record.number} ({title})", choice.existing)
     for note in notes:
         state.progress.print(f"warning: {where} ({title}): {note}")
+    return Prepared(where, title, draft, choice)
+
+
+def link_targets(rows: Iterable[Prepared]) -> dict[tuple[str, str], str]:
+    """What the reviews' links to books and authors may point at: the
+    review id of each book of the import by its id in the export, and each
+    author of its books."""
+    targets: dict[tuple[str, str], str] = {}
+    for row in rows:
+        if row.draft.book_id:
+            targets[("book", row.draft.book_id)] = row.choice.review
+        for author in split_names(dict(row.draft.options).get("author", "")):
+            targets[("book-author", author)] = author
+    return targets
+
+
+def save_row(job: Job, row: Prepared, state: State, targets: dict[tuple[str, str], str]) -> None:
+    draft = replace(row.draft, body=resolve_references(row.draft.body, targets))
     try:
-        _save(job, draft, choice, state)
+        _save(job, draft, row.choice, state)
     except (CliError, OSError) as error:
         state.tally.failed += 1
-        state.progress.print(f"error: {where} ({title}): {error} (row skipped)")
+        state.progress.print(f"error: {row.where} ({row.title}): {error} (row skipped)")
 
 
 def _shape_problem(header: list[str], fields: list[str]) -> str:
@@ -210,7 +252,7 @@ def _save(job: Job, draft: Draft, choice: Choice, state: State) -> None:
         state.tally.existing += 1
         state.files.append(there)
         return
-    draft = Draft(draft.title, id_option(draft.title, choice.review) + draft.options, draft.body)
+    draft = replace(draft, options=id_option(draft.title, choice.review) + draft.options)
     removed = write(path, render(draft, job.markup), choice.others(job.directory, job.markup))
     state.files.append(path)
     state.tally.created += 1

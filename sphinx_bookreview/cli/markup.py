@@ -4,6 +4,13 @@ The text is first read into a small model (paragraphs of lines of styled
 spans) and then written out, so both markups get the same structure and every
 character that could start markup is escaped exactly once. HTML is read with
 :mod:`html.parser`: regular expressions cannot follow nesting or entities.
+
+Goodreads' own markup is kept for what it means: ``<spoiler>`` (and the
+``(view spoiler)[...(hide spoiler)]`` its exports also hold) becomes the
+``:spoiler:`` role; ``[b:Title|id|...]`` and ``[a:Name|id|...]``, its
+links to a book and an author, become references that the import resolves
+(:func:`resolve_references`): a ``:book:`` or ``:book-author:`` link when
+that book or author is in the import, else the title or name as text.
 """
 
 from __future__ import annotations
@@ -12,26 +19,35 @@ import re
 import string
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from sphinx_bookreview.model import InvalidValue, parse_url
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
 
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text with one style; ``href`` makes it a link."""
+    """A run of text with one style; ``href`` makes it a link, ``spoiler``
+    a spoiler, and ``role`` with ``target`` a link of that role
+    (``book``, ``book-author``) to ``target``, shown as ``text``."""
 
     text: str
     emphasis: bool = False
     strong: bool = False
     href: str = ""
+    spoiler: bool = False
+    role: str = ""
+    target: str = ""
 
     @property
     def plain(self) -> bool:
-        return not (self.emphasis or self.strong or self.href)
+        return not (self.emphasis or self.strong or self.href or self.spoiler or self.role)
 
     @property
-    def style(self) -> tuple[bool, bool, str]:
-        return self.emphasis, self.strong, self.href
+    def style(self) -> tuple[bool, bool, str, bool, str, str]:
+        return self.emphasis, self.strong, self.href, self.spoiler, self.role, self.target
 
 
 Line = tuple[Span, ...]
@@ -58,6 +74,11 @@ _MD_SPECIAL = re.compile(rf"[\\*`\[\]<>&~|$]|{_LONE_UNDERSCORE}")
 _RST_BEFORE_MARKUP = frozenset("-:/'\"<([{")
 _RST_AFTER_MARKUP = frozenset("-.,:;!?\\/'\")]}>")
 _URL_UNSAFE = re.compile(r"[\s<>`\\\"]")
+#: Goodreads' spoilers as its exports write them out, and its links to books and authors.
+_VIEW_SPOILER = re.compile(r"\(view spoiler\)\[(.*?)\(hide spoiler\)\]", re.DOTALL)
+_GOODREADS_LINK = re.compile(r"\[(?P<kind>[ab]):(?P<text>[^|\]]+)\|(?P<id>[^|\]]*)(?:\|[^\]]*)?\]")
+#: Goodreads' link kinds -> the role of the link: ``[b:...]`` is keyed by book id, ``[a:...]`` by name.
+GOODREADS_ROLES = {"b": "book", "a": "book-author"}
 
 
 class _ReviewParser(HTMLParser):
@@ -68,6 +89,7 @@ class _ReviewParser(HTMLParser):
         self.lines: list[list[Span]] = [[]]
         self.emphasis = 0
         self.strong = 0
+        self.spoiler = 0
         self.links: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -81,6 +103,8 @@ class _ReviewParser(HTMLParser):
             self.strong += 1
         elif tag == "a":
             self.links.append(safe_url(dict(attrs).get("href") or ""))
+        elif tag == "spoiler":
+            self.spoiler += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _BLOCK_TAGS:
@@ -91,21 +115,56 @@ class _ReviewParser(HTMLParser):
             self.strong = max(0, self.strong - 1)
         elif tag == "a" and self.links:
             self.links.pop()
+        elif tag == "spoiler":
+            self.spoiler = max(0, self.spoiler - 1)
 
     def handle_data(self, data: str) -> None:
+        text = _HTML_SPACE.sub(" ", data)
+        if self.spoiler:  # a spoiler's text is plain: a role holds no other markup
+            self.lines[-1].append(Span(text, spoiler=True))
+            return
         # Neither markup nests styles: a link stays a link, bold wins over italics.
         href = self.links[-1] if self.links else ""
         strong = self.strong > 0 and not href
         emphasis = self.emphasis > 0 and not (strong or href)
-        self.lines[-1].append(Span(_HTML_SPACE.sub(" ", data), emphasis, strong, href))
+        self.lines[-1] += [span if span.role else replace(span, emphasis=emphasis, strong=strong, href=href)
+                           for span in goodreads_links(text)]  # fmt: skip
+
+
+def goodreads_links(text: str) -> Iterator[Span]:
+    """Text with Goodreads' ``[b:Title|id|...]`` and ``[a:Name|id|...]`` as
+    reference spans (a book by its Goodreads id, an author by name)."""
+    start = 0
+    for match in _GOODREADS_LINK.finditer(text):
+        yield Span(text[start : match.start()])
+        shown = match["text"].strip()
+        yield Span(shown, role=GOODREADS_ROLES[match["kind"]], target=match["id"] if match["kind"] == "b" else shown)
+        start = match.end()
+    yield Span(text[start:])
 
 
 def html_to_paragraphs(html: str) -> tuple[Paragraph, ...]:
-    """Paragraphs of a review written in HTML (``<br/>``, ``<i>``, ``<b>``, ``<a>``)."""
+    """Paragraphs of a review written in HTML (``<br/>``, ``<i>``, ``<b>``,
+    ``<a>``, ``<spoiler>``)."""
     parser = _ReviewParser()
-    parser.feed(html)
+    parser.feed(_VIEW_SPOILER.sub(r"<spoiler>\1</spoiler>", html))
     parser.close()
     return _paragraphs(parser.lines)
+
+
+def resolve_references(
+    paragraphs: tuple[Paragraph, ...], targets: Mapping[tuple[str, str], str]
+) -> tuple[Paragraph, ...]:
+    """Each reference span a link where ``targets`` has its ``(role,
+    target)`` (a review's id, an author's name), else its text alone."""
+
+    def resolved(span: Span) -> Span:
+        if not span.role:
+            return span
+        found = targets.get((span.role, span.target))
+        return replace(span, target=found) if found else Span(span.text)
+
+    return tuple(tuple(tuple(resolved(span) for span in line) for line in paragraph) for paragraph in paragraphs)
 
 
 def text_to_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -218,6 +277,11 @@ def _may_follow_markup(char: str) -> bool:
 
 
 def _rst_markup(span: Span, core: str) -> str:
+    if span.spoiler:
+        return f":spoiler:`{rst_escape(core)}`"
+    if span.role:
+        title = rst_escape(core).replace("<", "\\<")
+        return f":{span.role}:`{title}`" if core == span.target else f":{span.role}:`{title} <{span.target}>`"
     if span.href:
         # Anonymous (``__``): two links with one text would clash as named targets.
         url = span.href[:-1] + "%5F" if span.href.endswith("_") else span.href
@@ -259,7 +323,20 @@ def _md_line(line: Line) -> str:
 
 
 def _md_markup(span: Span, core: str) -> str:
+    if span.spoiler:
+        return md_role("spoiler", core)
+    if span.role:
+        return md_role(span.role, core if core == span.target else f"{core} <{span.target}>")
     if span.href:
         return f"[{md_escape(core)}](<{span.href}>)"
     mark = "**" if span.strong else "*"
     return f"{mark}{md_escape(core)}{mark}"
+
+
+def md_role(role: str, content: str) -> str:
+    """``{role}`content```: MyST reads a role's content as it is, like a
+    code span, so a backtick in it takes a longer fence (and a space where
+    it would touch the fence)."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", content)), default=0) + 1)
+    padded = f" {content} " if content.startswith("`") or content.endswith("`") else content
+    return f"{{{role}}}{fence}{padded}{fence}"

@@ -93,6 +93,21 @@ class Project:
                         self._documents.add(path.rsplit(".", 1)[0])
         return self._documents
 
+    def included(self, wanted: set[str]) -> set[str]:
+        """Which of ``wanted`` a toctree includes, as Sphinx sees it: one of
+        the root document's, or of an ``:orphan:`` page's (Sphinx warns
+        about neither), or of the documents they list."""
+        found = self.reachable(self.root_doc, wanted)
+        for orphan in sorted(self.orphans()):
+            if found == wanted:
+                break
+            found |= self.reachable(orphan, wanted - found)
+        return found
+
+    def orphans(self) -> set[str]:
+        """The documents marked ``:orphan:`` (rst) or ``orphan: true`` (MyST front matter)."""
+        return {name for name in self.documents() if (path := self.source(name)) and _is_orphan(path)}
+
     def reachable(self, start: str, wanted: set[str]) -> set[str]:
         """Which of ``wanted`` the toctrees of ``start`` and of the documents they list reach."""
         seen, todo = {start}, [start]
@@ -128,6 +143,20 @@ class Project:
         for suffix in SUFFIXES.values():
             target = target.removesuffix(suffix)
         yield join_docname(docname, target)
+
+
+_RST_ORPHAN = re.compile(r"\A(?:[ \t]*\n|\.\..*\n|:[^:\n]+:.*\n)*?:orphan:[ \t]*$", re.M)
+_MD_ORPHAN = re.compile(r"\A---[ \t]*\n(?:.*\n)*?orphan:[ \t]*(?:true|yes)?[ \t]*\n(?:.*\n)*?---", re.I)
+
+
+def _is_orphan(path: Path) -> bool:
+    """Whether the document's metadata (its first field list, or MyST's front matter) says ``orphan``."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    return bool((_MD_ORPHAN if path.suffix == ".md" else _RST_ORPHAN).match(head))
 
 
 def join_docname(base: str, target: str) -> str:

@@ -3,16 +3,26 @@
 Sphinx warns "document isn't included in any toctree" for a document no
 toctree lists, which stops a ``-W`` build. So after writing, the command
 reads the project around ``--dir`` (:mod:`sphinx_bookreview.cli.project`)
-and, when the root document's toctrees do not reach every file, prints the
-toctree to add, in the root document's markup. ``--index PAGE`` adds one to
-PAGE instead: at its end, listing ``--dir`` with a glob (``reviews/*``), or
-the files by name when they are beside PAGE, where a glob would take in
-every page of the folder.
+and, when no toctree reaches every file from the root document or from an
+``:orphan:`` page, prints what to add, in the root document's markup.
+``--index PAGE`` adds it to PAGE instead, at its end.
+
+What is added is the layout the moving-in guide recommends for a
+collection of any size: a ``bookreview-list`` that shows the reviews
+(unless the page has one already) and a *hidden* toctree that includes
+them, listing ``--dir`` with a glob (``reviews/*``), or the files by name
+when they are beside PAGE, where a glob would take in every page of the
+folder. A visible toctree of a thousand reviews would be a thousand links
+on the page and, through the themes' navigation, on every page: building
+that is quadratic in the number of reviews. When PAGE is itself in the
+site's navigation and the import is big, the command says so
+(:func:`navigation_note`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,14 +55,37 @@ def add_to_index(page: Path, files: Sequence[Path], directory: Path) -> str:
     blank_line = "" if not text else "\n" if text.endswith("\n") else "\n\n"
     try:
         with page.open("a", encoding="utf-8", newline="\n") as out:
-            out.write(blank_line + toctree_block(page.suffix, entries))
+            out.write(blank_line + toctree_block(page.suffix, entries, listing=not has_listing(text)))
     except OSError as error:
         raise CliError(f"cannot add the toctree to {page}: {error.strerror or error}") from None
-    return f"added a toctree of {', '.join(entries)} to {page}"
+    note = navigation_note(project, here, len(files))
+    return f"added a toctree of {', '.join(entries)} to {page}" + (f"\n{note}" if note else "")
+
+
+#: From this many reviews on, a page of them in the site's navigation slows builds down noticeably.
+BIG = 100
+
+
+def navigation_note(project: Project, page: str | None, count: int) -> str:
+    """For a big import listed on a page the root document's toctrees
+    reach, what that costs and what to do instead; else ``""``."""
+    if page is None or count < BIG or page not in project.reachable(project.root_doc, {page}):
+        return ""
+    return (
+        f"note: {count} reviews listed on a page in the site's navigation: themes that show the navigation "
+        "(alabaster, furo...) list them on every page, and the build slows down with the square of their number; "
+        "for a fast build, take the page out of the root document's toctree (mark it :orphan: and link it), "
+        "as the moving-in guide shows"
+    )
+
+
+def has_listing(text: str) -> bool:
+    """Whether a page shows a ``bookreview-list`` already (rst or MyST)."""
+    return re.search(r"(\.\.[ \t]+|\{)bookreview-list(::|\})", text) is not None
 
 
 def next_step(files: Sequence[Path], directory: Path, markup: str, again: str) -> str | None:
-    """What to do so that ``files`` are in a toctree, ``None`` if the root document already reaches them.
+    """What to do so that ``files`` are in a toctree, ``None`` if one already includes them.
 
     ``again`` says how ``--index`` would have done it, e.g. ``"next time, --index {page} does it for you"``.
     """
@@ -63,21 +96,27 @@ def next_step(files: Sequence[Path], directory: Path, markup: str, again: str) -
             "(sphinx-quickstart makes one) and list them in a toctree of its root document"
         )
     docnames = project.docnames(files)
-    reached = project.reachable(project.root_doc, set(docnames))
+    reached = project.included(set(docnames))
     missing = [path for name, path in docnames.items() if name not in reached]
     if not missing:
         return None
     root = project.source(project.root_doc)
     page = root or project.srcdir / (project.root_doc + SUFFIXES[markup])
     what = f"{missing[0]} is" if len(missing) == 1 else f"{len(missing)} review files are"
-    block = toctree_block(page.suffix, toctree_entries(page.parent, directory, missing)).rstrip("\n")
+    listing = not has_listing(_read(root)) if root else True
+    block = toctree_block(page.suffix, toctree_entries(page.parent, directory, missing), listing=listing).rstrip("\n")
     problem = f'next: {what} in no toctree, so a -W build stops at "document isn\'t included in any toctree". '
     if root is None:
         return (
             problem
             + f"The project has no root document {shown(page)} yet: write it, with a title and then this:\n\n{block}"
         )
-    return problem + f"Add this to {shown(page)} ({again.format(page=shown(page))}):\n\n{block}"
+    note = navigation_note(project, project.root_doc, len(missing))
+    return (
+        problem
+        + f"Add this to {shown(page)} ({again.format(page=shown(page))}):\n\n{block}"
+        + (f"\n\n{note}" if note else "")
+    )
 
 
 def toctree_entries(page_folder: Path, directory: Path, files: Sequence[Path]) -> list[str]:
@@ -88,11 +127,16 @@ def toctree_entries(page_folder: Path, directory: Path, files: Sequence[Path]) -
     return [f"{relative}/*"]
 
 
-def toctree_block(suffix: str, entries: Sequence[str]) -> str:
+def toctree_block(suffix: str, entries: Sequence[str], *, listing: bool = False) -> str:
+    """A hidden toctree of ``entries``, after a ``bookreview-list`` with ``listing``."""
     glob = any("*" in entry for entry in entries)
     if suffix == ".md":
-        return "```{toctree}\n" + ":glob:\n" * glob + ":maxdepth: 1\n\n" + "".join(f"{e}\n" for e in entries) + "```\n"
-    return ".. toctree::\n" + "   :glob:\n" * glob + "   :maxdepth: 1\n\n" + "".join(f"   {e}\n" for e in entries)
+        shown = "```{bookreview-list}\n```\n\n" * listing
+        options = ":hidden:\n" + ":glob:\n" * glob + ":maxdepth: 1\n"
+        return shown + "```{toctree}\n" + options + "\n" + "".join(f"{e}\n" for e in entries) + "```\n"
+    shown = ".. bookreview-list::\n\n" * listing
+    options = "   :hidden:\n" + "   :glob:\n" * glob + "   :maxdepth: 1\n"
+    return shown + ".. toctree::\n" + options + "\n" + "".join(f"   {e}\n" for e in entries)
 
 
 def shown(path: Path) -> Path:

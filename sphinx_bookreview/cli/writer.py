@@ -36,6 +36,10 @@ class Draft:
     body: tuple[Paragraph, ...] = ()
     #: Lines of a source comment opening the body, seen only by whoever edits the file.
     comment: tuple[str, ...] = ()
+    #: The whole body is a spoiler: it goes in a ``bookreview-spoiler`` block.
+    spoiler: bool = False
+    #: The book's id in the service's own links (Goodreads' ``Book Id``), to link to its review.
+    book_id: str = ""
 
 
 def one_line(text: str) -> str:
@@ -54,8 +58,12 @@ def render_rst(draft: Draft) -> str:
     body: list[str] = []
     if draft.comment:
         body += ["..", *(_RST_INDENT + line if line else "" for line in draft.comment), ""]
+    text: list[str] = []
     for paragraph in draft.body:
-        body += [*rst_paragraph(paragraph), ""]
+        text += [*rst_paragraph(paragraph), ""]
+    if draft.spoiler and text:
+        text = [".. bookreview-spoiler::", "", *(_RST_INDENT + line if line else "" for line in text)]
+    body += text
     if body:
         lines += ["", *(_RST_INDENT + line if line else "" for line in body[:-1])]
     return "\n".join(lines) + "\n"
@@ -64,14 +72,19 @@ def render_rst(draft: Draft) -> str:
 def render_md(draft: Draft) -> str:
     title = one_line(draft.title)
     # A backtick fence cannot have a backtick in its info string; a tilde fence can.
-    fence = "~~~" if "`" in title else "```"
+    # A fence holding the spoiler block's fence is longer than it.
+    fence = ("~~~" if "`" in title else "```") + ("`" if draft.spoiler and "`" not in title else "")
     lines = ["# " + md_escape(title).replace("#", "\\#"), "", f"{fence}{{bookreview}} {title}"]
     lines += [f":{name}: {_myst_value(one_line(value))}" for name, value in draft.options]
     body: list[str] = []
     if draft.comment:
         body += [*("% " + line if line else "%" for line in draft.comment), ""]
+    text: list[str] = []
     for paragraph in draft.body:
-        body += [*md_paragraph(paragraph), ""]
+        text += [*md_paragraph(paragraph), ""]
+    if draft.spoiler and text:
+        text = ["```{bookreview-spoiler}", *text[:-1], "```", ""]
+    body += text
     if body:
         lines += ["", *body[:-1]]
     return "\n".join([*lines, fence]) + "\n"

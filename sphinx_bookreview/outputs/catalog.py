@@ -20,7 +20,15 @@ less what only the build uses (source document, file and line, the
 - ``answers``: the quick review as ``{key, question, answer}`` objects, the
   answer as written in the source;
 - ``verdict`` as written in the source, and ``verdict_text`` as a reader
-  sees it (the plain text, its inline markup rendered).
+  sees it (the plain text, its inline markup rendered);
+- ``reads``: every reading as ``{started, finished, status}``, oldest first
+  (one for a review without ``:reads:``); ``contributors`` as ``{name,
+  role}``; ``progress`` as ``{percent}``, with ``page`` and ``pages`` when
+  given so, or ``null``.
+
+The summary fields, ``verdict``, ``verdict_text`` and each ``answer``,
+never hold a spoiler: each ``:spoiler:`` role in them is replaced by
+``[spoiler]`` (in the project's language).
 
 ``rating_scale`` says what the ratings are out of. Only the review that
 keeps a duplicate id is listed. Keys are sorted and reviews sorted by id,
@@ -43,6 +51,7 @@ from sphinx_bookreview.config import SCHEMA_NAME
 from sphinx_bookreview.covers import cover_src, image_url, shared_copy
 from sphinx_bookreview.domain import BookDomain, review_uri
 from sphinx_bookreview.outputs.stamps import output_file, reported, up_to_date, write_if_changed
+from sphinx_bookreview.spoilers import masked
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,7 +60,10 @@ if TYPE_CHECKING:
 
 SITE_BUILDERS = ("html", "dirhtml", "singlehtml")
 SCHEMA = Path(__file__).with_name(SCHEMA_NAME)
-VERSION = 1
+#: 2 (issue 14): series numbers may be fractions, and the fields of re-reads,
+#: contributors, editions and progress and ``verdict_text`` were added
+#: (docs/guides/sharing.rst).
+VERSION = 2
 #: Record fields that say where the review was read from, not what it is.
 INTERNAL = ("docname", "lineno", "source", "only")
 
@@ -78,15 +90,29 @@ def catalog_entry(builder: StandaloneHTMLBuilder, review: Review) -> dict[str, A
     entry = {key: value for key, value in review.as_dict().items() if key not in INTERNAL}
     questions = dict(builder.config.bookreview_quick_review)
     entry["answers"] = [
-        {"key": key, "question": str(question_label(questions[key])), "answer": answer}
+        {"key": key, "question": str(question_label(questions[key])), "answer": masked(answer)}
         for key, answer in review.answers
     ]
+    entry["verdict"] = masked(review.verdict)
+    entry["reads"] = [reading._asdict() for reading in review.readings]
+    entry["contributors"] = [{"name": name, "role": role} for name, role in review.contributors]
+    entry["progress"] = progress(review)
     shared = shared_copy(builder, review.cover)
     entry["cover"] = image_url(builder, shared[0]) if shared else cover_src(builder, review.cover)
     entry["page_url"] = page_url = review_url(builder, review)
     if builder.config.html_baseurl:
         entry["absolute_url"] = absolute_url(builder, page_url)
     return entry
+
+
+def progress(review: Review) -> dict[str, float] | None:
+    if not review.progress:
+        return None
+    found: dict[str, float] = {"percent": review.progress_percent or 0}
+    if not review.progress.endswith("%"):
+        page, pages = review.progress.split("/")
+        found.update(page=int(page), pages=int(pages))
+    return found
 
 
 def catalog(builder: StandaloneHTMLBuilder, domain: BookDomain) -> dict[str, Any]:

@@ -13,7 +13,7 @@ differ. For the same reason the feed's ``updated`` is its newest entry's
 date, and the Unix epoch for a feed without entries. The feed's id is its
 own URL and an entry's id the review's URL, both stable across builds.
 Each entry links to the review, is summarised by ``:verdict:`` (its plain
-text: markup rendered, as a reader sees it), is by its
+text: markup rendered, as a reader sees it, spoilers masked), is by its
 reviewer and is filed under its tags. A build that changes nothing the
 feed says leaves the file as it is (:mod:`.stamps`).
 """

@@ -53,6 +53,7 @@ from sphinx_bookreview.domain import AUTHOR_INDEX, BookDomain, index_anchor
 from sphinx_bookreview.model import is_url
 from sphinx_bookreview.nodes import bookreview, bookreview_quick
 from sphinx_bookreview.outputs.feed import xml_text
+from sphinx_bookreview.spoilers import in_spoiler
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -190,7 +191,7 @@ def parsed_text(doctree: nodes.document, review_id: str) -> str:
     bodies = [
         part for part in root.children if isinstance(part, nodes.Element) and "bookreview-body" in part["classes"]
     ]
-    paragraphs = [paragraph for body in bodies for paragraph in body.findall(nodes.paragraph)]
+    paragraphs = [p for body in bodies for p in body.findall(nodes.paragraph) if not in_spoiler(p)]
     return next((text for node in [*answers, *paragraphs] if (text := plain_text(node))), "")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_bookreview import nodes
-from sphinx_bookreview.render import html, latex, texinfo
+from sphinx_bookreview.render import html, latex, texinfo, text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,6 +31,16 @@ def setup_nodes(app: Sphinx) -> None:
     # Only HTML builders keep it (see covers.drop_unshowable_covers).
     app.add_node(nodes.bookreview_cover_url, html=(html.visit_cover_url, None))
     app.add_node(nodes.bookreview_rating, html=(html.visit_rating, None), latex=(latex.visit_rating, None))
+    app.add_node(
+        nodes.bookreview_spoiler,
+        html=(html.visit_spoiler, html.depart_spoiler),
+        latex=(latex.visit_spoiler, latex.depart_spoiler),
+        text=(text.visit_spoiler, text.depart_spoiler),
+        man=(text.visit_man_spoiler, text.depart_man_spoiler),
+        texinfo=(texinfo.visit_spoiler, texinfo.depart_spoiler),
+    )
+    # Other builders show it as the admonition it is.
+    app.add_node(nodes.bookreview_spoiler_block, html=(html.visit_spoiler_block, html.depart_spoiler_block))
     # Placeholders, replaced at doctree-resolved by what they stand for.
     app.add_node(nodes.bookreview_list)
     app.add_node(nodes.bookreview_stats)

@@ -96,6 +96,60 @@ def cover_img(self: HTML5Translator, node: nodes.Element, src: str) -> None:
     raise nodes.SkipNode
 
 
+# -- spoilers ----------------------------------------------------------------------
+
+
+def reveals(self: HTML5Translator) -> bool:
+    """Whether spoilers are hidden behind a control: not in an EPUB, whose
+    readers may show neither the control nor ``<details>``; there they
+    are marked, as other builders mark them."""
+    return self.builder.name != "epub"
+
+
+def visit_spoiler(self: HTML5Translator, node: nodes.Element) -> None:
+    """A checkbox the reader ticks to show the text: it works without
+    JavaScript, screen readers announce it ("Show spoiler, checkbox, not
+    checked"), and the text stays out of the page's reading order (CSS
+    ``display: none``) until it is ticked."""
+    label = html.escape(_("Spoiler"))
+    self.body.append(self.starttag(node, "span", ""))
+    if not reveals(self):
+        self.body.append(f'<strong class="bookreview-spoiler-label">{label}:</strong> ')
+        return
+    toggle, show = html.escape(node["toggle-id"]), html.escape(_("Show spoiler"))
+    self.body.append(
+        f'<input type="checkbox" class="bookreview-spoiler-toggle" id="{toggle}" aria-label="{show}" />'
+        f'<label class="bookreview-spoiler-label" for="{toggle}" aria-hidden="true">{label}</label>'
+        '<span class="bookreview-spoiler-text">'
+    )
+
+
+def depart_spoiler(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span></span>" if reveals(self) else "</span>")
+
+
+def visit_spoiler_block(self: HTML5Translator, node: nodes.Element) -> None:
+    """A native ``<details>``, its ``<summary>`` the block's title: a
+    control browsers and screen readers know, with no script."""
+    if not reveals(self):
+        self.visit_admonition(node)
+        return
+    title, *content = node.children
+    self.body.append(self.starttag(node, "details"))
+    self.body.append('<summary class="bookreview-spoiler-summary">')
+    for child in title.children:
+        child.walkabout(self)
+    self.body.append("</summary>\n")
+    for child in content:
+        child.walkabout(self)
+    self.body.append("</details>\n")
+    raise nodes.SkipNode
+
+
+def depart_spoiler_block(self: HTML5Translator, node: nodes.Element) -> None:
+    self.depart_admonition(node)  # reached only where the block is not revealed
+
+
 def visit_rating(self: HTML5Translator, node: nodes.Element) -> None:
     # The node was drawn with the configured step (see rating_node's callers).
     self.body.append(rating_html(node["value"], node["scale"], self.config.bookreview_rating_step))

@@ -1,6 +1,8 @@
 """LaTeX: the review's label; the cover, centred on a line of its own above
 the facts; stars drawn with amssymb's ``\\bigstar`` (Sphinx loads amssymb);
-the column spec of listing tables (:func:`table_colspec`).
+an inline spoiler marked in brackets (a block of spoilers is an admonition,
+boxed as Sphinx boxes them); the column spec of listing tables
+(:func:`table_colspec`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.locale import get_translation
 
 from sphinx_bookreview.model import number
 from sphinx_bookreview.rating import star_counts
@@ -18,6 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from sphinx.writers.latex import LaTeXTranslator
+
+_ = get_translation("sphinx_bookreview")
 
 #: Stars kept together on a line; a longer scale breaks between groups.
 STAR_GROUP = 5
@@ -56,6 +61,15 @@ def visit_rating(self: LaTeXTranslator, node: nodes.Element) -> None:
     boxes = r"\allowbreak".join(rf"\mbox{{{''.join(group)}}}" for group in groups)
     self.body.append(rf"{boxes}\ \mbox{{({number(stars)}/{number(scale)})}}")
     raise nodes.SkipNode
+
+
+def visit_spoiler(self: LaTeXTranslator, node: nodes.Element) -> None:
+    # A printed page cannot hide it: the text is marked, in brackets.
+    self.body.append(rf"\sphinxstylestrong{{[{self.encode(_('Spoiler'))}:}} ")
+
+
+def depart_spoiler(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(r"\sphinxstylestrong{]}")
 
 
 # -- listing tables ---------------------------------------------------------

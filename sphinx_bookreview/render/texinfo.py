@@ -1,12 +1,17 @@
-"""Texinfo: the review's anchor where the review starts."""
+"""Texinfo: the review's anchor where the review starts; an inline
+spoiler marked in brackets."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx.locale import get_translation
+
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.writers.texinfo import TexinfoTranslator
+
+_ = get_translation("sphinx_bookreview")
 
 
 def visit_bookreview(self: TexinfoTranslator, node: nodes.Element) -> None:
@@ -19,3 +24,11 @@ def visit_bookreview(self: TexinfoTranslator, node: nodes.Element) -> None:
 
 def depart_bookreview(self: TexinfoTranslator, node: nodes.Element) -> None:
     self.depart_container(node)
+
+
+def visit_spoiler(self: TexinfoTranslator, node: nodes.Element) -> None:
+    self.body.append(f"[{self.escape(_('Spoiler'))}: ")
+
+
+def depart_spoiler(self: TexinfoTranslator, node: nodes.Element) -> None:
+    self.body.append("]")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.environment.adapters.toctree import TocTree
 
 if TYPE_CHECKING:
@@ -54,16 +55,35 @@ def site_navigation(app: Sphinx, pagename: str) -> Navigation:
     return Navigation(links=[], menu=groups)
 
 
+def root_toctrees(app: Sphinx, pagename: str) -> list[nodes.Element]:
+    """The root document's toctrees resolved one level deep for
+    ``pagename``, hidden ones too: a toctree of the landing page is the
+    site's navigation, hidden or not.
+
+    Each is resolved alone, marked visible, with the hidden toctrees of
+    the pages it lists left out: Sphinx resolves every toctree those pages
+    hold before pruning to one level (``get_toctree_for`` with
+    ``includehidden``), and for a page holding a hidden toctree of 1,500
+    reviews that made every page of the site cost as much as all of them
+    (benchmarks/README.md, "Big imports").
+    """
+    adapter = TocTree(app.env)
+    resolved = []
+    for toctree in app.env.get_doctree(app.config.root_doc).findall(addnodes.toctree):
+        visible = toctree.deepcopy()
+        visible["hidden"] = False
+        tree = adapter.resolve(pagename, app.builder, visible, maxdepth=1, titles_only=True, collapse=True)
+        if tree is not None:
+            resolved.append(tree)
+    return resolved
+
+
 def toctree_groups(app: Sphinx, pagename: str) -> list[Group]:
     """The root document's toctrees, one level deep: the pages under each
     caption, in order; the links are relative to ``pagename``."""
-    tree = TocTree(app.env).get_toctree_for(
-        pagename, app.builder, collapse=True, maxdepth=1, titles_only=True, includehidden=True
-    )
     groups: list[Group] = []
-    # Sphinx joins the toctrees into one node: a caption (a title), then
-    # the list of its pages, for each toctree.
-    for child in tree.children if tree is not None else ():
+    # Each resolved toctree is a caption (a title), then the list of its pages.
+    for child in (child for tree in root_toctrees(app, pagename) for child in tree.children):
         if isinstance(child, nodes.title):
             groups.append(Group(caption=child.astext(), links=[]))
         elif isinstance(child, nodes.bullet_list):

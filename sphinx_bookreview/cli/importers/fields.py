@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sphinx_bookreview.cli.importers.isbns import first_isbn
-from sphinx_bookreview.model import InvalidValue
+from sphinx_bookreview.model import InvalidValue, parse_reads
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable, Mapping
@@ -18,13 +18,22 @@ if TYPE_CHECKING:
 Cell = tuple[str, str]
 
 
-class Fields:
-    """Option values gathered from a row; a bad value is left out with a note saying why."""
+#: ``--additional-authors``: what Goodreads' ``Additional Authors`` become.
+ADDITIONAL_AUTHORS = ("author", "contributor")
 
-    def __init__(self, notes: list[str], dates: Dates) -> None:
+
+class Fields:
+    """Option values gathered from a row; a bad value is left out with a note saying why.
+
+    ``dates`` and ``additional_authors`` are the import's: how its dates
+    are read, and which option Goodreads' ``Additional Authors`` fill.
+    """
+
+    def __init__(self, notes: list[str], dates: Dates, additional_authors: str = "author") -> None:
         self.options: dict[str, str] = {}
         self.notes = notes
         self.dates = dates
+        self.additional_authors = additional_authors
 
     def set(self, name: str, raw: str, parse: Callable[[str], str] | None = None) -> None:
         raw = raw.strip()
@@ -71,6 +80,40 @@ class Fields:
         else:
             self.set_day("date", added)
 
+    def set_earlier_readings(self, earlier: Iterable[tuple[Cell, Cell]], count: int = 1) -> None:
+        """``:reads:`` for a book read more than once: the ``earlier``
+        readings' ``(started, finished)`` cells, as many undated ones before
+        them as ``count`` (the times read) says, then the reading
+        :meth:`set_dates` found, which the entries replace ``:started:`` and
+        ``:finished:`` with."""
+        entries = [self._reading(started, finished) for started, finished in earlier]
+        entries = [".."] * (count - 1 - len(entries)) + entries
+        if not entries:
+            return
+        reads = "; ".join([*entries, f"{self.options.get('started', '')}..{self.options.get('finished', '')}"])
+        try:
+            parse_reads(reads)
+        except InvalidValue as error:
+            self.notes.append(f"{error}; only the last reading kept")
+            return
+        # In the place of the one reading's days, before ``:date:``.
+        options = list(self.options.items()) + [("finished", "")] * ("finished" not in self.options)
+        self.options = {
+            ("reads" if name == "finished" else name): (reads if name == "finished" else value)
+            for name, value in options
+            if name != "started"
+        }
+
+    def _reading(self, started: Cell, finished: Cell) -> str:
+        days = []
+        for column, text in (started, finished):
+            try:
+                days.append(self.dates.iso_day(column, text) if text.strip() else "")
+            except InvalidValue as error:
+                self.notes.append(f"{error}; left out")
+                days.append("")
+        return "..".join(days)
+
     def items(self) -> tuple[tuple[str, str], ...]:
         return tuple(self.options.items())
 
@@ -79,6 +122,13 @@ def names(*texts: str) -> str:
     """Comma-separated names from the export -> the directive's ``;``-separated list."""
     found = [name.strip().replace(";", ",") for text in texts for name in text.split(",")]
     return "; ".join(dict.fromkeys(name for name in found if name))
+
+
+def read_count(text: str) -> int:
+    """``Read Count`` as a number of readings: one when empty, ``0``, not a
+    number or beyond two digits (a slip: no one lists a hundred readings)."""
+    count = text.strip()
+    return max(1, int(count)) if count.isascii() and count.isdigit() and len(count) <= 2 else 1
 
 
 def tags(text: str, exclude: Collection[str] = ()) -> str:

@@ -4,14 +4,19 @@ Quirks handled here: ISBNs are written as Excel formulas (``="0441172717"``)
 so spreadsheets keep their leading zeros, in two columns either of which may
 be the valid one (:mod:`.isbns`); ``My Rating`` 0 means not rated; the series
 is part of the title (``Dune (Dune Chronicles, #1)``, :mod:`.titles`); the
-review is HTML.
+review is HTML, with Goodreads' spoilers and links to books and authors
+(:mod:`..markup`), and a ``Spoiler`` column that marks the whole review as
+one; ``Read Count`` says how often the book was read, but only the last
+``Date Read``; ``Additional Authors`` holds co-authors, translators,
+illustrators and narrators alike, with no word on which is which, so
+``--additional-authors`` says what they become.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_bookreview.cli.importers.fields import Importer, names, tags
+from sphinx_bookreview.cli.importers.fields import Importer, names, read_count, tags
 from sphinx_bookreview.cli.importers.titles import split_title
 from sphinx_bookreview.cli.markup import html_to_paragraphs
 from sphinx_bookreview.cli.writer import Draft
@@ -43,12 +48,19 @@ _BINDINGS = (
 
 def convert(row: Mapping[str, str], status: str, fields: Fields) -> Draft:
     title = split_title(row["Title"])
-    fields.set("author", names(row.get("Author", ""), row.get("Additional Authors", "")))
+    additional = row.get("Additional Authors", "")
+    if fields.additional_authors == "contributor":
+        fields.set("author", names(row.get("Author", "")))
+        fields.set("contributor", names(additional))
+    else:
+        fields.set("author", names(row.get("Author", ""), additional))
     fields.set_isbn((row.get("ISBN13", ""), row.get("ISBN", "")))
     fields.set("rating", row.get("My Rating", ""), _rating)
     fields.set_status(status)
     fields.set_dates(("Date Read", row.get("Date Read", "")), ("Date Added", row.get("Date Added", "")))
+    fields.set_earlier_readings((), read_count(row.get("Read Count", "")))
     fields.set("published", _year(row), lambda text: parse_date(text, partial=True))
+    fields.set("original-published", _original_year(row), lambda text: parse_date(text, partial=True))
     fields.set("publisher", row.get("Publisher", ""))
     fields.set("pages", row.get("Number of Pages", ""), _pages)
     fields.set("format", binding_format(row.get("Binding", "")))
@@ -56,7 +68,9 @@ def convert(row: Mapping[str, str], status: str, fields: Fields) -> Draft:
     fields.set("language", title.language)
     fields.set_series(title.series)
     fields.set("tags", tags(row.get("Bookshelves", ""), _EXCLUSIVE | {row["Exclusive Shelf"].lower()}))
-    return Draft(title.title, fields.items(), html_to_paragraphs(row.get("My Review", "")))
+    spoiler = row.get("Spoiler", "").strip().lower() in ("true", "yes", "1")
+    body = html_to_paragraphs(row.get("My Review", ""))
+    return Draft(title.title, fields.items(), body, spoiler=spoiler, book_id=row.get("Book Id", "").strip())
 
 
 def _rating(text: str) -> str:
@@ -70,6 +84,12 @@ def _pages(text: str) -> str:
 def _year(row: Mapping[str, str]) -> str:
     """The edition's year (it goes with the ISBN, publisher and pages), else the first edition's."""
     return row.get("Year Published", "").strip() or row.get("Original Publication Year", "").strip()
+
+
+def _original_year(row: Mapping[str, str]) -> str:
+    """The first edition's year, where the edition read is a later one."""
+    original, edition = row.get("Original Publication Year", "").strip(), row.get("Year Published", "").strip()
+    return original if edition and original != edition else ""
 
 
 def binding_format(binding: str) -> str:

@@ -1,0 +1,32 @@
+"""Text and manual pages: an inline spoiler marked in brackets,
+``[Spoiler: ...]`` (a block of spoilers is an admonition, which both
+introduce with its title, "Spoiler:")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.locale import get_translation
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.writers.manpage import ManualPageTranslator
+    from sphinx.writers.text import TextTranslator
+
+_ = get_translation("sphinx_bookreview")
+
+
+def visit_spoiler(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text(f"[{_('Spoiler')}: ")
+
+
+def depart_spoiler(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text("]")
+
+
+def visit_man_spoiler(self: ManualPageTranslator, node: nodes.Element) -> None:
+    self.body.append(f"[{self.deunicode(_('Spoiler'))}: ")
+
+
+def depart_man_spoiler(self: ManualPageTranslator, node: nodes.Element) -> None:
+    self.body.append("]")

@@ -1,0 +1,4 @@
+project = "Bad readings"
+author = "Bea Reader"
+extensions = ["sphinx_bookreview", "myst_parser"]
+html_baseurl = "https://shelf.example.org/"

@@ -1,0 +1,4 @@
+project = "Rereads"
+author = "Ray Reader"
+extensions = ["sphinx_bookreview"]
+html_baseurl = "https://shelf.example.org/"

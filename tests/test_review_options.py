@@ -1,0 +1,65 @@
+"""Issue 14's options given bad values: one located, typed warning each, at
+the option's line, in reStructuredText and MyST; the review still built."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from sphinx.util.console import strip_colors
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+    Build = Callable[..., SphinxTestApp]
+
+BESIDE = "is ignored beside :reads:, which gives every reading: write the latest one as its last entry"
+EXPECTED = [
+    "bad.rst:5: WARNING: invalid series 'Saga #5-1': a range of numbers goes up, such as #5-6 [bookreview.option]",
+    "bad.rst:6: WARNING: refused URL 'javascript:alert(1)': only absolute http and https URLs are allowed "
+    "[bookreview.url]",
+    "bad.rst:9: WARNING: invalid ASIN 'B1036WT4SA': expected B0 and eight letters or digits, such as B00ZVA3XL6, "
+    "or an ISBN-10 [bookreview.option]",
+    "bad.rst:10: WARNING: invalid date '2004-13': expected a real date as YYYY, YYYY-MM or YYYY-MM-DD "
+    "[bookreview.date]",
+    "bad.rst:14: WARNING: invalid reading '2024-02-01..2024-01-05': it ends before it starts [bookreview.date]",
+    f"bad.rst:18: WARNING: :started: {BESIDE} [bookreview.option]",
+    "bad.rst:23: WARNING: progress is for an unfinished book (status reading or abandoned); ignored for a book read "
+    "[bookreview.option]",
+    "bad.rst:27: WARNING: invalid progress '351/350': expected a percentage such as 38% or a page of the pages such "
+    "as 120/350 [bookreview.option]",
+    "bad.rst:31: WARNING: a review cannot be a re-review of itself; :rereview-of: ignored [bookreview.option]",
+    "bad.rst:37: WARNING: unknown option :colour: (ignored) [bookreview.option]",
+    "bad.rst:36: WARNING: a bookreview-spoiler block needs content: the spoilers it hides [bookreview.option]",
+    "bad.rst:39: WARNING: a bookreview-spoiler block needs content: the spoilers it hides [bookreview.option]",
+    "myst.md:4: WARNING: invalid reading '2024-01-05': expected START..END, such as 2024-01-02..2024-02-10 "
+    "[bookreview.option]",
+    "myst.md:5: WARNING: invalid progress 'half': expected a percentage such as 38% or a page of the pages such as "
+    "120/350 [bookreview.option]",
+    "myst.md:6: WARNING: invalid ASIN 'nope': expected B0 and eight letters or digits, such as B00ZVA3XL6, "
+    "or an ISBN-10 [bookreview.option]",
+    "myst.md:10: WARNING: unknown option :colour: (ignored) [bookreview.option]",
+]
+
+
+@pytest.fixture(scope="module")
+def app(built: Build) -> SphinxTestApp:
+    return built("bad-readings", "html")
+
+
+def test_each_bad_value_is_one_warning_at_its_line(app: SphinxTestApp) -> None:
+    text = strip_colors(app.warning.getvalue()).replace(str(app.srcdir) + "/", "")
+    assert sorted(text.splitlines()) == sorted(EXPECTED)
+
+
+def test_the_reviews_are_still_built(app: SphinxTestApp) -> None:
+    page = (app.outdir / "bad.html").read_text(encoding="utf-8")
+    for title in ("Bad Series", "Bad Identifiers", "Bad Readings", "Readings Beside Days", "Bad Progress"):
+        assert f"<strong>{title}</strong>" in page
+    # A bad value is left out, what was valid is kept: the readings, not the days beside them.
+    assert "Saga" not in page
+    assert "2019-01-01 \u2013 2019-02-01; 2024-01-05 \u2013" in page
+    assert (app.outdir / "myst.html").is_file()
+    assert "Hidden." in (app.outdir / "myst.html").read_text(encoding="utf-8")
