@@ -28,6 +28,15 @@ if TYPE_CHECKING:
 Build = Callable[..., SphinxTestApp]
 
 
+def write_files(srcdir: Path, files: dict[str, str]) -> Path:
+    """A project written from text: ``files`` maps each path below
+    ``srcdir`` (``conf.py``, ``reviews/a.rst``) to its text."""
+    for name, text in files.items():
+        (srcdir / name).parent.mkdir(parents=True, exist_ok=True)
+        (srcdir / name).write_text(text, encoding="utf-8")
+    return srcdir
+
+
 def sphinx_app(srcdir: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
     """A new application for the project in ``srcdir``, not built yet;
     ``kwargs`` go to :class:`~sphinx.testing.util.SphinxTestApp`. Whoever

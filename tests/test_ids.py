@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from projects import sphinx_build
+from projects import sphinx_build, write_files
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -43,10 +43,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    srcdir = tmp_path_factory.mktemp("ids")
-    for name, text in PAGES.items():
-        (srcdir / name).write_text(text, encoding="utf-8")
-    return srcdir
+    return write_files(tmp_path_factory.mktemp("ids"), PAGES)
 
 
 def ids(html: str) -> list[str]:

@@ -10,7 +10,7 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from projects import sphinx_build
+from projects import sphinx_build, write_files
 from sphinx.util.inventory import InventoryFile
 
 if TYPE_CHECKING:
@@ -79,10 +79,7 @@ SHOWN = {
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    srcdir = tmp_path_factory.mktemp("only")
-    for name, text in PAGES.items():
-        (srcdir / name).write_text(text, encoding="utf-8")
-    return srcdir
+    return write_files(tmp_path_factory.mktemp("only"), PAGES)
 
 
 def build(source: Path, tmp_path: Path, buildername: str, tags: tuple[str, ...]) -> SphinxTestApp:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from projects import sphinx_build
+from projects import sphinx_build, write_files
 from sphinx.util.console import strip_colors
 from sphinx.util.inventory import InventoryFile
 
@@ -109,9 +109,8 @@ def write_project(srcdir: Path, **pages: str) -> Path:
     (srcdir / "extra").mkdir(parents=True, exist_ok=True)
     (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
     inventory(srcdir / "other.inv")
-    for name, text in {"index": INDEX, "kept": KEPT, "links": LINKS, **pages}.items():
-        (srcdir / f"{name}.rst").write_text(text, encoding="utf-8")
-    return srcdir
+    pages = {"index": INDEX, "kept": KEPT, "links": LINKS, **pages}
+    return write_files(srcdir, {f"{name}.rst": text for name, text in pages.items()})
 
 
 def warnings_of(app: SphinxTestApp) -> list[str]:
