@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import pytest
 from conftest import cover_copy
-from projects import sphinx_build
+from projects import sphinx_build, write_files
 
 from sphinx_bookreview.outputs.catalog import SCHEMA
 
@@ -199,3 +199,15 @@ def test_only_the_winner_of_a_duplicate_id(built: Build) -> None:
         f"{app.srcdir / 'b.rst'}:4: WARNING: duplicate review id 'same': already used by 'The First Book' in a;"
         " this review cannot be linked to [bookreview.duplicate]"
     ]
+
+
+@pytest.mark.parametrize("scheme", ["https", "HTTPS", "Http"])
+def test_web_addresses_in_any_case_validate(tmp_path: Path, scheme: str) -> None:
+    """The directive takes a URL's scheme in any case (as browsers do); the
+    schema did for ``url`` only, and refused the same ``series_url``."""
+    review = f".. bookreview:: Case\n   :url: {scheme}://example.org/book\n   :series-url: {scheme}://example.org/s\n"
+    conf = 'extensions = ["sphinx_bookreview"]\nhtml_baseurl = "https://example.org/"\n'
+    app = sphinx_build(write_files(tmp_path, {"conf.py": conf, "index.rst": "Case\n====\n\n" + review}))
+    assert app.warning.getvalue() == ""
+    (entry,) = read_catalog(app.outdir)["reviews"]
+    assert (entry["url"], entry["series_url"]) == (f"{scheme}://example.org/book", f"{scheme}://example.org/s")
