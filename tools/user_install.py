@@ -55,8 +55,8 @@ GOODREADS_HEADER = (
     "Spoiler", "Private Notes", "Read Count", "Owned Copies",
 )  # fmt: skip
 GOODREADS_ROWS = (
-    {"Book Id": "2001", "Title": "Salt Roads (Coastal Walks, #2)", "Author": "Ines Harrow", "ISBN": '="0306406152"',
-     "ISBN13": '="9780306406157"', "My Rating": "4", "Binding": "Paperback", "Date Read": "2021/03/14",
+    {"Book Id": "2001", "Title": "Salt Roads (Coastal Walks, #2)", "Author": "Ines Harrow", "ISBN": '="0441172717"',
+     "ISBN13": '="9780441172719"', "My Rating": "4", "Binding": "Paperback", "Date Read": "2021/03/14",
      "Date Added": "2021/01/02", "Bookshelves": "walking, sea-stories", "Exclusive Shelf": "read",
      "My Review": "Long walks.<br/><br/>Longer <i>tides</i>.", "Read Count": "1"},
     {"Book Id": "2002", "Title": "The Quiet Orchard", "Author": "Élodie Brûlé", "ISBN": '=""', "ISBN13": '=""',
