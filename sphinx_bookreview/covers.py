@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import posixpath
 import re
 import urllib.parse
@@ -463,7 +464,21 @@ def write_copies(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     copies = CoverCopies.registry.get(app.env)
     if copies is not None:
         copies.make(app.builder, app.parallel)
+    keep_the_cache_out_of_the_epub(app)
     return []
+
+
+def keep_the_cache_out_of_the_epub(app: Sphinx) -> None:
+    """The epub builder packs every file of its output folder, and the
+    cache is in it when the doctrees are (``sphinx-build -b epub src out``
+    keeps them in ``out/.doctrees``): each of its files is named in
+    ``epub_exclude_files``, which the builder reads when it packs, by the
+    path it compares (``os.path.relpath``)."""
+    outdir, cache = Path(app.outdir), Path(app.env.doctreedir, CACHE)
+    if app.builder.name != "epub" or not cache.is_relative_to(outdir) or not cache.is_dir():
+        return
+    cached = [os.path.relpath(path, outdir) for path in sorted(cache.rglob("*")) if path.is_file()]
+    app.config.epub_exclude_files = [*app.config.epub_exclude_files, *cached]
 
 
 def finish_copies(app: Sphinx, exception: Exception | None) -> None:

@@ -11,6 +11,9 @@ import io
 import json
 import re
 import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +26,7 @@ from sphinx.util.parallel import parallel_available
 from test_theme import theme_entry_point  # noqa: F401 - a fixture: finds the theme from a source checkout
 
 from sphinx_bookreview.config import SETTINGS
+from sphinx_bookreview.covers import CACHE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -471,3 +475,20 @@ def test_every_builder_takes_the_covers_without_a_warning(project: Path, tmp_pat
     if buildername == "latex":
         tex = (app.outdir / "shelf.tex").read_text(encoding="utf-8")
         assert "{{photo}.jpg}" in tex and "covers/" not in tex  # the original
+
+
+def test_the_cache_stays_out_of_an_epub_whose_doctrees_are_in_its_output(project: Path, tmp_path: Path) -> None:
+    """``sphinx-build -b epub src out`` keeps the doctrees, and the cache
+    beside them, in ``out/.doctrees``; the builder packs every file of
+    ``out`` that has a known media type: the cached JPEG and PNG copies
+    went into the e-book beside the copies it shows."""
+    out = tmp_path / "out"
+    for _ in range(2):  # the second build finds the cache there already
+        command = [sys.executable, "-m", "sphinx", "-b", "epub", "-q", str(project), str(out)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+        assert result.returncode == 0, result.stderr
+        assert (out / ".doctrees" / CACHE).is_dir()
+        assert "bookreview-covers" not in result.stderr
+        packed = zipfile.ZipFile(out / "Shelf.epub").namelist()
+        assert [name for name in packed if ".doctrees" in name] == []
+        assert any(name.startswith(f"{COVERS_FOLDER.as_posix()}/photo-600w-") for name in packed), packed
