@@ -2,9 +2,9 @@
 says, with ``:rereview-of:``, that it reviews the book again.
 
 Reviews are the same book when they have one ISBN. In each such group,
-ordered by ``:date:`` (then id), the first review without
-``:rereview-of:`` is the book's review; every later one without it is
-warned about, once per build, after every document is read (a review
+ordered by ``:date:`` (then id), the first review that is not a re-review
+of another review in the group is the book's review; every later one of
+those is warned about, once per build, after every document is read (a review
 added or removed anywhere can start or end the warning).
 """
 
@@ -39,7 +39,10 @@ def unmarked_twins(reviews: Iterable[Review]) -> list[tuple[Review, Review]]:
             by_isbn[review.isbn_digits].append(review)
     twins = []
     for group in by_isbn.values():
-        unmarked = [review for review in group if not review.rereview_of]
+        # A re-review of a review of another book (or of one without this
+        # ISBN) says nothing about this book's other reviews.
+        ids = {review.id for review in group}
+        unmarked = [review for review in group if review.rereview_of not in ids]
         twins += [(review, unmarked[0]) for review in unmarked[1:]]
     return sorted(twins, key=lambda pair: pair[0].id)
 

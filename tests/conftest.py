@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from sphinx.util.console import nocolor
 
 import sphinx_bookreview
 
@@ -29,8 +30,12 @@ from serve import serve as serving
 
 # The tests read Sphinx's messages as text, from the apps they make and from
 # the sphinx-build processes they start. A terminal or CI that sets
-# FORCE_COLOR would colour both; NO_COLOR wins over it in every Sphinx.
+# FORCE_COLOR would colour the processes' (NO_COLOR wins over it in every
+# Sphinx); the apps in this process colour theirs until something calls
+# nocolor(), as sphinx-build's main() does, so a test's text depended on
+# which tests ran before it.
 os.environ["NO_COLOR"] = "1"
+nocolor()
 
 # CI installs the wheel and sets this: the tests must exercise the package
 # as users get it, so a file left out of the wheel fails here.

@@ -10,6 +10,7 @@ import shutil
 from typing import TYPE_CHECKING
 
 from projects import sphinx_build
+from sphinx.util.console import strip_colors
 
 from sphinx_bookreview.model import Review
 from sphinx_bookreview.rereviews import unmarked_twins
@@ -51,7 +52,7 @@ def test_saying_it_is_a_rereview_ends_the_warning(rootdir: Path, tmp_path: Path)
     second = srcdir / "second.rst"
     second.write_text(second.read_text(encoding="utf-8") + "   :rereview-of: dune-2019\n", encoding="utf-8")
     app = sphinx_build(srcdir)
-    assert "reading sources... [100%] second" in app.status.getvalue()
+    assert "reading sources... [100%] second" in strip_colors(app.status.getvalue())
     # Nothing else is warned about again: the other pages are not rewritten.
     assert warnings(app) == []
 
@@ -65,5 +66,11 @@ def test_which_reviews_are_twins() -> None:
     assert unmarked_twins([new, marked, old, other, *no_isbn]) == [(new, old)]
     # Whichever is written first, the older review is the book's review.
     assert unmarked_twins([old, new]) == unmarked_twins([new, old]) == [(new, old)]
+    # A re-review of another book's review (or of a review without this
+    # ISBN) does not make its ISBN's other reviews re-reviews.
+    elsewhere = Review(id="g", title="G", isbn=other.isbn, date="2026-01-01", rereview_of="e")
+    later = Review(id="h", title="H", isbn=other.isbn, date="2026-02-01")
+    assert unmarked_twins([other, elsewhere, later]) == [(elsewhere, other), (later, other)]
+    assert unmarked_twins([elsewhere, later]) == [(later, elsewhere)]
     # A re-review written before the review it names is still a re-review.
     assert unmarked_twins([Review(id="x", title="X", isbn=old.isbn, date="2000-01-01", rereview_of="a"), old]) == []

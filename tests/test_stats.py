@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 from projects import compiled_pdf, sphinx_build
+from sphinx.util.console import strip_colors
 
 from sphinx_bookreview.model import parse_review
 from sphinx_bookreview.stats import per_year, rating_distribution, read_books
@@ -155,7 +156,7 @@ def test_incremental_build_follows_the_reviews(rootdir: Path, tmp_path: Path) ->
     later = time.time() + 10  # a modification time Sphinx cannot miss
     os.utime(reviews, (later, later))
     app = sphinx_build(srcdir)
-    assert "reading sources... [100%] reviews" in app.status.getvalue()
+    assert "reading sources... [100%] reviews" in strip_colors(app.status.getvalue())
     charts = described(soup(app, "stats.html"))
     assert charts["Books per year"] == "2023: 2; 2024: 1; 2025: 1; 2026: 1"
     assert charts["Pages per year"] == "2023: 1372; 2024: 322; 2025: 100; 2026: 0"
