@@ -387,6 +387,8 @@ def parse_series(text: str) -> tuple[str, float | None, float | None]:
     match = _SERIES.fullmatch(text.strip())
     if not match:
         return text.strip(), None, None
+    if not match["name"].strip():
+        raise InvalidValue("option", f"invalid series {text!r}: expected its name before the number, such as 'Saga #2'")
     first, last = series_number(match["first"]), series_number(match["last"]) if match["last"] else None
     if last is not None and last <= first:
         example = f"#{series_text(first)}-{series_text(first + 1)}"
@@ -551,12 +553,21 @@ def _option_values(
 def _fields(name: str, text: str, scale: float) -> dict[str, object]:
     """The record fields that one option sets."""
     if name in PEOPLE_OPTIONS:
-        return {name + "s": split_names(text)}
-    if name == "series":
+        fields: dict[str, object] = {name + "s": split_names(text)}
+    elif name == "series":
         series, first, last = parse_series(text)
-        return {"series": series, "series_number": first, "series_number_end": last}
-    field_name = "contributors" if name == "contributor" else name.replace("-", "_")
-    return {field_name: _PARSERS[name](text, scale) if name in _PARSERS else text}
+        fields = {"series": series, "series_number": first, "series_number_end": last}
+    else:
+        field_name = "contributors" if name == "contributor" else name.replace("-", "_")
+        fields = {field_name: _PARSERS[name](text, scale) if name in _PARSERS else text}
+    if () in fields.values():  # a list option of separators only, such as ";"
+        what, separator, example = (
+            ("tags", ",", "fiction, history") if name == "tags" else ("names", ";", "Ann Lee; Bo Yu")
+        )
+        raise InvalidValue(
+            "option", f"invalid {name} {text!r}: expected {what} separated by {separator!r}, such as {example!r}"
+        )
+    return fields
 
 
 def parse_id(text: str) -> str:
@@ -603,6 +614,18 @@ def _check_together(values: dict[str, object], problems: list[Problem]) -> None:
         problems.append(Problem(
             "option", "progress is for an unfinished book (status reading or abandoned); ignored for a book read",
             "progress",
+        ))  # fmt: skip
+    if values.get("series_url") and not values.get("series"):
+        del values["series_url"]
+        problems.append(
+            Problem("option", ":series-url: is the home page of a :series:, and none is given; ignored", "series-url")
+        )
+    original, edition = str(values.get("original_published", "")), str(values.get("published", ""))
+    if original and edition and original[: len(edition)] > edition[: len(original)]:
+        del values["original_published"]
+        problems.append(Problem(
+            "date", f"the first publication {original} is after this edition's {edition}; :original-published: ignored",
+            "original-published",
         ))  # fmt: skip
     if values.get("rereview_of") == values["id"]:
         del values["rereview_of"]

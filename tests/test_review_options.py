@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     Build = Callable[..., SphinxTestApp]
 
+NO_SERIES = ":series-url: is the home page of a :series:, and none is given; ignored"
 BESIDE = "is ignored beside :reads:, which gives every reading: write the latest one as its last entry"
 EXPECTED = [
     "bad.rst:5: WARNING: invalid series 'Saga #5-1': a range of numbers goes up, such as #5-6 [bookreview.option]",
@@ -31,6 +32,22 @@ EXPECTED = [
     "bad.rst:27: WARNING: invalid progress '351/350': expected a percentage such as 38% or a page of the pages such "
     "as 120/350 [bookreview.option]",
     "bad.rst:31: WARNING: a review cannot be a re-review of itself; :rereview-of: ignored [bookreview.option]",
+    "bad.rst:32: WARNING: invalid narrator ';;': expected names separated by ';', such as 'Ann Lee; Bo Yu' "
+    "[bookreview.option]",
+    "bad.rst:42: WARNING: invalid series '#2': expected its name before the number, such as 'Saga #2' "
+    "[bookreview.option]",
+    f"bad.rst:43: WARNING: {NO_SERIES} [bookreview.option]",
+    "bad.rst:44: WARNING: invalid tags ', ,': expected tags separated by ',', such as 'fiction, history' "
+    "[bookreview.option]",
+    "bad.rst:46: WARNING: the first publication 1988-05 is after this edition's 1978; :original-published: ignored "
+    "[bookreview.date]",
+    "myst.md:16: WARNING: invalid series '#2': expected its name before the number, such as 'Saga #2' "
+    "[bookreview.option]",
+    f"myst.md:17: WARNING: {NO_SERIES} [bookreview.option]",
+    "myst.md:18: WARNING: invalid contributor ';': expected names separated by ';', such as 'Ann Lee; Bo Yu' "
+    "[bookreview.option]",
+    "myst.md:20: WARNING: the first publication 2001-09-01 is after this edition's 2001-04; :original-published: "
+    "ignored [bookreview.date]",
     "bad.rst:37: WARNING: unknown option :colour: (ignored) [bookreview.option]",
     "bad.rst:36: WARNING: a bookreview-spoiler block needs content: the spoilers it hides [bookreview.option]",
     "bad.rst:39: WARNING: a bookreview-spoiler block needs content: the spoilers it hides [bookreview.option]",
@@ -56,10 +73,12 @@ def test_each_bad_value_is_one_warning_at_its_line(app: SphinxTestApp) -> None:
 
 def test_the_reviews_are_still_built(app: SphinxTestApp) -> None:
     page = (app.outdir / "bad.html").read_text(encoding="utf-8")
-    for title in ("Bad Series", "Bad Identifiers", "Bad Readings", "Readings Beside Days", "Bad Progress"):
+    for title in ("Bad Series", "Bad Identifiers", "Bad Readings", "Readings Beside Days", "Bad Progress",
+                  "Values That Say Nothing Or Contradict"):  # fmt: skip
         assert f"<strong>{title}</strong>" in page
     # A bad value is left out, what was valid is kept: the readings, not the days beside them.
-    assert "Saga" not in page
+    assert "Saga" not in page and "saga" not in page  # neither the bad series nor its home page
+    assert "1978" in page and "1988" not in page  # the edition kept, the first publication after it left out
     assert "2019-01-01 \u2013 2019-02-01; 2024-01-05 \u2013" in page
     assert (app.outdir / "myst.html").is_file()
     assert "Hidden." in (app.outdir / "myst.html").read_text(encoding="utf-8")
