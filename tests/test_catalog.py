@@ -205,7 +205,7 @@ def test_only_the_winner_of_a_duplicate_id(built: Build) -> None:
 def test_web_addresses_in_any_case_validate(tmp_path: Path, scheme: str) -> None:
     """The directive takes a URL's scheme in any case (as browsers do); the
     schema did for ``url`` only, and refused the same ``series_url``."""
-    review = f".. bookreview:: Case\n   :url: {scheme}://example.org/book\n   :series-url: {scheme}://example.org/s\n"
+    review = f".. bookreview:: Case\n   :url: {scheme}://example.org/book\n   :series: Saga\n   :series-url: {scheme}://example.org/s\n"
     conf = 'extensions = ["sphinx_bookreview"]\nhtml_baseurl = "https://example.org/"\n'
     app = sphinx_build(write_files(tmp_path, {"conf.py": conf, "index.rst": "Case\n====\n\n" + review}))
     assert app.warning.getvalue() == ""

@@ -119,8 +119,11 @@ def test_unchanged_file_is_left_alone(output: Output, src: Path) -> None:
     that finds it deleted or edited since writes it again."""
     written = sphinx_build(src).outdir / output.filename
     content, state = written.read_bytes(), written.stat().st_mtime_ns
+    beside = sorted(written.parent.glob("*.schema.json"))  # the catalog's schema
+    states = [path.stat().st_mtime_ns for path in beside]
     sphinx_build(src)
     assert written.stat().st_mtime_ns == state
+    assert [path.stat().st_mtime_ns for path in beside] == states
 
     written.write_text("edited by hand")
     sphinx_build(src)

@@ -38,6 +38,7 @@ leaves the file as it is (:mod:`.stamps`).
 
 from __future__ import annotations
 
+import filecmp
 import json
 import posixpath
 import shutil
@@ -136,7 +137,14 @@ def write_catalog(app: Sphinx, exception: Exception | None) -> None:
         if not up_to_date(app, path):
             data = catalog(builder, BookDomain.of(app.env))
             write_if_changed(app, path, data, lambda: catalog_json(data))
-        shutil.copyfile(SCHEMA, path.with_name(SCHEMA.name))
+        copy_schema(path.with_name(SCHEMA.name))
+
+
+def copy_schema(dest: Path) -> None:
+    """The shipped schema beside the catalog, copied only when it differs,
+    so a build that changes nothing writes no file."""
+    if not (dest.is_file() and filecmp.cmp(SCHEMA, dest, shallow=False)):
+        shutil.copyfile(SCHEMA, dest)
 
 
 def catalog_json(data: dict[str, Any]) -> bytes:
