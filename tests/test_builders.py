@@ -324,7 +324,7 @@ def test_epub_marks_spoilers(build: Callable[[str], SphinxTestApp]) -> None:
     """E-book readers may show neither the control nor ``<details>``."""
     page = (build("epub").outdir / "audio.xhtml").read_text(encoding="utf-8")
     assert_audio(page)
-    assert f'<strong class="bookreview-spoiler-label">Spoiler:</strong> {INLINE_SPOILER}</span>' in page
+    assert f'[<strong class="bookreview-spoiler-label">Spoiler:</strong> {INLINE_SPOILER}]</span>' in page
     assert "<input" not in page
     assert "<details" not in page
     assert '<p class="admonition-title">Spoiler: The ending</p>' in page

@@ -114,7 +114,8 @@ def visit_spoiler(self: HTML5Translator, node: nodes.Element) -> None:
     label = html.escape(_("Spoiler"))
     self.body.append(self.starttag(node, "span", ""))
     if not reveals(self):
-        self.body.append(f'<strong class="bookreview-spoiler-label">{label}:</strong> ')
+        # In brackets, as text builders write it: a reader sees where it ends.
+        self.body.append(f'[<strong class="bookreview-spoiler-label">{label}:</strong> ')
         return
     toggle, show = html.escape(node["toggle-id"]), html.escape(_("Show spoiler"))
     self.body.append(
@@ -125,7 +126,7 @@ def visit_spoiler(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def depart_spoiler(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</span></span>" if reveals(self) else "</span>")
+    self.body.append("</span></span>" if reveals(self) else "]</span>")
 
 
 def visit_spoiler_block(self: HTML5Translator, node: nodes.Element) -> None:
