@@ -422,8 +422,9 @@ def parse_contributors(text: str) -> tuple[tuple[str, str], ...]:
 
 def parse_asin(text: str) -> str:
     """An Amazon Standard Identification Number: ``B0`` and eight letters
-    or digits, or for a printed book its ISBN-10 (checksum validated)."""
-    asin = text.strip().upper()
+    or digits, or for a printed book its ISBN-10 (checksum validated),
+    which may be written with hyphens or spaces, as an ISBN may."""
+    asin = "".join(text.split()).replace("-", "").upper()
     if _ASIN.fullmatch(asin):
         return asin
     if len(asin) == 10:  # an ISBN-10's length

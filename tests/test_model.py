@@ -262,6 +262,8 @@ def test_contributors_keep_their_roles() -> None:
         (" b00zva3xl6 ", "B00ZVA3XL6"),
         ("0306406152", "0306406152"),
         ("080442957x", "080442957X"),
+        ("0-306-40615-2", "0306406152"),  # an ISBN-10 as an ISBN is written
+        ("0 306 40615 2", "0306406152"),
     ],
 )
 def test_asin(text: str, expected: str) -> None:
