@@ -440,10 +440,15 @@ def parse_asin(text: str) -> str:
 def parse_progress(text: str) -> str:
     """``38%`` or ``120/350`` (page 120 of 350), written back tidily."""
     compact = text.strip()
-    if (match := _PERCENT.fullmatch(compact)) and float(match["percent"]) <= 100:
+    if match := _PERCENT.fullmatch(compact):
+        if float(match["percent"]) > 100:
+            raise InvalidValue("option", f"invalid progress {text!r}: more than 100%")
         return f"{number(float(match['percent']))}%"
-    if (match := _PAGE_OF.fullmatch(compact)) and int(match["pages"]) > 0 and int(match["page"]) <= int(match["pages"]):
-        return f"{int(match['page'])}/{int(match['pages'])}"
+    if (match := _PAGE_OF.fullmatch(compact)) and int(match["pages"]) > 0:
+        page, pages = int(match["page"]), int(match["pages"])
+        if page > pages:
+            raise InvalidValue("option", f"invalid progress {text!r}: page {page} is beyond the book's {pages} pages")
+        return f"{page}/{pages}"
     raise InvalidValue(
         "option", f"invalid progress {text!r}: expected a percentage such as 38% or a page of the pages such as 120/350"
     )
@@ -614,6 +619,12 @@ def _check_together(values: dict[str, object], problems: list[Problem]) -> None:
         del values["progress"]
         problems.append(Problem(
             "option", "progress is for an unfinished book (status reading or abandoned); ignored for a book read",
+            "progress",
+        ))  # fmt: skip
+    progress, pages = str(values.get("progress", "")), values.get("pages")
+    if "/" in progress and pages and progress.partition("/")[2] != str(pages):
+        problems.append(Problem(
+            "option", f"progress {progress} counts {progress.partition('/')[2]} pages, and :pages: says {pages}",
             "progress",
         ))  # fmt: skip
     if values.get("series_url") and not values.get("series"):

@@ -289,10 +289,18 @@ def test_progress(text: str, expected: str, percent: float) -> None:
     assert Review(id="x", title="X", progress=expected).progress_percent == percent
 
 
-@pytest.mark.parametrize("text", ["101%", "38", "120/0", "351/350", "-5%", "half", "1/2/3", "3,5%"])
-def test_progress_invalid(text: str) -> None:
-    expected = "expected a percentage such as 38% or a page of the pages such as 120/350"
-    with pytest.raises(InvalidValue, match=rf"^invalid progress {re.escape(repr(text))}: {expected}$"):
+EXPECTED_PROGRESS = "expected a percentage such as 38% or a page of the pages such as 120/350"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("101%", "more than 100%"), ("351/350", "page 351 is beyond the book's 350 pages"),
+        *((text, EXPECTED_PROGRESS) for text in ["38", "120/0", "-5%", "half", "1/2/3", "3,5%"]),
+    ],
+)  # fmt: skip
+def test_progress_invalid(text: str, reason: str) -> None:
+    with pytest.raises(InvalidValue, match=rf"^invalid progress {re.escape(repr(text))}: {re.escape(reason)}$"):
         parse_progress(text)
 
 

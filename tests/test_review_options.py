@@ -29,8 +29,8 @@ EXPECTED = [
     f"bad.rst:18: WARNING: :started: {BESIDE} [bookreview.option]",
     "bad.rst:23: WARNING: progress is for an unfinished book (status reading or abandoned); ignored for a book read "
     "[bookreview.option]",
-    "bad.rst:27: WARNING: invalid progress '351/350': expected a percentage such as 38% or a page of the pages such "
-    "as 120/350 [bookreview.option]",
+    "bad.rst:27: WARNING: invalid progress '351/350': page 351 is beyond the book's 350 pages [bookreview.option]",
+    "bad.rst:51: WARNING: progress 120/350 counts 350 pages, and :pages: says 300 [bookreview.option]",
     "bad.rst:31: WARNING: a review cannot be a re-review of itself; :rereview-of: ignored [bookreview.option]",
     "bad.rst:32: WARNING: invalid narrator ';;': expected names separated by ';', such as 'Ann Lee; Bo Yu' "
     "[bookreview.option]",
