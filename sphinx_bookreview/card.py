@@ -169,18 +169,20 @@ def plain_text(node: nodes.Element) -> str:
 class CardBuilder:
     """Builds the nodes of one review; holds what every part needs.
 
-    ``where`` is the file and line the review is written in; ``cover_size``
-    the local cover's size in pixels, where its file says it. The verdict's
+    ``where`` is the file and line the review is written in (and
+    ``rereview_where`` its ``:rereview-of:`` option's); ``cover_size`` the
+    local cover's size in pixels, where its file says it. The verdict's
     inline markup is parsed here, once: :attr:`review` is the record with
     its ``verdict_text``, for the domain.
     """
 
     def __init__(
         self, review: Review, config: Config, where: tuple[str, int], parse_inline: InlineParser,
-        cover_size: tuple[int, int] | None = None,
+        cover_size: tuple[int, int] | None = None, rereview_where: tuple[str | None, int] | None = None,
     ) -> None:  # fmt: skip
         self.config = config
         self.where = where
+        self.rereview_where = rereview_where or where
         self.parse_inline = parse_inline
         self.cover_size = cover_size
         self.verdict = self.inline_paragraph(review.verdict, classes=["bookreview-verdict"])
@@ -311,13 +313,13 @@ class CardBuilder:
 
     def earlier_review(self) -> addnodes.pending_xref:
         """A link to the review this one re-reviews, titled by the domain;
-        an id no review has is the domain's ``ref`` warning, at the review."""
+        an id no review has is the domain's ``ref`` warning, at the option."""
         target = self.review.rereview_of
         link = addnodes.pending_xref(
             "", nodes.inline(target, target), refdomain="book", reftype="review", reftarget=target,
             refexplicit=False, refwarn=True,
         )  # fmt: skip
-        link.source, link.line = self.where
+        link.source, link.line = self.rereview_where
         return link
 
     def isbn(self) -> nodes.inline:

@@ -19,7 +19,7 @@ from sphinx_bookreview.covers import cover_size
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import OPTIONS, Problem, Review, is_url, parse_review
 from sphinx_bookreview.nodes import bookreview
-from sphinx_bookreview.shared import option_spec, warn
+from sphinx_bookreview.shared import option_line, option_spec, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -75,7 +75,10 @@ class BookReviewDirective(SphinxDirective):
         # parse_inline wants the line in docutils' input, which counts the
         # lines of included files too; messages then name the right file.
         inline = functools.partial(self.parse_inline, lineno=self.lineno)
-        builder = CardBuilder(review, self.config, (source, line), inline, cover_size(self.env.srcdir, review.cover))
+        builder = CardBuilder(
+            review, self.config, (source, line), inline, cover_size(self.env.srcdir, review.cover),
+            rereview_where=option_line(self, "rereview-of") if review.rereview_of else None,
+        )  # fmt: skip
         self.domain.note_review(builder.review)  # with the verdict's text, which the builder parsed
         body = self.parse_content_to_nodes() if self.content else []
         root = builder.build(body)

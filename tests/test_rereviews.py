@@ -9,7 +9,7 @@ import re
 import shutil
 from typing import TYPE_CHECKING
 
-from projects import sphinx_build
+from projects import sphinx_build, write_files
 from sphinx.util.console import strip_colors
 
 from sphinx_bookreview.model import Review
@@ -38,7 +38,7 @@ def test_the_second_review_of_a_book_is_warned_unless_it_says_so(built: Build) -
     app = built("rereview")
     assert warnings(app) == [
         twin_message(app.srcdir),
-        f"{app.srcdir / 'fourth.rst'}:4: WARNING: unknown review id 'emma-1999' [bookreview.ref]",
+        f"{app.srcdir / 'fourth.rst'}:6: WARNING: unknown review id 'emma-1999' [bookreview.ref]",
     ]
     third = (app.outdir / "third.html").read_text(encoding="utf-8")
     # The card names the earlier review by its title, linked.
@@ -74,3 +74,10 @@ def test_which_reviews_are_twins() -> None:
     assert unmarked_twins([elsewhere, later]) == [(later, elsewhere)]
     # A re-review written before the review it names is still a re-review.
     assert unmarked_twins([Review(id="x", title="X", isbn=old.isbn, date="2000-01-01", rereview_of="a"), old]) == []
+
+
+def test_an_unknown_earlier_review_is_warned_at_its_option_in_myst(tmp_path: Path) -> None:
+    conf = 'extensions = ["myst_parser", "sphinx_bookreview"]\nbookreview_opengraph = False\n'
+    review = "# Home\n\n```{bookreview} Again\n:id: again\n:rereview-of: nobody\n```\n"
+    app = sphinx_build(write_files(tmp_path, {"conf.py": conf, "index.md": review}))
+    assert warnings(app) == [f"{tmp_path / 'index.md'}:5: WARNING: unknown review id 'nobody' [bookreview.ref]"]
