@@ -167,6 +167,15 @@ def test_search_page_gets_its_scripts(site: SphinxTestApp) -> None:
     assert page.select_one('[role="main"]') is not None
 
 
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_search_page_speaks_the_project_s_language(built: Callable[..., SphinxTestApp], language: str) -> None:
+    """Sphinx's own catalog translates the search page's message: its msgid
+    is Sphinx's, line break and all (a one-line msgid stayed English)."""
+    page = soup(built("theme", confoverrides={"language": language}), "search.html")
+    text = page.select_one("noscript").get_text(" ", strip=True)
+    assert "JavaScript" in text and not text.startswith("Please activate")
+
+
 def test_no_web_fonts_no_important(site: SphinxTestApp) -> None:
     css = (site.outdir / "_static" / "bookreview-theme.css").read_text(encoding="utf-8")
     assert "@font-face" not in css and "@import" not in css
