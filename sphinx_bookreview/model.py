@@ -621,6 +621,7 @@ def _check_together(values: dict[str, object], problems: list[Problem]) -> None:
             "option", "progress is for an unfinished book (status reading or abandoned); ignored for a book read",
             "progress",
         ))  # fmt: skip
+    _check_dates(values, problems)
     progress, pages = str(values.get("progress", "")), values.get("pages")
     if "/" in progress and pages and progress.partition("/")[2] != str(pages):
         problems.append(Problem(
@@ -632,6 +633,22 @@ def _check_together(values: dict[str, object], problems: list[Problem]) -> None:
         problems.append(
             Problem("option", ":series-url: is the home page of a :series:, and none is given; ignored", "series-url")
         )
+    if values.get("rereview_of") == values["id"]:
+        del values["rereview_of"]
+        problems.append(
+            Problem("option", "a review cannot be a re-review of itself; :rereview-of: ignored", "rereview-of")
+        )
+
+
+def _check_dates(values: dict[str, object], problems: list[Problem]) -> None:
+    """Days in an impossible order: a reading that ends before it starts
+    (both days left out), a first publication after the edition's."""
+    started, finished = str(values.get("started", "")), str(values.get("finished", ""))
+    if started and finished and finished < started and not values.get("reads"):
+        del values["started"], values["finished"]
+        problems.append(Problem(
+            "date", f"invalid reading: :finished: {finished} is before :started: {started}; both ignored", "finished"
+        ))  # fmt: skip
     original, edition = str(values.get("original_published", "")), str(values.get("published", ""))
     if original and edition and original[: len(edition)] > edition[: len(original)]:
         del values["original_published"]
@@ -639,8 +656,3 @@ def _check_together(values: dict[str, object], problems: list[Problem]) -> None:
             "date", f"the first publication {original} is after this edition's {edition}; :original-published: ignored",
             "original-published",
         ))  # fmt: skip
-    if values.get("rereview_of") == values["id"]:
-        del values["rereview_of"]
-        problems.append(
-            Problem("option", "a review cannot be a re-review of itself; :rereview-of: ignored", "rereview-of")
-        )

@@ -613,19 +613,30 @@ def test_storygraph_dates_read_are_readings(
     assert option(tmp_path / "reread.rst", "reads") == reads
 
 
-def test_readings_that_end_before_they_start_keep_the_last(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = [storygraph("Muddled", Dates_Read="2022/06/20-2022/06/01, 2023/03/01-2023/03/14", Read_Count="2")]
+@pytest.mark.parametrize(
+    ("dates", "count", "reads", "days"),
+    [
+        # An earlier reading backwards: it stays a reading, without its days.
+        ("2022/06/20-2022/06/01, 2023/03/01-2023/03/14", "2", "..; 2023-03-01..2023-03-14", ("", "")),
+        # The last one backwards: read, days unknown, beside the earlier one.
+        ("2021/01/01-2021/02/01, 2022/06/20-2022/06/01", "2", "2021-01-01..2021-02-01; ..", ("", "")),
+        # The only one backwards: no days at all, rather than wrong ones.
+        ("2022/06/20-2022/06/01", "1", "", ("", "")),
+    ],
+)
+def test_readings_that_end_before_they_start_lose_their_days(
+    dates: str, count: str, reads: str, days: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [storygraph("Muddled", Dates_Read=dates, Read_Count=count)]
     source = export(tmp_path / "sg.csv", STORYGRAPH, rows)
     status, _, err = run(capsys, source, "--dir", tmp_path)
     assert status == 0
     assert err == (
         f"warning: {source}, row 2 (Muddled): invalid reading '2022-06-20..2022-06-01': it ends before it starts; "
-        "only the last reading kept\n"
+        "its days left out\n"
     )
     written = tmp_path / "muddled.rst"
-    assert (option(written, "reads"), option(written, "started"), option(written, "finished")) == (
-        "", "2023-03-01", "2023-03-14"
-    )  # fmt: skip
+    assert (option(written, "reads"), option(written, "started"), option(written, "finished")) == (reads, *days)
 
 
 # -- every file written builds -W clean ---------------------------------------------------------------

@@ -31,6 +31,10 @@ EXPECTED = [
     "[bookreview.option]",
     "bad.rst:27: WARNING: invalid progress '351/350': page 351 is beyond the book's 350 pages [bookreview.option]",
     "bad.rst:51: WARNING: progress 120/350 counts 350 pages, and :pages: says 300 [bookreview.option]",
+    "bad.rst:55: WARNING: invalid reading: :finished: 2024-06-01 is before :started: 2024-06-20; both ignored "
+    "[bookreview.date]",
+    "myst.md:25: WARNING: invalid reading: :finished: 2024-06-01 is before :started: 2024-06-20; both ignored "
+    "[bookreview.date]",
     "bad.rst:31: WARNING: a review cannot be a re-review of itself; :rereview-of: ignored [bookreview.option]",
     "bad.rst:32: WARNING: invalid narrator ';;': expected names separated by ';', such as 'Ann Lee; Bo Yu' "
     "[bookreview.option]",

@@ -75,6 +75,8 @@ class Fields:
         itself: the day the book was finished is the nearest, else the day it was added."""
         self.set_day("started", started)
         self.set_day("finished", finished)
+        if not self.valid_reading(f"{self.options.get('started', '')}..{self.options.get('finished', '')}"):
+            del self.options["started"], self.options["finished"]  # only a day before the other is invalid
         if "finished" in self.options:
             self.options["date"] = self.options["finished"]
         else:
@@ -87,15 +89,12 @@ class Fields:
         :meth:`set_dates` found, which the entries replace ``:started:`` and
         ``:finished:`` with."""
         entries = [self._reading(started, finished) for started, finished in earlier]
-        entries = [".."] * (count - 1 - len(entries)) + entries
+        entries = [".."] * (count - 1 - len(entries)) + [
+            entry if self.valid_reading(entry) else ".." for entry in entries
+        ]
         if not entries:
             return
         reads = "; ".join([*entries, f"{self.options.get('started', '')}..{self.options.get('finished', '')}"])
-        try:
-            parse_reads(reads)
-        except InvalidValue as error:
-            self.notes.append(f"{error}; only the last reading kept")
-            return
         # In the place of the one reading's days, before ``:date:``.
         options = list(self.options.items()) + [("finished", "")] * ("finished" not in self.options)
         self.options = {
@@ -103,6 +102,16 @@ class Fields:
             for name, value in options
             if name != "started"
         }
+
+    def valid_reading(self, entry: str) -> bool:
+        """Whether ``START..END`` can be a reading; a note when it cannot
+        (it ends before it starts): the reading is kept, its days are not."""
+        try:
+            parse_reads(entry)
+        except InvalidValue as error:
+            self.notes.append(f"{error}; its days left out")
+            return False
+        return True
 
     def _reading(self, started: Cell, finished: Cell) -> str:
         days = []
