@@ -307,3 +307,19 @@ def test_long_web_address_on_a_phone(
     assert ends and all(end in "/.-" for end in ends), ends
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE, "the page scrolls sideways"
     page.context.close()
+
+
+@pytest.mark.parametrize("width", [PHONE, 1280])
+def test_a_wide_listing_table_scrolls_in_its_own_box(
+    browser: Browser, built: Callable[..., SphinxTestApp], serve: Callable[[Path], str], width: int
+) -> None:
+    """Every column a listing's table can show: the page does not scroll
+    sideways (it did, 1271 px wide on a 385 px phone); the table does."""
+    site = served(built("listing", confoverrides={"html_theme": "bookreview"}), serve)
+    page = open_page(browser, site + "layouts.html", width, "light")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+    boxes = page.locator(".bookreview-list-table")
+    widest = max(boxes.nth(n).evaluate("box => box.scrollWidth - box.clientWidth") for n in range(boxes.count()))
+    if width == PHONE:
+        assert widest > 0, "a table of nine columns is wider than a phone, and scrolls in its box"
+    page.context.close()
