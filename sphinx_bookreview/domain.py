@@ -209,8 +209,9 @@ class Views:
 
     @functools.cached_property
     def newest_first(self) -> list[Review]:
-        """Every review, newest first by ``:date:``, ties by id."""
-        return sorted(sorted(self.winners.values(), key=lambda r: r.id), key=lambda r: r.date, reverse=True)
+        """Every review, newest first by its day (``:date:``, else
+        ``:finished:``), ties by id."""
+        return sorted(sorted(self.winners.values(), key=lambda r: r.id), key=lambda r: r.day, reverse=True)
 
     @functools.cached_property
     def review_pages(self) -> dict[str, tuple[Review | None, Review | None]]:

@@ -50,7 +50,7 @@ _ = get_translation("sphinx_bookreview")
 #: How each ``:sort:`` key orders reviews; ``None`` means "no value" and
 #: sorts last whichever the direction.
 SORT_KEYS: dict[str, Callable[[Review], object]] = {
-    "date": lambda r: r.date or None,
+    "date": lambda r: r.day or None,  # :date:, else :finished:, as the feed and the theme date it
     "title": lambda r: r.title.casefold(),
     "author": lambda r: r.authors[0].casefold() if r.authors else None,
     "rating": lambda r: r.rating,

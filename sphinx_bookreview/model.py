@@ -161,6 +161,12 @@ class Review:
         return compact_isbn(self.isbn)
 
     @property
+    def day(self) -> str:
+        """The day the review is dated by, newest first in listings, the
+        feed and the theme: ``:date:``, else ``:finished:``."""
+        return self.date or self.finished
+
+    @property
     def year(self) -> int | None:
         """The year it counts for in listings: of ``finished``, else ``date``."""
         day = self.finished or self.date

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 from conftest import cover_copy
-from projects import compiled_pdf, sphinx_build
+from projects import compiled_pdf, sphinx_build, write_files
 
 from sphinx_bookreview.domain import BookDomain
 
@@ -485,3 +485,30 @@ def test_series_in_reading_order(built: Build) -> None:
     myst = soup(app, "myst.html")
     assert listed(myst) == reading_order
     assert [th.get_text() for th in myst.select("th")] == ["Title", "Series", "Progress"]
+
+
+# -- one day for a review, everywhere --------------------------------------------------
+
+DAYS_CONF = 'extensions = ["sphinx_bookreview"]\nhtml_theme = "bookreview"\nhtml_baseurl = "https://example.org/"\n'
+DAYS = {
+    "dated": ":date: 2024-01-01",
+    "finished-only": ":finished: 2025-01-01",  # no :date:: dated by the day it was finished
+    "older": ":date: 2023-01-01",
+}
+
+
+def test_a_review_without_a_date_is_dated_by_its_finish_everywhere(tmp_path: Path) -> None:
+    """The feed dated a review without ``:date:`` by ``:finished:`` and put
+    it first; the listing sorted it last and the theme's grid too."""
+    reviews = "".join(f".. bookreview:: {name}\n   :id: {name}\n   {day}\n\n" for name, day in DAYS.items())
+    index = f"Home\n====\n\n.. bookreview-list::\n\n{reviews}"
+    app = sphinx_build(write_files(tmp_path, {"conf.py": DAYS_CONF, "index.rst": index}))
+    assert app.warning.getvalue() == ""
+    newest_first = ["finished-only", "dated", "older"]
+    page = soup(app, "index.html")
+    assert listed(page.select_one(".bookreview-list")) == newest_first
+    assert [a["href"].rpartition("#")[2] for a in page.select(".recent-item a.recent-link")] == newest_first
+    feed = (app.outdir / "reviews.atom").read_text(encoding="utf-8")
+    assert [feed.index(f"#{name}</id>") for name in newest_first] == sorted(
+        feed.index(f"#{name}</id>") for name in newest_first
+    )

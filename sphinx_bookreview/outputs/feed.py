@@ -55,8 +55,7 @@ def feed_url(app: Sphinx) -> str:
 
 
 def entry_date(review: Review) -> datetime.datetime | None:
-    day = review.date or review.finished
-    return datetime.datetime.fromisoformat(day).replace(tzinfo=datetime.UTC) if day else None
+    return datetime.datetime.fromisoformat(review.day).replace(tzinfo=datetime.UTC) if review.day else None
 
 
 def newest_first(builder: StandaloneHTMLBuilder, domain: BookDomain) -> list[tuple[datetime.datetime, Review]]:
