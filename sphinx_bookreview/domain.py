@@ -179,9 +179,9 @@ class Views:
 
     @functools.cached_property
     def by_isbn(self) -> dict[str, Review]:
-        """The newest review of each ISBN (by date, ties by id)."""
+        """The newest review of each ISBN (by its day, ties by id)."""
         newest: dict[str, Review] = {}
-        for review in sorted(self.winners.values(), key=lambda r: (r.date, r.id)):
+        for review in sorted(self.winners.values(), key=lambda r: (r.day, r.id)):
             if review.isbn:
                 newest[review.isbn_digits] = review
         return newest

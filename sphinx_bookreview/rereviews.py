@@ -2,7 +2,7 @@
 says, with ``:rereview-of:``, that it reviews the book again.
 
 Reviews are the same book when they have one ISBN. In each such group,
-ordered by ``:date:`` (then id), the first review that is not a re-review
+ordered by their day (``:date:``, else ``:finished:``; then id), the first review that is not a re-review
 of another review in the group is the book's review; every later one of
 those is warned about, once per build, after every document is read (a review
 added or removed anywhere can start or end the warning).
@@ -34,7 +34,7 @@ def unmarked_twins(reviews: Iterable[Review]) -> list[tuple[Review, Review]]:
     """``(review, first)`` for each review of a book that ``first``
     reviewed before, where neither says it is a re-review."""
     by_isbn: dict[str, list[Review]] = defaultdict(list)
-    for review in sorted(reviews, key=lambda r: (r.date, r.id)):
+    for review in sorted(reviews, key=lambda r: (r.day, r.id)):
         if review.isbn:
             by_isbn[review.isbn_digits].append(review)
     twins = []

@@ -72,6 +72,9 @@ def test_which_reviews_are_twins() -> None:
     later = Review(id="h", title="H", isbn=other.isbn, date="2026-02-01")
     assert unmarked_twins([other, elsewhere, later]) == [(elsewhere, other), (later, other)]
     assert unmarked_twins([elsewhere, later]) == [(later, elsewhere)]
+    # A review dated only by its finish is as new as that day.
+    finished_only = Review(id="i", title="I", isbn=old.isbn, finished="2024-05-01")
+    assert unmarked_twins([finished_only, old]) == [(finished_only, old)]
     # A re-review written before the review it names is still a re-review.
     assert unmarked_twins([Review(id="x", title="X", isbn=old.isbn, date="2000-01-01", rereview_of="a"), old]) == []
 
@@ -81,3 +84,15 @@ def test_an_unknown_earlier_review_is_warned_at_its_option_in_myst(tmp_path: Pat
     review = "# Home\n\n```{bookreview} Again\n:id: again\n:rereview-of: nobody\n```\n"
     app = sphinx_build(write_files(tmp_path, {"conf.py": conf, "index.md": review}))
     assert warnings(app) == [f"{tmp_path / 'index.md'}:5: WARNING: unknown review id 'nobody' [bookreview.ref]"]
+
+
+def test_the_isbn_role_links_to_a_newer_review_dated_by_its_finish(tmp_path: Path) -> None:
+    """The newest review of an ISBN is by each review's day: :date:, else :finished:."""
+    conf = 'extensions = ["sphinx_bookreview"]\nbookreview_opengraph = False\n'
+    old = ".. bookreview:: Dune\n   :id: old\n   :isbn: 978-0-441-17271-9\n   :date: 2020-01-01\n\n"
+    new = ".. bookreview:: Dune Again\n   :id: new\n   :isbn: 978-0-441-17271-9\n   :rereview-of: old\n"
+    index = f"Home\n====\n\nMy review of :isbn:`978-0-441-17271-9`.\n\n{old}{new}   :finished: 2024-05-01\n"
+    app = sphinx_build(write_files(tmp_path, {"conf.py": conf, "index.rst": index}))
+    assert warnings(app) == []
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'My review of <a class="reference internal" href="#new"', html)
