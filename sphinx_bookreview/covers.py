@@ -258,7 +258,7 @@ class CoverCopies:
 
     def shown(self, cover: str, place: str) -> Shown | None:
         """The copies of ``cover`` shown at ``place`` in an HTML page."""
-        source = self.source(cover) if self.sizes else None
+        source = self.source(cover) if self.sizes is not None else None  # None: originals; {}: the defaults
         if source is None or self.sizes is None:
             return None
         css_width = self.sizes.get(place, DEFAULT_COVER_SIZES[place])
@@ -274,7 +274,7 @@ class CoverCopies:
     def single(self, cover: str, widest: int, *, want: bool = True) -> tuple[str, tuple[int, int]] | None:
         """One JPEG or PNG copy at most ``widest`` pixels wide: its name and
         size; ``want``: to be made (else only named, as a page made it)."""
-        source = self.source(cover) if self.sizes else None
+        source = self.source(cover) if self.sizes is not None else None
         if source is None:
             return None
         copy = images.single(source, widest)

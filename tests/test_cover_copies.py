@@ -423,6 +423,14 @@ def test_other_sizes(tmp_path: Path) -> None:
     assert [width for _url, width in candidates(grid)] == [160, 320]  # left out: the default
 
 
+def test_an_empty_setting_keeps_every_default(tmp_path: Path) -> None:
+    """``{}`` leaves every place out, so each keeps its default: it turned
+    the copies off, as only ``None`` should."""
+    write_project(tmp_path / "src", "bookreview_cover_sizes = {}\n")
+    card = page(build(tmp_path / "src"), "photo.html").select_one("img.bookreview-cover")
+    assert [width for _url, width in candidates(card)] == [176, 352] and card["sizes"] == "176px"
+
+
 def test_a_bad_setting_is_a_warning_and_the_default(tmp_path: Path) -> None:
     write_project(tmp_path / "src", 'bookreview_cover_sizes = {"card": "11rem"}\n')
     app = build(tmp_path / "src")
