@@ -174,7 +174,7 @@ def test_man(build: Callable[[str], SphinxTestApp]) -> None:
     assert_facts((app.outdir / "full.1").read_text(encoding="utf-8"), STARS)
 
 
-def test_texinfo(build: Callable[[str], SphinxTestApp]) -> None:
+def test_texinfo(build: Callable[[str], SphinxTestApp], tmp_path: Path) -> None:
     app = build("texinfo")
     texi = (app.outdir / "full.texi").read_text(encoding="utf-8")
     assert_facts(texi, STARS)
@@ -182,13 +182,15 @@ def test_texinfo(build: Callable[[str], SphinxTestApp]) -> None:
     assert texi.index("@anchor{review fopnp}") < texi.index("Brandon Rhodes")
     if not shutil.which("makeinfo"):
         pytest.skip("makeinfo is not installed")
+    # The Info file goes to this test's folder: the build is shared, and read only.
+    info = tmp_path / "full.info"
     result = subprocess.run(
-        ["makeinfo", "--no-split", "full.texi", "-o", "full.info"],
+        ["makeinfo", "--no-split", "full.texi", "-o", str(info)],
         cwd=app.outdir, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert_facts((app.outdir / "full.info").read_text(encoding="utf-8"), STARS)
+    assert_facts(info.read_text(encoding="utf-8"), STARS)
 
 
 def test_xml(build: Callable[[str], SphinxTestApp]) -> None:

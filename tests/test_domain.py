@@ -5,17 +5,20 @@ from __future__ import annotations
 import copy
 import pickle
 import posixpath
+import shutil
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
+from projects import sphinx_build
 from sphinx.util.inventory import InventoryFile
 
 from sphinx_bookreview.model import Review
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from projects import Build
     from sphinx.testing.util import SphinxTestApp
@@ -60,29 +63,30 @@ def test_pickled_environment_round_trips(full: SphinxTestApp) -> None:
     assert again == full.env.domaindata["book"]
 
 
-def test_clear_doc_and_merge_domaindata(full: SphinxTestApp) -> None:
-    domain = domain_of(full)
+def test_clear_doc_and_merge_domaindata(rootdir: Path, tmp_path: Path) -> None:
+    """On a build of its own: clearing and merging change the domain's data,
+    which the shared build's readers must never see."""
+    srcdir = tmp_path / "full"
+    shutil.copytree(rootdir / "test-full", srcdir)
+    app = sphinx_build(srcdir)
+    assert app.warning.getvalue() == ""
+    domain = domain_of(app)
     saved = copy.deepcopy(domain.data)
-    try:
-        assert "fopnp" in domain.views.winners
-        domain.clear_doc("review")
-        # The derived views follow at once.
-        assert "fopnp" not in domain.views.winners
-        assert "Brandon Rhodes" not in domain.views.by_author
-        assert "9781430230038" not in domain.views.by_isbn
-        assert "review" not in domain.references
-        assert "roles" in domain.references
-        # A parallel reader's data is merged for its own documents only.
-        other = copy.deepcopy(saved)
-        other["reviews"]["stray"] = other["reviews"]["second"]
-        domain.merge_domaindata({"review"}, other)
-        assert domain.data == saved
-        assert domain.views.winners["fopnp"].docname == "review"
-        assert [r.id for r in domain.views.by_author["Brandon Rhodes"]] == ["fopnp"]
-    finally:
-        domain.data.clear()
-        domain.data.update(saved)
-        domain.forget_derived()
+    assert "fopnp" in domain.views.winners
+    domain.clear_doc("review")
+    # The derived views follow at once.
+    assert "fopnp" not in domain.views.winners
+    assert "Brandon Rhodes" not in domain.views.by_author
+    assert "9781430230038" not in domain.views.by_isbn
+    assert "review" not in domain.references
+    assert "roles" in domain.references
+    # A parallel reader's data is merged for its own documents only.
+    other = copy.deepcopy(saved)
+    other["reviews"]["stray"] = other["reviews"]["second"]
+    domain.merge_domaindata({"review"}, other)
+    assert domain.data == saved
+    assert domain.views.winners["fopnp"].docname == "review"
+    assert [r.id for r in domain.views.by_author["Brandon Rhodes"]] == ["fopnp"]
 
 
 def test_parallel_build_has_the_same_records(full: SphinxTestApp, built: Build) -> None:
