@@ -9,7 +9,12 @@ a user does with it, each build ``-W`` (warnings are errors):
   latexmk is installed); in German (the compiled catalogs are in the
   wheel);
 - the command line: ``--version``, ``new`` and ``import`` of a small
-  Goodreads export, then a build of what they wrote.
+  Goodreads export, then a build of what they wrote;
+- this project's own documentation (``docs/``), by every builder in
+  :data:`DOCS_BUILDERS`: it needs nothing beyond the package's declared
+  dependencies (its theme is the package's, MyST-Parser a dependency), so
+  it is built here, where nothing else is installed, and a module the docs
+  import but the package does not declare fails the step.
 
 Every step runs even after one failed; the summary names the failures and
 the exit status is 1 if there were any. ``.ci/run`` runs it; alone::
@@ -35,6 +40,7 @@ from typing import TextIO
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "tests" / "roots" / "test-user-install"
+DOCS = ROOT / "docs"
 #: Each builder and a file its output must hold.
 BUILDERS = {
     "html": "reviews/the-tin-sextant.html",
@@ -47,6 +53,18 @@ BUILDERS = {
     "pickle": "reviews/the-tin-sextant.fpickle",
 }
 THEMES = ("bookreview", "alabaster")
+#: The docs' builders, each with a file its output must hold: the published
+#: site, its other URL layouts, and a builder of each other family. Each
+#: takes some 4 s; json and pickle (html's pages, serialized), man and
+#: texinfo are left to the test site above, to keep this stage short.
+DOCS_BUILDERS = {
+    "html": "guides/moving-in.html",
+    "dirhtml": "guides/moving-in/index.html",
+    "singlehtml": "index.html",
+    "epub": "sphinx-bookreview.epub",
+    "latex": "sphinx-bookreview.tex",
+    "text": "guides/moving-in.txt",
+}
 #: A Goodreads "Export Library" file, in its 24-column form: two books read, one to read.
 GOODREADS_HEADER = (
     "Book Id", "Title", "Author", "Author l-f", "Additional Authors", "ISBN", "ISBN13", "My Rating",
@@ -188,6 +206,16 @@ def use_cli(steps: Steps, work: Path) -> None:
     steps.sphinx_build("what the CLI wrote", project, project / "_build" / "html", "html")
 
 
+def build_docs(steps: Steps, work: Path) -> None:
+    """``docs/`` from a copy (a build in the checkout would leave its
+    output there), with the environment as the wheel alone made it."""
+    docs = work / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("_build"))
+    for builder, expected in DOCS_BUILDERS.items():
+        out = steps.sphinx_build("docs", docs, work / "docs-output" / builder, builder)
+        steps.check(f"docs: {builder} wrote {expected}", (out / expected).is_file())
+
+
 def write_goodreads(export: TextIO) -> None:
     writer = csv.DictWriter(export, GOODREADS_HEADER)
     writer.writeheader()
@@ -209,6 +237,7 @@ def main() -> int:
         install(steps, work / "venv", args.wheel and args.wheel.resolve(), work)
         build_site(steps, work)
         use_cli(steps, work)
+        build_docs(steps, work)
     took = f"{time.monotonic() - start:.0f} s"
     if steps.failed:
         print(f"user's install: {len(steps.failed)} failed ({took}): " + "; ".join(steps.failed))
