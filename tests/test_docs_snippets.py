@@ -1,15 +1,19 @@
-"""The README, the installation page and the getting-started guide, tested
-as written: their files and commands, taken from the code blocks, written
-and run in a fresh folder the way a reader would, every build ``-W``.
+"""The README, the installation page, the getting-started and moving-in
+guides and the contributing page, tested as written: their files and
+commands, taken from the code blocks, written and run in a fresh folder the
+way a reader would, every build ``-W``.
 
 How the pages mark what a reader does:
 
 - a code block with a ``:caption:`` is a file, the caption its path; a
-  caption ``Add to the end of PATH`` is lines to add to an existing file;
-  two files whose paths differ only by ``.rst``/``.md`` are alternatives
-  (the guide says to pick one), and each is built;
-- a ``console`` block holds commands: its lines starting with ``$ `` (the
-  README's blocks have no prompts: every line is a command).
+  caption ``Add to the end of PATH`` or ``PATH, anywhere in the text`` is
+  lines to add to an existing file; two files whose paths differ only by
+  ``.rst``/``.md`` are alternatives (the guide says to pick one), and each
+  is built;
+- a ``console`` block holds commands: its lines starting with ``$ `` (a
+  trailing backslash continues one on the next line, as in a shell), each
+  followed by what it prints (the README's blocks have no prompts: every
+  line is a command).
 
 Installing is checked, not run: each ``pip install`` or ``python -m build``
 must name this checkout, the wheel built from it, or the package's name on
@@ -32,6 +36,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from markdown_it import MarkdownIt
+from test_cli_exports import GOODREADS_24, export, goodreads
 
 import sphinx_bookreview
 
@@ -48,6 +53,7 @@ INSTALLATION = ROOT / "docs" / "installation.rst"
 CLONE = "path/to/sphinx-bookreview"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
 APPEND = "Add to the end of "
+ANYWHERE = ", anywhere in the text"
 ALTERNATIVES = (".rst", ".md")
 
 
@@ -122,11 +128,26 @@ def myst_role(role: str) -> str:
     return re.sub(r"^:([\w-]+):", r"{\1}", role)
 
 
-def commands(block: Block) -> list[str]:
+def transcript(block: Block) -> list[tuple[str, list[str]]]:
+    """A console block's commands, each with the lines it prints."""
     lines = [line for line in block.text.splitlines() if line.strip()]
-    if any(line.startswith("$ ") for line in lines):
-        return [line[2:] for line in lines if line.startswith("$ ")]
-    return lines
+    if not any(line.startswith("$ ") for line in lines):
+        return [(line, []) for line in lines]
+    steps: list[tuple[str, list[str]]] = []
+    continued = False
+    for line in lines:
+        if continued:
+            steps[-1] = (steps[-1][0].removesuffix("\\").rstrip() + " " + line.strip(), steps[-1][1])
+        elif line.startswith("$ "):
+            steps.append((line[2:], []))
+        else:
+            steps[-1][1].append(line)
+        continued = line.endswith("\\")
+    return steps
+
+
+def commands(block: Block) -> list[str]:
+    return [command for command, _output in transcript(block)]
 
 
 def in_section(blocks: list[Block], section: str) -> list[Block]:
@@ -165,9 +186,9 @@ def assert_installable(argv: list[str]) -> None:
 
 def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """A reader's command: ``python`` is this test's Python, the package's
-    own command the one installed beside it. Asserts it succeeded without a
-    warning."""
-    argv = shlex.split(command)
+    own command the one installed beside it, ``~`` the ``HOME`` folder.
+    Asserts it succeeded without a warning."""
+    argv = [str(Path(arg).expanduser()) if arg.startswith("~") else arg for arg in shlex.split(command)]
     if argv[0] in {"python", "python3"}:
         argv[0] = sys.executable
     elif argv[0] == "sphinx-bookreview":
@@ -180,8 +201,9 @@ def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def do(block: Block, project: Path) -> None:
     """A file written or added to, or commands run (installing is checked)."""
-    if block.caption.startswith(APPEND):
-        with (project / block.caption.removeprefix(APPEND)).open("a", encoding="utf-8") as file:
+    if block.caption.startswith(APPEND) or block.caption.endswith(ANYWHERE):
+        path = block.caption.removeprefix(APPEND).removesuffix(ANYWHERE)
+        with (project / path).open("a", encoding="utf-8") as file:
             file.write("\n" + block.text)
     elif block.caption:
         (project / block.caption).parent.mkdir(parents=True, exist_ok=True)
@@ -276,6 +298,88 @@ def test_install_commands_of_the_docs(page: Path) -> None:
     # From the checkout, from a wheel, and from PyPI once published.
     assert {argv[-1] for argv in argvs} >= {CLONE, PROJECT}
     assert any(argv[-1].endswith(".whl") for argv in argvs)
+
+
+# -- the moving-in guide --------------------------------------------------------------
+
+MOVING_IN = ROOT / "docs" / "guides" / "moving-in.rst"
+#: Invented books in a Goodreads export as the guide describes it: read
+#: (a series in the title, an ISBN, a review in Goodreads' HTML, a second
+#: reading, more authors), reading now, given up, and not started.
+EXPORT_ROWS = [
+    goodreads("Salt Roads (Coastal Walks, #2)", Book_Id="5001", Additional_Authors="Pell Oakes",
+              ISBN13='="9780000000422"', Number_of_Pages="312", Year_Published="2019",
+              Original_Publication_Year="2017", Date_Read="2023/03/14", Bookshelves="walking, sea-stories",
+              My_Review="Long walks.<br/><br/>Longer <i>tides</i>.", Read_Count="2"),
+    goodreads("The Quiet Orchard", Book_Id="5002", My_Rating="0", Binding="Kindle Edition", Date_Read="2023/05/02",
+              My_Review="Better than [b:Salt Roads|5001|Salt Roads (Coastal Walks, #2)|Ines Harrow|0|1]."),
+    goodreads("Fog over Marram Bay", Book_Id="5003", My_Rating="5", Binding="Audible Audio",
+              ISBN13='="9780000000439"', Date_Read="2024/01/20"),
+    goodreads("A Lantern in the Dunes", Book_Id="5004", My_Rating="0", Exclusive_Shelf="currently-reading"),
+    goodreads("The Long Ascent", Book_Id="5005", My_Rating="2", Exclusive_Shelf="did-not-finish"),
+    goodreads("Unopened Letters", Book_Id="5006", My_Rating="0", Exclusive_Shelf="to-read"),
+]  # fmt: skip
+READ = ["salt-roads", "the-quiet-orchard", "fog-over-marram-bay"]
+SHELVED = {"a-lantern-in-the-dunes": "reading", "the-long-ascent": "abandoned"}
+
+
+def assert_shown(output: str, shown: list[str], numbers: list[int]) -> None:
+    """The command printed what the guide shows, with this export's numbers."""
+    numbered = iter(numbers)
+    expected = [re.sub(r"\d+", lambda _: str(next(numbered)), line) for line in shown]
+    assert output.splitlines() == expected
+    assert next(numbered, None) is None, "more numbers than the guide shows"
+
+
+def test_moving_in_guide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader's Sphinx project (``sphinx-quickstart``, the README's
+    ``conf.py`` lines), their Goodreads export in ``~/Downloads`` (and as
+    ``export.csv`` beside the project, the name the later commands use),
+    then the guide's blocks in order: its pages, its commands (what the
+    first prints as the guide shows it), the lines ``--index`` adds, and a
+    ``-W`` build of the result."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    downloads = tmp_path / "home" / "Downloads"
+    downloads.mkdir(parents=True)
+    project = tmp_path / "existing"
+    quickstart(project)
+    (conf,) = [block for block in in_section(md_blocks(README), "Install") if block.language == "python"]
+    do(Block("python", conf.text, "", APPEND + "conf.py"), project)
+    export(downloads / "goodreads_library_export.csv", GOODREADS_24, EXPORT_ROWS)
+    export(project / "export.csv", GOODREADS_24, EXPORT_ROWS)
+    blocks = rst_blocks(MOVING_IN)
+    assert [block.caption for block in blocks if block.caption] == ["shelf.rst", f"index.rst{ANYWHERE}"]
+    first_import = True
+    for block in blocks:
+        if block.language == "console":
+            for command, shown in transcript(block):
+                result = run(command, project)
+                assert result.stderr == "", f"{command}\n{result.stderr}"
+                if first_import:  # the guide shows what the first import prints
+                    skipped = len(EXPORT_ROWS) - len(READ)
+                    assert_shown(result.stdout, shown, [len(EXPORT_ROWS), len(READ), skipped, skipped, 0])
+                    first_import = False
+        elif block.caption:
+            do(block, project)
+        else:  # what --index adds to the end of the page
+            assert (project / "shelf.rst").read_text(encoding="utf-8").endswith("\n" + block.text)
+    assert not first_import, "the guide runs no command"
+    run("python -m sphinx -W -b html . _build/html", project)
+    assert_moved_in(project)
+
+
+def assert_moved_in(project: Path) -> None:
+    """Every book read, reading now or given up has its review page, in the
+    shelf's listing, which the home page links to; the unread one has none."""
+    reviews = sorted(path.stem for path in (project / "reviews").iterdir())
+    assert reviews == sorted([*READ, *SHELVED])
+    for stem, status in SHELVED.items():
+        assert f":status: {status}" in (project / "reviews" / f"{stem}.rst").read_text(encoding="utf-8")
+    html = project / "_build" / "html"
+    assert 'href="shelf.html"' in (html / "index.html").read_text(encoding="utf-8")
+    shelf = (html / "shelf.html").read_text(encoding="utf-8")
+    assert sorted(re.findall(r'href="reviews/([\w-]+)\.html#', shelf)) == reviews
+    assert_review_page(html / "reviews" / "salt-roads.html", "Longer <em>tides</em>.")
 
 
 # -- the README ---------------------------------------------------------------------
