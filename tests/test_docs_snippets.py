@@ -26,6 +26,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from babel.messages.pofile import read_po
 from markdown_it import MarkdownIt
 from test_cli_exports import GOODREADS_24, export, goodreads
 
@@ -166,11 +168,16 @@ def is_install(argv: list[str]) -> bool:
 def assert_installable(argv: list[str]) -> None:
     """What a ``pip install`` or ``python -m build`` command names exists:
     this checkout, the wheel ``python -m build`` makes of it, or the
-    package's name (once on PyPI; ``build`` is the build tool)."""
+    package's name (once on PyPI; ``build`` is the build tool), with
+    extras (``.[test]``) the package declares."""
     targets = [arg for arg in argv[3:] if not arg.startswith("-") and arg != "install"]
     assert targets, argv
     wheel = f"{PROJECT.replace('-', '_')}-{sphinx_bookreview.__version__}-py3-none-any.whl"
-    for target in targets:
+    for named in targets:
+        target, extras = re.fullmatch(r"(.+?)(?:\[([\w,-]+)\])?", named).groups()  # type: ignore[union-attr]
+        if extras:  # declared, or pip only warns and installs without them
+            declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+            assert set(extras.split(",")) <= set(declared["optional-dependencies"]), f"{named}: no such extra"
         if "/" not in target and target != ".":
             assert target in {PROJECT, "build"}, f"{shlex.join(argv)}: installs {target!r}, not {PROJECT!r}"
             continue
@@ -186,13 +193,15 @@ def assert_installable(argv: list[str]) -> None:
 
 def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """A reader's command: ``python`` is this test's Python, the package's
-    own command the one installed beside it, ``~`` the ``HOME`` folder.
+    own command and ``pytest`` the ones installed beside it (not ``python
+    -m pytest``, which would put the working directory, a checkout, ahead
+    of the installed package), ``~`` the ``HOME`` folder.
     Asserts it succeeded without a warning."""
     argv = [str(Path(arg).expanduser()) if arg.startswith("~") else arg for arg in shlex.split(command)]
     if argv[0] in {"python", "python3"}:
         argv[0] = sys.executable
-    elif argv[0] == "sphinx-bookreview":
-        argv[0] = str(Path(sys.executable).with_name("sphinx-bookreview"))
+    elif argv[0] in {"sphinx-bookreview", "pytest"}:
+        argv[0] = str(Path(sys.executable).with_name(argv[0]))
     result = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, f"{command}\n{result.stderr}"
@@ -433,6 +442,96 @@ def test_readme_setup_commands(tmp_path: Path) -> None:
     assert build[1:] == ["-m", "sphinx", "-W", "-b", "html", "docs", "docs/_build/html"]
     run(shlex.join(["python", *build[1:-2], str(ROOT / "docs"), str(tmp_path / "html")]), tmp_path)
     assert (tmp_path / "html" / "installation.html").is_file()
+
+
+# -- the contributing page ------------------------------------------------------------
+
+CONTRIBUTING = ROOT / "docs" / "contributing.rst"
+#: The commands the page's text names inline (``pip install -e .``).
+INLINE_COMMANDS = sorted(
+    set(re.findall(r"``((?:\.venv/bin/|python3? |pip |bash )[^`]+)``", CONTRIBUTING.read_text(encoding="utf-8")))
+)
+
+
+def test_contributing_setup_is_the_readmes() -> None:
+    """The page's two commands are the README's, which
+    :func:`test_readme_setup_commands` checks and runs."""
+    (block,) = in_section(rst_blocks(CONTRIBUTING), "Setting up")
+    readme = in_section(md_blocks(README), "Set up a development copy")
+    assert commands(block) == [command for block in readme for command in commands(block)]
+    # And the commands in its text are found, for the test below.
+    assert len(INLINE_COMMANDS) >= 5, INLINE_COMMANDS
+
+
+@pytest.mark.parametrize("command", INLINE_COMMANDS)
+def test_contributing_inline_commands(command: str, tmp_path: Path) -> None:
+    """Each command the page names, run where a test can (from the
+    checkout, changing nothing in it), else checked."""
+    argv = shlex.split(command)
+    if Path(argv[0]).name == "pip":
+        argv = ["python", "-m", *argv]
+    if is_install(argv):
+        assert_installable(argv)
+    elif Path(argv[0]).name == "pytest":
+        # Collected, not run: the suite runs this file anyway, and
+        # running it again here would double its time.
+        collect = ["pytest", "-p", "no:cacheprovider", "--collect-only", "-q", *argv[1:]]
+        assert f"{argv[1]}::" in run(shlex.join(collect), ROOT).stdout
+    elif argv[1:] == ["tools/update_catalogs.py"]:
+        assert_catalogs_current(tmp_path)
+    elif argv == ["bash", ".ci/run"]:
+        # Not run: it is all of CI (apt-get, fresh environments from PyPI,
+        # this suite twice; some 12 minutes). What the page says it runs
+        # is checked instead.
+        assert_ci_runs_what_the_page_says()
+    else:
+        pytest.fail(f"a command this test does not know yet: {command}")
+
+
+def catalog_messages(path: Path) -> dict[object, tuple[object, bool]]:
+    """Each message of a catalog (``.pot`` or ``.po``), with its translation."""
+    with path.open("rb") as file:
+        catalog = read_po(file)
+    return {(message.context, message.id): (message.string, message.fuzzy) for message in catalog if message.id}
+
+
+def assert_catalogs_current(tmp_path: Path) -> None:
+    """``python tools/update_catalogs.py`` in a copy of the checkout's tool
+    and package: it runs, and leaves every catalog's messages as they are
+    (its file positions and date aside), so the catalogs are up to date."""
+    (tmp_path / "tools").mkdir()
+    shutil.copy(ROOT / "tools" / "update_catalogs.py", tmp_path / "tools")
+    shutil.copytree(ROOT / "sphinx_bookreview", tmp_path / "sphinx_bookreview",
+                    ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    run("python tools/update_catalogs.py", tmp_path)
+    locale = Path("sphinx_bookreview", "locale")
+    catalogs = [
+        locale / "sphinx_bookreview.pot",
+        *(path.relative_to(ROOT) for path in (ROOT / locale).glob("*/*/*.po")),
+    ]
+    assert len(catalogs) >= 3, catalogs
+    for catalog in catalogs:
+        assert catalog_messages(tmp_path / catalog) == catalog_messages(ROOT / catalog), catalog
+
+
+def assert_ci_runs_what_the_page_says() -> None:
+    """``ruff check``, ``ruff format --check``, ``mypy --strict``, a user's
+    install, the suite on the newest Sphinx and on 7.4, the docs ``-W``."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for step in (r'ruff" check ', r'ruff" format --check ', r'mypy" sphinx_bookreview\n',
+                 r"python3 tools/user_install\.py --wheel",
+                 r'"\$VENV/bin/pytest" ', r'"sphinx==7\.4\.\*"', r'"\$OLD/bin/pytest" ',
+                 r"-m sphinx -W .*-b html docs "):  # fmt: skip
+        assert re.search(step, ci), f".ci/run has no {step}"
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]["strict"] is True
+
+
+def test_contributing_names_files_that_exist() -> None:
+    """Every path of the repository the page names (``tests/test_model.py``)."""
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    paths = set(re.findall(r"``((?:tests|tools|benchmarks|sphinx_bookreview|\.ci)/[\w./-]*)``", text))
+    assert len(paths) >= 10, paths
+    assert sorted(path for path in paths if not (ROOT / path).exists()) == []
 
 
 def test_docs_list_in_the_readme() -> None:
