@@ -289,26 +289,34 @@ def test_reachability_follows_nested_toctrees(tmp_path: Path) -> None:
 # -- issue 14: the layout for big collections -----------------------------------------------
 
 
-def test_a_toctree_on_an_orphan_page_includes_the_reviews(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+#: The home page that links to the shelf, and the shelf page out of every toctree, in each markup.
+ORPHAN_SHELF = {
+    "rst": ("Shelf\n=====\n\nMy :doc:`reviews`.\n", ":orphan:\n\nReviews\n=======\n", RST_LISTING),
+    "md": ("# Shelf\n\nMy {doc}`reviews`.\n", "---\norphan: true\n---\n\n# Reviews\n", MD_LISTING),
+}
+
+
+@pytest.mark.parametrize("markup", ["rst", "md"])
+def test_a_toctree_on_an_orphan_page_includes_the_reviews(
+    markup: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The moving-in guide's layout for a big collection: the reviews on a page out of the root's
-    toctree, marked :orphan: (Sphinx warns about neither), which the home page links to."""
-    root = project(tmp_path / "src", "Shelf\n=====\n\nMy :doc:`reviews`.\n")
-    (root / "reviews.rst").write_text(":orphan:\n\nReviews\n=======\n", encoding="utf-8")
-    status, out, _ = run(
-        capsys, "import", DATA / "storygraph.csv", "--dir", root / "books", "--index", root / "reviews.rst"
-    )
-    assert (status, out.splitlines()[1:]) == (0, [f"added a toctree of books/* to {root / 'reviews.rst'}"])
-    assert (root / "reviews.rst").read_text(encoding="utf-8") == (
-        ":orphan:\n\nReviews\n=======\n\n" + RST_LISTING.format(entry="books/*") + "\n"
-    )
+    toctree, marked orphan (``:orphan:``, or MyST's front matter; Sphinx warns about neither),
+    which the home page links to."""
+    index, shelf, listing = ORPHAN_SHELF[markup]
+    root = project(tmp_path / "src", index, f"index.{markup}")
+    page = root / f"reviews.{markup}"
+    page.write_text(shelf, encoding="utf-8")
+    status, out, _ = run(capsys, "import", DATA / "storygraph.csv", "--dir", root / "books", "--index", page)
+    assert (status, out.splitlines()[1:]) == (0, [f"added a toctree of books/* to {page}"])
+    assert page.read_text(encoding="utf-8") == shelf + "\n" + listing.format(entry="books/*") + "\n"
     # No hint: a toctree includes them, from a page Sphinx does not ask to be in one.
     assert run(capsys, "new", "Dune", "--dir", root / "books")[1] == f"wrote {root / 'books' / 'dune.rst'}\n"
     assert build(root, tmp_path / "html", capsys) == (0, "")
-    (md_root := tmp_path / "md").mkdir()
-    (md_root / "conf.py").write_text(CONF, encoding="utf-8")
-    (md_root / "index.md").write_text("# Shelf\n", encoding="utf-8")
-    (md_root / "reviews.md").write_text("---\norphan: true\n---\n\n# Reviews\n\n```{toctree}\n:glob:\nbooks/*\n```\n")
-    assert run(capsys, "new", "Dune", "--dir", md_root / "books")[1] == f"wrote {md_root / 'books' / 'dune.rst'}\n"
+    books = sorted(path.name for path in (tmp_path / "html" / "books").glob("*.html"))
+    assert books == sorted(f"{path.stem}.html" for path in (root / "books").iterdir())
+    assert len(books) == 4  # the export's three books read, and Dune
+    assert 'href="reviews.html"' in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_big_import_on_a_page_in_the_navigation_is_told_the_cost(
