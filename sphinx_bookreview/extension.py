@@ -15,6 +15,7 @@ from sphinx_bookreview.freshness import setup_freshness
 from sphinx_bookreview.listing import setup_listing
 from sphinx_bookreview.outputs.catalog import setup_catalog
 from sphinx_bookreview.outputs.feed import setup_feed
+from sphinx_bookreview.outputs.index_pages import setup_index_pages
 from sphinx_bookreview.outputs.meta import setup_meta
 from sphinx_bookreview.outputs.opengraph import setup_opengraph
 from sphinx_bookreview.render import setup_nodes
@@ -68,6 +69,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_stats(app)
     setup_catalog(app)
     setup_feed(app)
+    setup_index_pages(app)
     setup_opengraph(app)
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_stylesheet)

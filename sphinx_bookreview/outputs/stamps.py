@@ -94,8 +94,7 @@ def stable_repr(value: object) -> str:
 def up_to_date(app: Sphinx, path: Path) -> bool:
     """Whether ``path`` was written from the environment and settings this
     build has, and is untouched since: its data need not be made."""
-    stamp = read_stamps(Path(app.doctreedir, STAMPS)).get(str(path.resolve()))
-    state = file_state(path)
+    stamp, state = stamp_of(app, path), file_state(path)
     return state is not None and isinstance(stamp, list) and stamp[1:] == [*state, sources_digest(app)]
 
 
@@ -110,9 +109,22 @@ def write_if_changed(app: Sphinx, path: Path, data: object, render: Callable[[],
     if state is None or stamps.get(key, [])[:3] != [data_digest, *state]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(render())
-    stamps[key] = [data_digest, *(file_state(path) or []), sources]
+    record(app, {path: [data_digest, *(file_state(path) or []), sources]}, stamps)
+
+
+def record(app: Sphinx, stamps_of: dict[Path, list[object]], stamps: dict[str, list[object]] | None = None) -> None:
+    """Keep the stamp of each file just written (``stamps``: the stamps
+    file as read already)."""
+    stamps_file = Path(app.doctreedir, STAMPS)
+    stamps = read_stamps(stamps_file) if stamps is None else stamps
+    stamps.update((str(path.resolve()), value) for path, value in stamps_of.items())
     stamps_file.parent.mkdir(parents=True, exist_ok=True)
     stamps_file.write_text(json.dumps(stamps, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def stamp_of(app: Sphinx, path: Path) -> object:
+    """The stamp kept for ``path``, if any."""
+    return read_stamps(Path(app.doctreedir, STAMPS)).get(str(path.resolve()))
 
 
 def output_file(app: Sphinx, builder: StandaloneHTMLBuilder, setting: str) -> Path | None:
