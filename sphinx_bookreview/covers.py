@@ -26,7 +26,11 @@ link previews, search engines (JSON-LD) and the catalog. EPUB gets one
 JPEG or PNG copy; other builders the original. A page asks for the copies
 it shows while its doctree is resolved (in the main process, also under
 ``-j``), and they are made at the end of the build, once per source, in
-``-j`` processes (see :class:`CoverCopies`).
+``-j`` processes (see :class:`CoverCopies`). Each cover new or changed
+since the last build is looked at before any page is written, its
+picture decoded at a small scale (in ``-j`` processes too): a file
+Pillow cannot decode is shown as it is by every page, after one warning,
+and no page names a copy that cannot be made.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ import urllib.parse
 import weakref
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
 from sphinx.locale import get_translation
@@ -50,12 +54,12 @@ from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
 from sphinx_bookreview import images
 from sphinx_bookreview.config import DEFAULT_COVER_SIZES
-from sphinx_bookreview.domain import BookDomain
+from sphinx_bookreview.domain import BookDomain, review_location
 from sphinx_bookreview.model import is_url
 from sphinx_bookreview.nodes import bookreview, bookreview_cover, bookreview_cover_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -69,6 +73,9 @@ DROP_PRIORITY = 600
 #: The card's covers become their copies after the listings are filled and
 #: before the unshowable ones are dropped.
 COPIES_PRIORITY = 550
+#: The covers are looked at after :func:`pages_showing_changed_covers` (at
+#: the default priority) compared their files with the last build's.
+LOOK_AHEAD_PRIORITY = 600
 #: The copies' folder in the builder's image folder, and in the cache.
 FOLDER = "covers"
 CACHE = f"bookreview-covers-{images.PIPELINE}"
@@ -163,6 +170,7 @@ class CoverCopies:
         self.wanted: dict[str, set[images.Copy]] = {}
         self.sources: dict[str, images.Source | None] = {}  # this build's, each file looked at once
         self.reading = False  # whether this build reads any document
+        self.warned: set[str] = set()  # the covers this build said it shows as they are
 
     @classmethod
     def of(cls, env: BuildEnvironment) -> CoverCopies:
@@ -202,7 +210,7 @@ class CoverCopies:
         return self.sources[cover]
 
     def look_at(self, cover: str) -> images.Source | None:
-        if not cover or is_url(cover) or PurePosixPath(cover).suffix.lower() == ".svg":
+        if not is_local_picture(cover):
             return None
         entry = self.known.get(cover)
         if not self.reading and entry and len(entry) == 8:
@@ -214,21 +222,27 @@ class CoverCopies:
         state = self.stat(cover)
         if state is None:
             return None
-        if entry is None or entry[:2] != state or len(entry) < 3:
-            entry = [*state, *self.inspect(cover)]
-            self.known[cover] = entry
-            self.changed_known = True
+        if self.stale(cover, state):
+            self.known[cover], self.changed_known = [*state, *inspected(self.path(cover))], True
+        entry = self.known[cover]
         if entry[2] is None:
-            return None  # not a picture Pillow reads: shown as it is
+            return None  # not a picture Pillow reads and decodes: shown as it is
         digest, width, height, fmt, alpha, plain = entry[2:]
         return images.Source(digest, (width, height), fmt, alpha, plain)
 
-    def inspect(self, cover: str) -> list[Any]:
-        try:
-            found = images.inspect(self.path(cover), images.file_digest(self.path(cover)))
-        except (images.UnreadableImage, OSError) as error:
-            return [None, str(error)]
-        return [found.digest, *found.size, found.format, found.alpha, found.plain]
+    def stale(self, cover: str, state: list[int]) -> bool:
+        """Whether the file is not (or no longer) the one its entry describes."""
+        entry = self.known.get(cover)
+        return entry is None or entry[:2] != state or len(entry) < 3
+
+    def look_ahead(self, covers: Iterable[str], processes: int) -> None:
+        """Look at each local cover new or changed since the last build
+        now, before any page is written, spread over ``processes``: a look
+        decodes the file (:func:`images.inspect`), which the main process
+        would otherwise do alone, page after page, while it resolves them."""
+        stale = [c for c in sorted(set(covers)) if is_local_picture(c) and self.stale(c, self.stat(c) or [])]
+        for cover, entry in spread(functools.partial(look_at_files, self.srcdir), stale, processes):
+            self.known[cover], self.changed_known = entry, True
 
     def unreadable(self, cover: str) -> str | None:
         """Why a cover named as a picture Pillow reads is not one, if it is not."""
@@ -288,13 +302,8 @@ class CoverCopies:
         """Make the copies missing from the cache, spread over
         ``processes``, then copy each wanted one into the output where it
         is missing; the wanted list is then empty again."""
-        jobs: list[Job] = []
-        for cover, wanted in sorted(self.wanted.items()):
-            source = self.source(cover)
-            made = [copy for copy in sorted(wanted) if source and not images.is_original(source, copy)]
-            if source and any(not (self.cache / c.cache_name(source.digest)).is_file() for c in made):
-                jobs.append((str(self.path(cover)), source, made))
-        run_jobs(jobs, self.cache, processes)
+        for cover, reason in run_jobs(self.jobs(), self.cache, processes):
+            self.failed(builder.env, cover, reason)
         folder = Path(builder.outdir, builder.imagedir)
         for cover, wanted in sorted(self.wanted.items()):
             if source := self.source(cover):
@@ -304,25 +313,104 @@ class CoverCopies:
                     images.publish(origin, folder / self.name(cover, source, copy))
         self.wanted.clear()
 
+    def jobs(self) -> list[Job]:
+        """The covers some of whose wanted copies are not in the cache."""
+        jobs: list[Job] = []
+        for cover, wanted in sorted(self.wanted.items()):
+            source = self.source(cover)
+            made = [copy for copy in sorted(wanted) if source and not images.is_original(source, copy)]
+            if source and any(not (self.cache / c.cache_name(source.digest)).is_file() for c in made):
+                jobs.append((cover, str(self.path(cover)), source, made))
+        return jobs
 
-Job = tuple[str, images.Source, list[images.Copy]]
+    def failed(self, env: BuildEnvironment, cover: str, reason: str) -> None:
+        """Pillow could not make a cover's copies, though it decoded the
+        file when it was first looked at (:func:`images.inspect`): the file
+        was saved again during the build, or Pillow failed otherwise. None
+        of them is published, and a warning at the review that shows it
+        says that this build's pages lack its picture. The entry, made
+        empty, matches no file: the next build that reads a document (a
+        changed cover has Sphinx read its review again) looks at the file
+        again and writes every page that shows it."""
+        self.sources[cover] = None
+        self.known[cover], self.changed_known = [], True
+        shown_by = [r for r in BookDomain.of(env).views.winners.values() if r.cover == cover]
+        first = min(shown_by, key=lambda r: (r.docname, r.lineno), default=None)
+        message = __(
+            "cover image %r cannot be resized: %s; the pages of this build lack its picture until the next build"
+        )
+        warn_cannot_resize(env, cover, message, reason, review_location(first) if first else None)
 
 
-def make_copies(cache: Path, jobs: list[Job]) -> None:
-    for path, source, copies in jobs:
-        images.make(Path(path), source, copies, cache)
+Job = tuple[str, str, images.Source, list[images.Copy]]  # cover, its file, source, copies
 
 
-def run_jobs(jobs: list[Job], cache: Path, processes: int) -> None:
-    """Make the copies of each job, in ``processes`` worker processes when
-    there are more than one (Sphinx's own helpers, as for ``-j`` writing)."""
-    if processes <= 1 or not parallel_available or len(jobs) < 2:
-        make_copies(cache, jobs)
-        return
+def make_copies(cache: Path, jobs: list[Job]) -> list[tuple[str, str]]:
+    """Make each job's copies; the covers Pillow could not make them of,
+    and why. Returned, not raised: in a ``-j`` worker process an
+    exception would end the build."""
+    failures = []
+    for cover, path, source, copies in jobs:
+        try:
+            images.make(Path(path), source, copies, cache)
+        except images.UnreadableImage as error:
+            failures.append((cover, str(error)))
+    return failures
+
+
+def run_jobs(jobs: list[Job], cache: Path, processes: int) -> list[tuple[str, str]]:
+    """Make the copies of each job over ``processes``; the failures."""
+    return spread(functools.partial(make_copies, cache), jobs, processes)
+
+
+def is_local_picture(cover: str) -> bool:
+    """Whether ``cover`` is a local file that may have copies (not an SVG)."""
+    return bool(cover) and not is_url(cover) and PurePosixPath(cover).suffix.lower() != ".svg"
+
+
+def inspected(path: Path) -> list[Any]:
+    """A source's entry in ``sources.json`` after the file's size and
+    time: what :class:`images.Source` holds, or ``None`` and why not."""
+    try:
+        found = images.inspect(path, images.file_digest(path))
+    except (images.UnreadableImage, OSError) as error:
+        return [None, str(error)]
+    return [found.digest, *found.size, found.format, found.alpha, found.plain]
+
+
+def look_at_files(srcdir: Path, covers: list[str]) -> list[tuple[str, list[Any]]]:
+    """Each cover's entry in ``sources.json`` (a file gone is left out)."""
+    entries = []
+    for cover in covers:
+        path = srcdir / cover.lstrip("/")
+        try:
+            found = path.stat()
+        except OSError:
+            continue
+        entries.append((cover, [found.st_size, found.st_mtime_ns, *inspected(path)]))
+    return entries
+
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def spread(work: Callable[[list[Item]], list[Result]], items: list[Item], processes: int) -> list[Result]:
+    """``work`` done on ``items`` in ``processes`` worker processes when
+    there are more than one (Sphinx's own helpers, as for ``-j``
+    writing); the results in the items' order, as a serial build has them."""
+    if processes <= 1 or not parallel_available or len(items) < 2:
+        return work(items)
+    done: dict[int, list[Result]] = {}
     tasks = ParallelTasks(processes)
-    for chunk in make_chunks(jobs, processes):  # type: ignore[arg-type]
-        tasks.add_task(functools.partial(make_copies, cache), chunk)
+    for number, chunk in enumerate(make_chunks(items, processes)):  # type: ignore[arg-type]
+        tasks.add_task(work, chunk, functools.partial(keep, done, number))
     tasks.join()
+    return [result for number in sorted(done) for result in done[number]]
+
+
+def keep(done: dict[int, list[Result]], number: int, _chunk: object, results: list[Result]) -> None:
+    done[number] = results
 
 
 # -- covers in doctrees ----------------------------------------------------------
@@ -426,10 +514,19 @@ def warn_unreadable(app: Sphinx, cover: nodes.Element, path: str) -> None:
     while not cover.line and isinstance(cover.parent, nodes.Element):
         cover = cover.parent  # the review's line: the card's nodes carry none
     if reason is not None:
-        logger.warning(
-            __("cover image %r cannot be resized: %s; the file is shown as it is"), path.lstrip("/"), reason,
-            location=cover, type="bookreview", subtype="url",
-        )  # fmt: skip
+        message = __("cover image %r cannot be resized: %s; the file is shown as it is")
+        warn_cannot_resize(app.env, path, message, reason, cover)
+
+
+def warn_cannot_resize(
+    env: BuildEnvironment, cover: str, message: str, reason: str, location: nodes.Node | tuple[str, int] | str | None
+) -> None:
+    """Why the cover is not resized, once a build: at the first review
+    that shows it (its node, or its file and line)."""
+    warned = CoverCopies.of(env).warned
+    if cover not in warned:
+        warned.add(cover)
+        logger.warning(message, cover.lstrip("/"), reason, location=location, type="bookreview", subtype="url")
 
 
 def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -441,18 +538,33 @@ def note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> Non
 
 
 def pages_showing_changed_covers(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """The pages that show another page's cover whose file changed since
-    the last build: its width, height and copies' names may differ. Sphinx
-    reads the review's own page again (the cover is its image), not the
-    listings' or the home page's; a build that read nothing skips this."""
+    """The pages that show a cover whose file changed since the last
+    build: its width, height and copies' names may differ. Sphinx reads
+    the review's own page again when the file changed (the cover is its
+    image), not the listings' or the home page's, nor the review's when
+    the file is the same but its copies could not be made
+    (:meth:`CoverCopies.failed`); a build that read nothing skips this."""
     copies = CoverCopies.registry.get(env)
     if copies is None or not copies.reading:
         return []
     winners = BookDomain.of(env).views.winners.values()
-    if not [r for r in winners if r.cover and not is_url(r.cover) and copies.changed_since_last_build(r.cover)]:
+    changed = [r for r in winners if r.cover and not is_url(r.cover) and copies.changed_since_last_build(r.cover)]
+    if not changed:
         return []
-    pages = {*BookDomain.of(env).views.collection_pages, env.config.root_doc}
+    pages = {*BookDomain.of(env).views.collection_pages, env.config.root_doc, *(r.docname for r in changed)}
     return sorted(page for page in pages if page in env.all_docs)
+
+
+def look_at_covers(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Look at the covers new or changed since the last build before any
+    page is written (:meth:`CoverCopies.look_ahead`), in builders that
+    show copies; after :func:`pages_showing_changed_covers` compared the
+    files with the last build's entries, which this renews. No page to
+    write."""
+    copies = CoverCopies.registry.get(env)
+    if copies is not None and copies.reading and copies_kind(app.builder) is not None:
+        copies.look_ahead((r.cover for r in BookDomain.of(env).views.all_reviews), app.parallel)
+    return []
 
 
 def write_copies(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
@@ -499,7 +611,18 @@ def shows(builder: Builder, cover: nodes.Element) -> bool:
         return builder.supported_remote_images
     # Builders without image types (text, man) show the alt text instead.
     path = cover.get("image") or cover["uri"]
-    return not builder.supported_image_types or guess_mimetype(path) in builder.supported_image_types
+    return not builder.supported_image_types or guess_mimetype(path) in image_types(builder)
+
+
+def image_types(builder: Builder) -> list[str]:
+    """The image types ``builder`` shows: its own list, and WebP in web
+    pages. Every browser shows WebP, and Sphinx's HTML builders copy a
+    WebP image named with its suffix like any other, but do not list it;
+    a WebP cover shown as it is (resizing off, or a file Pillow cannot
+    read) was left off the card, and its file out of the output that the
+    listings and the theme's grid named."""
+    web = builder.format == "html" and builder.name != "epub"
+    return [*builder.supported_image_types, *(["image/webp"] if web else [])]
 
 
 def drop_unshowable_covers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -521,5 +644,6 @@ def setup_covers(app: Sphinx) -> None:
     app.connect("doctree-resolved", drop_unshowable_covers, priority=DROP_PRIORITY)
     app.connect("env-before-read-docs", note_reading)
     app.connect("env-updated", pages_showing_changed_covers)
+    app.connect("env-updated", look_at_covers, priority=LOOK_AHEAD_PRIORITY)
     app.connect("html-collect-pages", write_copies)
     app.connect("build-finished", finish_copies)

@@ -15,6 +15,12 @@ The picture is turned upright first (EXIF orientation), converted to sRGB
 (ICC profiles, CMYK), and keeps its transparency in PNG and WebP; a GIF
 gives its first frame.
 
+A file is looked at (:func:`inspect`) before any page names its copies,
+and they are made after the pages are written: so the look decodes the
+picture, cheaply, and a file Pillow cannot decode (cut short, corrupt
+behind a valid header) is found while its pages can still show it as it
+is.
+
 Pillow is imported where a picture is opened, not with this module: a
 build that opens none (a no-op rebuild) does not pay for loading it.
 """
@@ -58,10 +64,18 @@ REDUCING_GAP = 1.0
 SHARE_WIDTH = 1200
 #: EXIF orientations that swap width and height.
 TRANSPOSED = (5, 6, 7, 8)
+#: The largest width and height each encoder takes (Pillow refuses more).
+LIMITS = {"WEBP": 16383, "JPEG": 65500, "PNG": 2**31 - 1}
 
 
 class UnreadableImage(Exception):
-    """Pillow cannot read the file as a picture."""
+    """Pillow cannot read the file as a picture, or make a copy of it."""
+
+    @classmethod
+    def said(cls, error: Exception) -> UnreadableImage:
+        """Pillow's words, without the full stop that ends some of them
+        (a warning goes on after them)."""
+        return cls(str(error).rstrip("."))
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,10 @@ class Source:
 
     def height_at(self, width: int) -> int:
         return max(1, round(self.size[1] * width / self.size[0]))
+
+    def widest(self, fmt: str) -> int:
+        """The widest copy in ``fmt`` whose height its encoder takes."""
+        return max(1, self.size[0] * LIMITS[fmt] // self.size[1])
 
 
 @dataclass(frozen=True, order=True)
@@ -107,23 +125,47 @@ def file_digest(path: Path) -> str:
 
 
 def inspect(path: Path, digest: str) -> Source:
-    """What the file at ``path`` is, read from its header (no decoding)."""
-    from PIL import Image, UnidentifiedImageError
+    """What the file at ``path`` is, read from its header; then its first
+    frame is decoded at the smallest scale Pillow offers (a JPEG at an
+    eighth of its size) and turned upright, as its copies will be. A file
+    whose data is broken behind a valid header (cut short, corrupt) is
+    found here, while the pages that would name its copies are still to
+    be written: the copies are made after them (:func:`make`)."""
+    from PIL import Image
 
     try:
         with Image.open(path) as image:
-            if image.format not in FORMATS:
-                raise UnreadableImage(f"{image.format} is not resized")
-            orientation = image.getexif().get(0x0112, 1)
-            width, height = image.size[::-1] if orientation in TRANSPOSED else image.size
-            alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-            plain = (
-                image.format in ("JPEG", "PNG") and orientation == 1 and image.mode in ("RGB", "RGBA", "L", "LA", "P")
-                and is_srgb(image.info.get("icc_profile")) and width <= SHARE_WIDTH
-            )  # fmt: skip
-            return Source(digest, (width, height), image.format, alpha, plain)
-    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError) as error:
-        raise UnreadableImage(str(error)) from error
+            source = describe(image, digest)
+            upright(image, (1, 1))
+    except pillow_errors() as error:
+        raise UnreadableImage.said(error) from error
+    return source
+
+
+def describe(image: Image.Image, digest: str) -> Source:
+    """The source of an opened picture, from its header (no decoding)."""
+    if image.format not in FORMATS:
+        raise UnreadableImage(f"{image.format} is not resized")
+    orientation = image.getexif().get(0x0112, 1)
+    width, height = image.size[::-1] if orientation in TRANSPOSED else image.size
+    if height > LIMITS["WEBP"] * width:
+        raise UnreadableImage(f"{width}x{height} pixels: WebP takes no copy taller than {LIMITS['WEBP']}")
+    alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    plain = (
+        image.format in ("JPEG", "PNG") and orientation == 1 and image.mode in ("RGB", "RGBA", "L", "LA", "P")
+        and is_srgb(image.info.get("icc_profile")) and width <= SHARE_WIDTH
+    )  # fmt: skip
+    return Source(digest, (width, height), image.format, alpha, plain)
+
+
+def pillow_errors() -> tuple[type[Exception], ...]:
+    """What Pillow raises for a file it cannot open, decode or encode as a
+    picture: its data cut short or corrupt (``OSError``, ``SyntaxError``,
+    ``EOFError``, ``ValueError``), too many pixels, a copy larger than its
+    format allows (``ValueError``, ``OSError``)."""
+    from PIL import Image
+
+    return (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError)
 
 
 def is_srgb(icc: bytes | None) -> bool:
@@ -144,8 +186,10 @@ def is_srgb(icc: bytes | None) -> bool:
 
 def responsive(source: Source, css_width: int) -> list[Copy]:
     """WebP at 1x and 2x of ``css_width``, never wider than the source
-    (its own width then stands in for the larger)."""
-    widths = sorted({min(css_width, source.size[0]), min(2 * css_width, source.size[0])})
+    (its own width then stands in for the larger), nor taller than WebP
+    allows (a strip fifty times as tall as wide, at 352 px)."""
+    widest = min(source.size[0], source.widest("WEBP"))
+    widths = sorted({min(css_width, widest), min(2 * css_width, widest)})
     qualities = [WEBP_QUALITY, WEBP_DENSE_QUALITY][: len(widths)]
     return [Copy(w, source.height_at(w), "WEBP", quality) for w, quality in zip(widths, qualities, strict=True)]
 
@@ -158,8 +202,9 @@ def fallback_format(source: Source) -> str:
 def single(source: Source, widest: int) -> Copy:
     """One JPEG or PNG copy at most ``widest`` pixels wide: what link
     previews, search engines and e-book readers get."""
-    width = min(widest, source.size[0])
-    return Copy(width, source.height_at(width), fallback_format(source))
+    fmt = fallback_format(source)
+    width = min(widest, source.size[0], source.widest(fmt))
+    return Copy(width, source.height_at(width), fmt)
 
 
 def is_original(source: Source, copy: Copy) -> bool:
@@ -171,22 +216,35 @@ def is_original(source: Source, copy: Copy) -> bool:
 
 
 def make(path: Path, source: Source, copies: Iterable[Copy], cache: Path) -> None:
-    """Write each copy missing from the ``cache`` folder: one decoding of
-    the file (JPEGs at the smallest scale that still covers the largest
-    copy), each copy resized from the next larger one."""
+    """Write each copy missing from the ``cache`` folder, all or none:
+    :class:`UnreadableImage` if Pillow cannot make one of them."""
     wanted = sorted((c for c in copies if not (cache / c.cache_name(source.digest)).is_file()), reverse=True)
     if not wanted:
         return
+    try:
+        made = encoded(path, wanted)
+    except pillow_errors() as error:
+        raise UnreadableImage.said(error) from error
+    cache.mkdir(parents=True, exist_ok=True)
+    for copy, data in made:
+        write_atomic(cache / copy.cache_name(source.digest), data)
+
+
+def encoded(path: Path, copies: list[Copy]) -> list[tuple[Copy, bytes]]:
+    """The bytes of each copy, largest first: one decoding of the file
+    (JPEGs at the smallest scale that still covers the largest copy),
+    each copy resized from the next larger one."""
     from PIL import Image
 
     with Image.open(path) as image:
-        picture = upright(image, (wanted[0].width, wanted[0].height))
-    cache.mkdir(parents=True, exist_ok=True)
-    for copy in wanted:
+        picture = upright(image, (copies[0].width, copies[0].height))
+    made = []
+    for copy in copies:
         if picture.size != (copy.width, copy.height):
             size = (copy.width, copy.height)
             picture = picture.resize(size, Image.Resampling.HAMMING, reducing_gap=REDUCING_GAP)
-        write_atomic(cache / copy.cache_name(source.digest), encode(picture, copy))
+        made.append((copy, encode(picture, copy)))
+    return made
 
 
 def upright(image: Image.Image, largest: tuple[int, int]) -> Image.Image:
