@@ -9,6 +9,7 @@ still shows the mark of the build that rendered it."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from typing import TYPE_CHECKING
@@ -127,3 +128,14 @@ def test_anything_else_renders_them(src: Path, change: str, kwargs: dict[str, ob
         }  # fmt: skip
     else:
         assert marks(rendered) == {"second"}
+
+
+def test_builders_without_templates_write_the_context_of_each_build(src: Path) -> None:
+    """The json and pickle builders write each page's context: nothing of
+    the last build's text goes into it."""
+    build(src, "first", buildername="json")
+    again = build(src, "again", buildername="json")
+    context = json.loads((again.outdir / "book-tag.fjson").read_text(encoding="utf-8"))
+    assert context["build_mark"] == "again"
+    assert "bookreview_last_build" not in context
+    assert "Foundations of Python Network Programming" in str(context["content"])

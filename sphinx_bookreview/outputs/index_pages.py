@@ -97,6 +97,8 @@ def reuse_unchanged(
     builder = app.builder
     if templatename != "domainindex.html" or not isinstance(builder, StandaloneHTMLBuilder):
         return None
+    if "encoding" not in context:
+        return None  # json, pickle: the context itself is written, no template rendered to text
     if pagename not in BookDomain.index_pages(builder):
         return None
     pages, path = IndexPages.of(app), Path(builder.get_outfilename(pagename))
