@@ -65,6 +65,9 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    #: The copies of a source that one place shows.
+    CopiesOf = Callable[[images.Source], list[images.Copy]]
+
 __ = get_translation("sphinx_bookreview", "console")
 logger = logging.getLogger(__name__)
 
@@ -235,13 +238,18 @@ class CoverCopies:
         entry = self.known.get(cover)
         return entry is None or entry[:2] != state or len(entry) < 3
 
-    def look_ahead(self, covers: Iterable[str], processes: int) -> None:
+    def look_ahead(self, covers: Iterable[str], builder: Builder, processes: int) -> None:
         """Look at each local cover new or changed since the last build
         now, before any page is written, spread over ``processes``: a look
-        decodes the file (:func:`images.inspect`), which the main process
-        would otherwise do alone, page after page, while it resolves them."""
+        makes the copies every card shows in this builder, or decodes the
+        file (:func:`images.inspect`) where it shows none; the main process
+        would otherwise do that alone, page after page, while it resolves
+        them, and decode the file again to make the copies."""
         stale = [c for c in sorted(set(covers)) if is_local_picture(c) and self.stale(c, self.stat(c) or [])]
-        for cover, entry in spread(functools.partial(look_at_files, self.srcdir), stale, processes):
+        kind, sizes = copies_kind(builder), self.sizes or {}
+        css_width = EPUB_WIDTH if kind == "single" else sizes.get("card", DEFAULT_COVER_SIZES["card"])
+        card = functools.partial(single_copy if kind == "single" else place_copies, css_width) if kind else None
+        for cover, entry in spread(functools.partial(look_at_files, self.srcdir, self.cache, card), stale, processes):
             self.known[cover], self.changed_known = entry, True
 
     def unreadable(self, cover: str) -> str | None:
@@ -276,7 +284,7 @@ class CoverCopies:
         if source is None or self.sizes is None:
             return None
         css_width = self.sizes.get(place, DEFAULT_COVER_SIZES[place])
-        responsive, fallback = images.responsive(source, css_width), images.single(source, images.SHARE_WIDTH)
+        *responsive, fallback = place_copies(css_width, source)
         self.want(cover, [*responsive, fallback])
         return Shown(
             src=self.name(cover, source, fallback),
@@ -368,18 +376,23 @@ def is_local_picture(cover: str) -> bool:
     return bool(cover) and not is_url(cover) and PurePosixPath(cover).suffix.lower() != ".svg"
 
 
-def inspected(path: Path) -> list[Any]:
+def inspected(path: Path, cache: Path | None = None, copies: CopiesOf | None = None) -> list[Any]:
     """A source's entry in ``sources.json`` after the file's size and
-    time: what :class:`images.Source` holds, or ``None`` and why not."""
+    time: what :class:`images.Source` holds, or ``None`` and why not.
+    With ``copies``, those copies are made into ``cache`` (decoding the
+    file once for both) unless they are there from an earlier build."""
     try:
-        found = images.inspect(path, images.file_digest(path))
+        found = images.inspect(path, images.file_digest(path), decode=copies is None)
+        if copies is not None and cache is not None:
+            images.make(path, found, [c for c in copies(found) if not images.is_original(found, c)], cache)
     except (images.UnreadableImage, OSError) as error:
         return [None, str(error)]
     return [found.digest, *found.size, found.format, found.alpha, found.plain]
 
 
-def look_at_files(srcdir: Path, covers: list[str]) -> list[tuple[str, list[Any]]]:
-    """Each cover's entry in ``sources.json`` (a file gone is left out)."""
+def look_at_files(srcdir: Path, cache: Path, copies: CopiesOf | None, covers: list[str]) -> list[tuple[str, list[Any]]]:
+    """Each cover's entry in ``sources.json`` (a file gone is left out),
+    its ``copies`` made."""
     entries = []
     for cover in covers:
         path = srcdir / cover.lstrip("/")
@@ -387,8 +400,20 @@ def look_at_files(srcdir: Path, covers: list[str]) -> list[tuple[str, list[Any]]
             found = path.stat()
         except OSError:
             continue
-        entries.append((cover, [found.st_size, found.st_mtime_ns, *inspected(path)]))
+        entries.append((cover, [found.st_size, found.st_mtime_ns, *inspected(path, cache, copies)]))
     return entries
+
+
+def place_copies(css_width: int, source: images.Source) -> list[images.Copy]:
+    """The copies a place ``css_width`` pixels wide shows in a web page:
+    WebP at 1x and 2x, and last the JPEG or PNG copy for programs that
+    read no ``srcset`` (also shared with link previews)."""
+    return [*images.responsive(source, css_width), images.single(source, images.SHARE_WIDTH)]
+
+
+def single_copy(widest: int, source: images.Source) -> list[images.Copy]:
+    """The one JPEG or PNG copy an e-book shows."""
+    return [images.single(source, widest)]
 
 
 Item = TypeVar("Item")
@@ -563,7 +588,7 @@ def look_at_covers(app: Sphinx, env: BuildEnvironment) -> list[str]:
     write."""
     copies = CoverCopies.registry.get(env)
     if copies is not None and copies.reading and copies_kind(app.builder) is not None:
-        copies.look_ahead((r.cover for r in BookDomain.of(env).views.all_reviews), app.parallel)
+        copies.look_ahead((r.cover for r in BookDomain.of(env).views.all_reviews), app.builder, app.parallel)
     return []
 
 

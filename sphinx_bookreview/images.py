@@ -16,10 +16,11 @@ The picture is turned upright first (EXIF orientation), converted to sRGB
 gives its first frame.
 
 A file is looked at (:func:`inspect`) before any page names its copies,
-and they are made after the pages are written: so the look decodes the
-picture, cheaply, and a file Pillow cannot decode (cut short, corrupt
-behind a valid header) is found while its pages can still show it as it
-is.
+and most are made after the pages are written: so the look decodes the
+picture, cheaply, or makes the copies every review's card shows at once
+(the decoding they need anyway), and a file Pillow cannot decode (cut
+short, corrupt behind a valid header) is found while its pages can still
+show it as it is.
 
 Pillow is imported where a picture is opened, not with this module: a
 build that opens none (a no-op rebuild) does not pay for loading it.
@@ -124,19 +125,21 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(file, "sha256").hexdigest()
 
 
-def inspect(path: Path, digest: str) -> Source:
-    """What the file at ``path`` is, read from its header; then its first
-    frame is decoded at the smallest scale Pillow offers (a JPEG at an
-    eighth of its size) and turned upright, as its copies will be. A file
-    whose data is broken behind a valid header (cut short, corrupt) is
-    found here, while the pages that would name its copies are still to
-    be written: the copies are made after them (:func:`make`)."""
+def inspect(path: Path, digest: str, *, decode: bool = True) -> Source:
+    """What the file at ``path`` is, read from its header; then (``decode``)
+    its first frame is decoded at the smallest scale Pillow offers (a JPEG
+    at an eighth of its size) and turned upright, as its copies will be. A
+    file whose data is broken behind a valid header (cut short, corrupt)
+    is found here, while the pages that would name its copies are still
+    to be written: the copies are made after them (:func:`make`), but for
+    those made at once, whose making decodes it anyway."""
     from PIL import Image
 
     try:
         with Image.open(path) as image:
             source = describe(image, digest)
-            upright(image, (1, 1))
+            if decode:
+                upright(image, (1, 1))
     except pillow_errors() as error:
         raise UnreadableImage.said(error) from error
     return source

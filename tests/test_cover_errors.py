@@ -279,11 +279,13 @@ def test_w_makes_it_an_error(tmp_path: Path) -> None:
 #: A project extension that notes which covers are looked at once Sphinx
 #: has read every document, before it writes a page.
 NOTE_LOOKED_AT = """
-from sphinx_bookreview.covers import CoverCopies
+from pathlib import Path
+from sphinx_bookreview.covers import CACHE, CoverCopies
 
 def note(app, env):
     known = CoverCopies.of(env).known
     app.looked_at = {cover: entry[2] is not None for cover, entry in known.items() if len(entry) > 2}
+    app.cached = sorted(path.name.split("-")[1] for path in Path(env.doctreedir, CACHE).glob("*.webp"))
     return []
 
 def setup(app):
@@ -294,12 +296,14 @@ def setup(app):
 @with_jobs
 def test_every_cover_is_looked_at_before_a_page_is_written(tmp_path: Path, jobs: int) -> None:
     """Looking at a cover decodes it: done for all of them at once, over
-    the processes of ``-j``, not by the main process page after page."""
+    the processes of ``-j``, not by the main process page after page; the
+    look makes the copies every card shows, decoding the file once for both."""
     srcdir = tmp_path / "src"
     write_project(srcdir, every_kind(), NOTE_LOOKED_AT)
     app = build(srcdir, parallel=jobs)
     readable = {"/covers/good.jpg": True} | {f"/covers/{name}": False for name, _make, _words in BROKEN.values()}
     assert app.looked_at == readable  # type: ignore[attr-defined]
+    assert app.cached == ["176", "352"]  # type: ignore[attr-defined]  # the good cover's card, before any page
     assert len(warning_lines(app)) == len(BROKEN)
 
 
