@@ -10,8 +10,10 @@ ties by id. A review without ``:date:`` is dated by ``:finished:`` (when
 it was read is the next best "when"); one with neither is left out, since
 Atom requires each entry's date and the clock would make every build
 differ. For the same reason the feed's ``updated`` is its newest entry's
-date, and the Unix epoch for a feed without entries. The feed's id is its
-own URL and an entry's id the review's URL, both stable across builds.
+date; a feed without entries (a new site, or none of its reviews dated)
+is dated by its sources (:func:`source_date`), so that a reader shows
+when the site last changed, not 1970. The feed's id is its own URL and an
+entry's id the review's URL, both stable across builds.
 Each entry links to the review, is summarised by ``:verdict:`` (its plain
 text: markup rendered, as a reader sees it, spoilers masked), is by its
 reviewer and is filed under its tags. A build that changes nothing the
@@ -22,8 +24,13 @@ from __future__ import annotations
 
 import datetime
 import html
+import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sphinx.locale import get_translation
+from sphinx.util import logging
 
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.outputs.catalog import absolute_url, review_url, site_builder
@@ -34,10 +41,13 @@ if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
 
     from sphinx_bookreview.model import Review
 
-EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+__ = get_translation("sphinx_bookreview", "console")
+logger = logging.getLogger(__name__)
+
 #: Characters XML 1.0 forbids: lxml refuses to write them, failing the build.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -64,6 +74,34 @@ def newest_first(builder: StandaloneHTMLBuilder, domain: BookDomain) -> list[tup
     return sorted(by_id, key=lambda item: item[0], reverse=True)  # stable: ties stay by id
 
 
+def source_date(env: BuildEnvironment) -> datetime.datetime:
+    """When the sources last changed: ``SOURCE_DATE_EPOCH``, the
+    reproducible builds' convention, where the build sets it; else the
+    newest modification time of the project's documents. Sphinx reads a
+    document again when its time changes, so an incremental build dates
+    the feed as a clean one does. Never the clock: the same sources write
+    the same feed."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        # A value that is not a whole number never gets here: Sphinx stops
+        # the build on it when it reads the configuration.
+        try:
+            return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+        except (ValueError, OverflowError, OSError):  # past the year 9999, or what the system's clock can hold
+            logger.warning(__("SOURCE_DATE_EPOCH = %r is beyond the dates a feed can hold; the feed is dated by its "
+                              "documents' modification times"), epoch, type="bookreview", subtype="config")  # fmt: skip
+    newest = max((modified(Path(env.doc2path(docname))) for docname in env.found_docs), default=0)
+    return datetime.datetime.fromtimestamp(newest, tz=datetime.UTC)
+
+
+def modified(path: Path) -> int:
+    """The file's modification time in whole seconds, as Atom writes times."""
+    try:
+        return int(path.stat().st_mtime)
+    except OSError:
+        return 0
+
+
 class Entry(NamedTuple):
     link: str
     day: datetime.datetime
@@ -81,6 +119,7 @@ class Feed(NamedTuple):
     site: str
     language: str | None
     author: str
+    updated: datetime.datetime
     entries: tuple[Entry, ...]
 
 
@@ -92,7 +131,8 @@ def feed_data(builder: StandaloneHTMLBuilder, url: str, domain: BookDomain) -> F
         for day, review in newest_first(builder, domain)
     )  # fmt: skip
     site = absolute_url(builder, "")  # the site's root
-    return Feed(url, xml_text(config.project), site, config.language, xml_text(config.author or ""), entries)
+    updated = entries[0].day if entries else source_date(builder.env)
+    return Feed(url, xml_text(config.project), site, config.language, xml_text(config.author or ""), updated, entries)
 
 
 def atom_feed(data: Feed) -> bytes:
@@ -103,7 +143,7 @@ def atom_feed(data: Feed) -> bytes:
     feed = FeedGenerator()
     feed.id(data.url)
     feed.title(data.title)
-    feed.updated(data.entries[0].day if data.entries else EPOCH)
+    feed.updated(data.updated)
     feed.link(href=data.site, rel="alternate", type="text/html")
     feed.link(href=data.url, rel="self", type="application/atom+xml")
     feed.language(data.language)
