@@ -58,6 +58,7 @@ def test_feed_and_entry_fields(built: Build) -> None:
     feed = read_feed(app.outdir)
     assert feed.feed.id == FEED_URL
     assert feed.feed.title == "Feed Shelf"
+    assert feed.feed.author == "Shelf Owner"  # the project's author
     assert feed.feed.updated == "2026-03-10T00:00:00+00:00"  # the newest review's, not the clock's
     assert {(link.rel, link.href) for link in feed.feed.links} == {("self", FEED_URL), ("alternate", BASE)}
     newest = feed.entries[0]
@@ -175,3 +176,44 @@ def test_dated_entries_date_the_feed_whatever_source_date_epoch(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     app = sphinx_build(tmp_path / "src")
     assert read_feed(app.outdir).feed.updated == "2026-03-10T00:00:00+00:00"
+
+
+def authors(feed: Any) -> tuple[str | None, list[str | None]]:
+    """The feed's author and each entry's, checked against Atom's rule
+    (RFC 4287, 4.1.1): a feed has an author unless each of its entries has one."""
+    feed_author, entry_authors = feed.feed.get("author"), [entry.get("author") for entry in feed.entries]
+    assert feed_author or (entry_authors and all(entry_authors)), "Atom requires an author"
+    return feed_author, entry_authors
+
+
+def without_author(tmp_path: Path, rootdir: Path, root: str, **settings: str) -> Path:
+    """A copy of a test root whose conf.py sets no ``author``: Sphinx gives
+    it its placeholder, "Author name not set" (7.4 and 9 alike)."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / f"test-{root}", srcdir)
+    conf = srcdir / "conf.py"
+    lines = [line for line in conf.read_text(encoding="utf-8").splitlines() if not line.startswith("author")]
+    conf.write_text("\n".join([*lines, *(f"{name} = {value!r}" for name, value in settings.items())]) + "\n")
+    return srcdir
+
+
+def test_no_author_anywhere_the_feed_is_the_project_s(tmp_path: Path, rootdir: Path) -> None:
+    app = sphinx_build(without_author(tmp_path, rootdir, "feed"))
+    assert app.config.author == "Author name not set"
+    assert app.warning.getvalue() == ""
+    assert authors(read_feed(app.outdir)) == ("Feed Shelf", ["Ann Reader", None, None, None])
+    assert b"Author name not set" not in (app.outdir / "reviews.atom").read_bytes()
+
+
+def test_no_author_every_entry_by_its_reviewer(tmp_path: Path, rootdir: Path) -> None:
+    """Each entry has its author: the feed needs none, and names nobody."""
+    app = sphinx_build(without_author(tmp_path, rootdir, "feed", bookreview_default_reviewer="Bo Reader"))
+    assert app.warning.getvalue() == ""
+    assert authors(read_feed(app.outdir)) == (None, ["Ann Reader", "Bo Reader", "Bo Reader", "Bo Reader"])
+    assert b"Author name not set" not in (app.outdir / "reviews.atom").read_bytes()
+
+
+def test_no_author_and_no_entry(tmp_path: Path, rootdir: Path) -> None:
+    app = sphinx_build(without_author(tmp_path, rootdir, "feed-empty"))
+    assert app.warning.getvalue() == ""
+    assert authors(read_feed(app.outdir)) == ("Empty Feed", [])

@@ -16,7 +16,8 @@ when the site last changed, not 1970. The feed's id is its own URL and an
 entry's id the review's URL, both stable across builds.
 Each entry links to the review, is summarised by ``:verdict:`` (its plain
 text: markup rendered, as a reader sees it, spoilers masked), is by its
-reviewer and is filed under its tags. A build that changes nothing the
+reviewer and is filed under its tags. The feed is by the project's
+``author`` (:func:`feed_author`). A build that changes nothing the
 feed says leaves the file as it is (:mod:`.stamps`).
 """
 
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
+from sphinx_bookreview.directive import project_author
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.outputs.catalog import absolute_url, review_url, site_builder
 from sphinx_bookreview.outputs.stamps import output_file, reported, up_to_date, write_if_changed
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from feedgen.feed import FeedGenerator
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from sphinx_bookreview.model import Review
@@ -130,9 +133,19 @@ def feed_data(builder: StandaloneHTMLBuilder, url: str, domain: BookDomain) -> F
               xml_text(review.verdict_text), xml_text(review.reviewer), tuple(xml_text(tag) for tag in review.tags))
         for day, review in newest_first(builder, domain)
     )  # fmt: skip
-    site = absolute_url(builder, "")  # the site's root
+    site, title = absolute_url(builder, ""), xml_text(config.project)  # the site's root, its name
     updated = entries[0].day if entries else source_date(builder.env)
-    return Feed(url, xml_text(config.project), site, config.language, xml_text(config.author or ""), updated, entries)
+    return Feed(url, title, site, config.language, feed_author(config, entries), updated, entries)
+
+
+def feed_author(config: Config, entries: tuple[Entry, ...]) -> str:
+    """The project's ``author``, not Sphinx's placeholder for a project
+    without one. Atom needs an author for the feed unless every entry has
+    its own (its reviewer): where none is set, the feed is the project's."""
+    author = xml_text(project_author(config))
+    if author or (entries and all(entry.author for entry in entries)):
+        return author
+    return xml_text(config.project)
 
 
 def atom_feed(data: Feed) -> bytes:
