@@ -482,10 +482,33 @@ def test_logo_for_dark_mode(built: Callable[..., SphinxTestApp]) -> None:
     brand = soup(app, "index.html").select_one(".site-brand")
     logos = [(img["src"], img["alt"], img["class"]) for img in brand.select("img")]
     assert logos == [
-        ("_static/logo.svg", "Logos", ["site-logo", "site-logo-light"]),
-        ("_static/logo-dark.svg", "Logos", ["site-logo", "site-logo-dark"]),
+        ("_static/logo.svg", "Logos documentation", ["site-logo", "site-logo-light"]),
+        ("_static/logo-dark.svg", "Logos documentation", ["site-logo", "site-logo-dark"]),
     ]
     assert brand.select_one(".site-name") is None
+
+
+@pytest.mark.parametrize(
+    ("titles", "name"),
+    [
+        ({}, "Logos documentation"),  # Sphinx's html_title: "<project> <release> documentation"
+        ({"html_title": "Ann's Logos"}, "Ann's Logos"),
+        ({"html_title": "Ann's Logos", "html_short_title": "Ann's"}, "Ann's"),
+    ],
+    ids=["default", "html_title", "html_short_title"],
+)
+def test_logo_alone_names_the_site_as_the_header_does(
+    built: Callable[..., SphinxTestApp], titles: dict[str, str], name: str
+) -> None:
+    """With ``hide_name`` the logo's text is the name it hides (the
+    site's title, not ``project``); beside the name it is decorative."""
+    hidden = built("theme-logo", confoverrides={**titles, "html_theme_options": {"hide_name": True}})
+    assert hidden.warning.getvalue() == ""
+    brand = soup(hidden, "index.html").select_one(".site-brand")
+    assert [img["alt"] for img in brand.select("img")] == [name]
+    shown = soup(built("theme-logo", confoverrides=titles), "index.html").select_one(".site-brand")
+    assert [img["alt"] for img in shown.select("img")] == [""]
+    assert " ".join(shown.select_one(".site-name").get_text().split()) == name
 
 
 @pytest.mark.parametrize("logo", ["https://cdn.example.org/dark.svg", "/logo-dark.svg"])

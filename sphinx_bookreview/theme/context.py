@@ -277,14 +277,23 @@ def page_context(
         bookreview_accent=accent_colours(app, context),
         bookreview_footer=option_text(context, "footer_text"),
         bookreview_logo_dark=logo_dark(app, context),
-        # The logo is decorative when the name is written beside it.
-        bookreview_logo_alt="" if show_name else app.config.project,
+        bookreview_logo_alt="" if show_name else logo_alt(app, context),
         bookreview_show_name=show_name,
         bookreview_copyright=copyright_lines(app),
         # The theme's own icon where the project has none: browsers then ask
         # for no /favicon.ico, a 404 in the console of every site without one.
         bookreview_favicon=context.get("favicon_url") or context["pathto"](f"_static/{ICON}", resource=True),
     )
+
+
+def logo_alt(app: Sphinx, context: Context) -> str:
+    """The text of a logo shown without the site's name beside it (beside
+    it, the logo is decorative): the name it stands for, as the header
+    would show it (``html_short_title``, which is ``html_title`` unless
+    set), as other themes name their logo by the site's title. Its runs of
+    spaces as one, as the page shows them (Sphinx's default ``html_title``
+    has two without a ``release``); ``project`` when the title is empty."""
+    return " ".join(str(context.get("shorttitle") or "").split()) or app.config.project
 
 
 def title_suffix(context: Context) -> str:
