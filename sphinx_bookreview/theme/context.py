@@ -71,11 +71,13 @@ def uses_theme(app: Sphinx) -> bool:
 
 
 def option_int(app: Sphinx, context: Context, name: str, default: int) -> int:
+    """A count: a whole number, 0 or more (``-1`` is not "all")."""
     text = str(context.get(f"theme_{name}", default)).strip()
     if text.isascii() and text.isdigit():
         return int(text)
-    logger.warning(__("theme option %s must be a whole number; using %d"), name, default, type="bookreview",
-                   subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
+    logger.warning(__("theme option %s must be a whole number of 0 or more; using %d"), name, default,
+                   type="bookreview", subtype="config", once=True,
+                   location=conf_py(app, "html_theme_options"))  # fmt: skip
     return default
 
 
