@@ -67,11 +67,16 @@ def date_labels(fmt: str) -> tuple[str, str]:
 
 
 def reading_text(reading: Reading, fmt: str) -> str:
-    """``2024-01-02 - 2024-02-10`` (an en dash), a day left out where not
-    known, and the status when the reading was not finished."""
-    days = " \u2013 ".join((reading.started, reading.finished)).strip() if reading.started or reading.finished else ""
-    shown = days or _("dates unknown")
-    return shown if reading.status == "read" else f"{shown} ({status_label(reading.status, fmt)})"
+    """``2024-01-02 - 2024-02-10`` (an en dash); a reading of which one day
+    is known says which ("started 2024-01-02", "finished 2024-02-10"), not
+    a range with a dangling dash; then the status, if not finished."""
+    if reading.started and reading.finished:
+        days = f"{reading.started} \u2013 {reading.finished}"
+    elif reading.started or reading.finished:
+        days = _("started %s") % reading.started if reading.started else _("finished %s") % reading.finished
+    else:
+        days = _("dates unknown")
+    return days if reading.status == "read" else f"{days} ({status_label(reading.status, fmt)})"
 
 
 def series_nodes(review: Review) -> list[nodes.Node]:

@@ -90,13 +90,13 @@ def test_every_label_is_translated(language: str) -> None:
         ("de", {
             "Sprecher": "Rufus Beck", "Mitwirkende": "Anna Vorwort (Vorwort)", "Reihe": "Band 2 von Die Nordsee-Saga",
             "Erschienen": "2021 (Erstausgabe 2019)", "Status": "Abgebrochen", "Fortschritt": "38%",
-            "Gehört": "2020-01-02 \u2013 2020-01-20; 2024-01-05 \u2013 (Abgebrochen)",
+            "Gehört": "beendet am 2019-05-10; 2020-01-02 \u2013 2020-01-20; begonnen am 2024-01-05 (Abgebrochen)",
         }),
         ("fr", {
             "Narrateur": "Rufus Beck", "Contributeur": "Anna Vorwort (Vorwort)",
             "Série": "Tome 2 de Die Nordsee-Saga", "Publication": "2021 (première publication 2019)",
             "Statut": "Abandonné", "Progression": "38%",
-            "Écouté": "2020-01-02 \u2013 2020-01-20; 2024-01-05 \u2013 (Abandonné)",
+            "Écouté": "terminé le 2019-05-10; 2020-01-02 \u2013 2020-01-20; commencé le 2024-01-05 (Abandonné)",
         }),
     ],
 )  # fmt: skip
