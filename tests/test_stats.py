@@ -78,9 +78,9 @@ def test_html_charts_are_accessible_svg(built: Build, page: str) -> None:
 
 def test_html_charts_use_the_css_colours(built: Build) -> None:
     app = built("stats")
-    css = (app.outdir / "_static" / "bookreview.css").read_text(encoding="utf-8")
-    assert ".bookreview-chart-bar {\n  fill: var(--bookreview-chart-bar-color);\n}" in css
-    assert "bookreview.css" in str(soup(app, "stats.html").head)
+    css = (app.outdir / "_static" / "bookreview.min.css").read_text(encoding="utf-8")
+    assert ".bookreview-chart-bar{fill:var(--bookreview-chart-bar-color)}" in css
+    assert "bookreview.min.css" in str(soup(app, "stats.html").head)
 
 
 def test_output_is_deterministic(rootdir: Path, tmp_path: Path) -> None:

@@ -135,20 +135,42 @@ def test_our_files_minified_and_our_script_deferred(site: SphinxTestApp) -> None
 
 def test_served_files_are_the_sources_minified(site: SphinxTestApp) -> None:
     """The package ships its stylesheets and script minified (``hatch_build.py``
-    makes them when the package is built); a site build copies them. In a
-    source checkout, ``pip install -e .`` makes them anew after an edit."""
+    makes them when the package is built, from ``static-src`` into
+    ``static``); a site build copies them. In a source checkout,
+    ``pip install -e .`` makes them anew after an edit."""
     package = Path(sphinx_bookreview.__file__).parent
-    static = package / "theme" / "static"
-    sources = {
-        "bookreview-theme.min.css": rcssmin.cssmin((static / "bookreview-theme.css").read_text(encoding="utf-8")),
-        "bookreview-theme.min.js": rjsmin.jsmin((static / "bookreview-theme.js").read_text(encoding="utf-8")),
-        "bookreview.min.css": rcssmin.cssmin((package / "static" / "bookreview.css").read_text(encoding="utf-8")),
+    theme = package / "theme"
+    served = {  # name: (where the package has it, its source minified)
+        "bookreview-theme.min.css": (theme / "static", rcssmin.cssmin(read(theme, "bookreview-theme.css"))),
+        "bookreview-theme.min.js": (theme / "static", rjsmin.jsmin(read(theme, "bookreview-theme.js"))),
+        "bookreview.min.css": (package / "static", rcssmin.cssmin(read(package, "bookreview.css"))),
     }
-    for name, minified in sources.items():
+    for name, (static, minified) in served.items():
         assert (static / name).read_text(encoding="utf-8") == minified, f"{name} is stale: pip install -e . again"
         assert (site.outdir / "_static" / name).read_text(encoding="utf-8") == minified
-    css = sources["bookreview-theme.min.css"]
-    assert "/*" not in css and len(css) < 0.75 * len((static / "bookreview-theme.css").read_text(encoding="utf-8"))
+    css = served["bookreview-theme.min.css"][1]
+    assert "/*" not in css and len(css) < 0.75 * len(read(theme, "bookreview-theme.css"))
+
+
+def read(folder: Path, source: str) -> str:
+    """A readable source of a served file, kept out of the static folder Sphinx copies."""
+    return (folder / "static-src" / source).read_text(encoding="utf-8")
+
+
+def test_a_site_gets_only_the_files_its_pages_load(site: SphinxTestApp) -> None:
+    """Sphinx copies the theme's ``static`` folder, and the extension's,
+    whole: neither holds the readable sources of the minified files."""
+    ours = sorted(path.name for path in (site.outdir / "_static").iterdir() if path.name.startswith("bookreview"))
+    assert ours == [
+        "bookreview-code-dark.css", "bookreview-icon.svg", "bookreview-theme.min.css", "bookreview-theme.min.js",
+        "bookreview.min.css",
+    ]  # fmt: skip
+    loaded = set()
+    for page in ("index.html", "about.html"):  # about.html has code
+        html = soup(site, page)
+        links = [*html.select("link[href]"), *html.select("script[src]")]
+        loaded |= {str(tag.get("href") or tag["src"]).split("?")[0].removeprefix("_static/") for tag in links}
+    assert set(ours) <= loaded
 
 
 def test_project_stylesheets_come_after_ours(built: Callable[..., SphinxTestApp]) -> None:
@@ -177,7 +199,7 @@ def test_search_page_speaks_the_project_s_language(built: Callable[..., SphinxTe
 
 
 def test_no_web_fonts_no_important(site: SphinxTestApp) -> None:
-    css = (site.outdir / "_static" / "bookreview-theme.css").read_text(encoding="utf-8")
+    css = (site.outdir / "_static" / "bookreview-theme.min.css").read_text(encoding="utf-8")
     assert "@font-face" not in css and "@import" not in css
     assert "!important" not in css
 
