@@ -270,6 +270,7 @@ class CardBuilder:
         """``(label, value nodes)`` for every fact the review gives."""
         r = self.review
         scale, step = self.config.bookreview_rating_scale, self.config.bookreview_rating_step
+        language = self.config.language
         rows: list[tuple[str, list[nodes.Node] | None]] = [
             *self.people(),
             (_("Series"), series_nodes(r) if r.series else None),
@@ -278,11 +279,11 @@ class CardBuilder:
             (_("Published") if r.published else _("First published"), text(published_text(r))),
             (_("Pages"), text(str(r.pages or ""))),
             (_("Format"), text(format_label(r.format) if r.format else "")),
-            (_("Language"), text(language_name(r.language, self.config.language) if r.language else "")),
+            (_("Language"), text(language_name(r.language, language) if r.language else "")),
             (_("ISBN"), [self.isbn()] if r.isbn else None),
             (_("ASIN"), text(r.asin)),
             (_("Website"), [website(r.url)] if r.url else None),
-            (_("Rating"), [rating_node(r.rating, scale, step)] if r.rating is not None else None),
+            (_("Rating"), [rating_node(r.rating, scale, step, language)] if r.rating is not None else None),
             (_("Status"), text(status_label(r.status, r.format)) if r.status != "read" else None),
             (_("Progress"), text(progress_text(r)) if r.progress else None),
             (_("Tags"), joined(xref("tag", t, t) for t in r.tags)),

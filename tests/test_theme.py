@@ -469,6 +469,24 @@ def test_review_page_links_neighbours_and_indices(site: SphinxTestApp) -> None:
     assert [a["href"] for a in browse.select("a")] == ["../book-author.html", "../book-tag.html", "../book-rating.html"]
 
 
+@pytest.mark.parametrize(
+    ("language", "label", "spoken"),
+    [
+        ("en", "Browse reviews:", "4.5 out of 5"),
+        ("de", "Rezensionen durchsuchen:", "4,5 von 5"),
+        ("fr", "Parcourir les critiques\u00a0:", "4,5 sur 5"),  # a no-break space before the colon
+    ],
+)
+def test_labels_and_numbers_as_the_language_writes_them(
+    built: Callable[..., SphinxTestApp], language: str, label: str, spoken: str
+) -> None:
+    app = built("theme", confoverrides={"language": language})
+    assert app.warning.getvalue() == ""
+    assert soup(app, "reviews/pragmatic.html").select_one("nav.browse .browse-label").get_text() == label
+    ratings = [tag["aria-label"] for tag in soup(app, "index.html").select(".recent-grid .bookreview-rating")]
+    assert spoken in ratings
+
+
 def test_oldest_and_newest_reviews_have_one_neighbour(site: SphinxTestApp) -> None:
     oldest = soup(site, "reviews/systems.html").select("nav.pager-reviews a")
     newest = soup(site, "reviews/tidy.html").select("nav.pager-reviews a")

@@ -31,6 +31,7 @@ from sphinx_bookreview.covers import (
 from sphinx_bookreview.domain import BookDomain, review_uri
 from sphinx_bookreview.model import InvalidValue, is_url, parse_url
 from sphinx_bookreview.rating import rating_html
+from sphinx_bookreview.shared import colon
 from sphinx_bookreview.theme.navigation import site_navigation
 
 if TYPE_CHECKING:
@@ -126,7 +127,8 @@ def index_links(app: Sphinx, context: Context) -> list[dict[str, str]]:
 def stars(app: Sphinx, value: float) -> Markup:
     """The rating as the page's own ratings are drawn, ready to print:
     numbers and our translated label, escaped by :func:`rating_html`."""
-    return Markup(rating_html(value, app.config.bookreview_rating_scale, app.config.bookreview_rating_step))
+    config = app.config
+    return Markup(rating_html(value, config.bookreview_rating_scale, config.bookreview_rating_step, config.language))
 
 
 def cover(app: Sphinx, context: Context, review: Review, eager: bool) -> dict[str, str] | None:
@@ -242,6 +244,7 @@ def labels() -> dict[str, str]:
         "theme_dark": _("dark"),
         "recent": _("Recent reviews"),
         "browse": _("Browse reviews"),
+        "browse_label": colon(_("Browse reviews")),
         "reviews": _("Reviews"),
         "previous_review": _("Previous review"),
         "next_review": _("Next review"),
