@@ -80,10 +80,10 @@ def newest_first(builder: StandaloneHTMLBuilder, domain: BookDomain) -> list[tup
 def source_date(env: BuildEnvironment) -> datetime.datetime:
     """When the sources last changed: ``SOURCE_DATE_EPOCH``, the
     reproducible builds' convention, where the build sets it; else the
-    newest modification time of the project's documents. Sphinx reads a
-    document again when its time changes, so an incremental build dates
-    the feed as a clean one does. Never the clock: the same sources write
-    the same feed."""
+    newest modification time of the project's documents. Sphinx reads
+    again a document modified since it read it, and the feed is then made
+    anew (:mod:`.stamps`), so an incremental build dates the feed as a
+    clean one does. Never the clock: the same sources write the same feed."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None:
         # A value that is not a whole number never gets here: Sphinx stops
