@@ -2,11 +2,13 @@
 
 - The message catalogs, compiled (.po -> .mo): Sphinx reads only .mo files.
 - The theme's stylesheet and script, and the extension's card stylesheet,
-  minified (rcssmin, rjsmin) into the theme's ``static`` folder, which
-  Sphinx copies into every site built with the theme: a site build only
-  copies them.
+  minified (rcssmin, rjsmin) from their readable sources in a
+  ``static-src`` folder into the ``static`` folder beside it. Sphinx copies
+  a theme's ``static`` folder, and the extension's (in
+  ``html_static_path``), whole into a site's ``_static``: holding only
+  what pages link, they copy no unused source. A site build only copies.
 
-Both are written beside their sources, so an editable install
+Both are written in the source tree, so an editable install
 (``pip install -e .``) finds them too; after editing a stylesheet or the
 script, run that command again to make them anew.
 """
@@ -23,12 +25,12 @@ from babel.messages.pofile import read_po
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 PACKAGE = "sphinx_bookreview"
-THEME_STATIC = Path(PACKAGE, "theme", "static")
-#: Each minified file the theme serves, from its readable source.
+THEME = Path(PACKAGE, "theme")
+#: Each minified file a site is served, from its readable source.
 MINIFIED = {
-    THEME_STATIC / "bookreview-theme.min.css": (THEME_STATIC / "bookreview-theme.css", rcssmin.cssmin),
-    THEME_STATIC / "bookreview-theme.min.js": (THEME_STATIC / "bookreview-theme.js", rjsmin.jsmin),
-    THEME_STATIC / "bookreview.min.css": (Path(PACKAGE, "static", "bookreview.css"), rcssmin.cssmin),
+    THEME / "static" / "bookreview-theme.min.css": (THEME / "static-src" / "bookreview-theme.css", rcssmin.cssmin),
+    THEME / "static" / "bookreview-theme.min.js": (THEME / "static-src" / "bookreview-theme.js", rjsmin.jsmin),
+    Path(PACKAGE, "static", "bookreview.min.css"): (Path(PACKAGE, "static-src", "bookreview.css"), rcssmin.cssmin),
 }
 
 
@@ -44,6 +46,7 @@ def compile_catalogs(root: Path) -> list[Path]:
 
 def minify_assets(root: Path) -> list[Path]:
     for target, (source, minify) in MINIFIED.items():
+        Path(root, target).parent.mkdir(exist_ok=True)  # the extension's static folder holds only what is made here
         Path(root, target).write_text(minify(Path(root, source).read_text(encoding="utf-8")), encoding="utf-8")
     return [Path(root, target) for target in MINIFIED]
 

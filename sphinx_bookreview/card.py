@@ -67,11 +67,16 @@ def date_labels(fmt: str) -> tuple[str, str]:
 
 
 def reading_text(reading: Reading, fmt: str) -> str:
-    """``2024-01-02 - 2024-02-10`` (an en dash), a day left out where not
-    known, and the status when the reading was not finished."""
-    days = " \u2013 ".join((reading.started, reading.finished)).strip() if reading.started or reading.finished else ""
-    shown = days or _("dates unknown")
-    return shown if reading.status == "read" else f"{shown} ({status_label(reading.status, fmt)})"
+    """``2024-01-02 - 2024-02-10`` (an en dash); a reading of which one day
+    is known says which ("started 2024-01-02", "finished 2024-02-10"), not
+    a range with a dangling dash; then the status, if not finished."""
+    if reading.started and reading.finished:
+        days = f"{reading.started} \u2013 {reading.finished}"
+    elif reading.started or reading.finished:
+        days = _("started %s") % reading.started if reading.started else _("finished %s") % reading.finished
+    else:
+        days = _("dates unknown")
+    return days if reading.status == "read" else f"{days} ({status_label(reading.status, fmt)})"
 
 
 def series_nodes(review: Review) -> list[nodes.Node]:
@@ -265,6 +270,7 @@ class CardBuilder:
         """``(label, value nodes)`` for every fact the review gives."""
         r = self.review
         scale, step = self.config.bookreview_rating_scale, self.config.bookreview_rating_step
+        language = self.config.language
         rows: list[tuple[str, list[nodes.Node] | None]] = [
             *self.people(),
             (_("Series"), series_nodes(r) if r.series else None),
@@ -273,11 +279,11 @@ class CardBuilder:
             (_("Published") if r.published else _("First published"), text(published_text(r))),
             (_("Pages"), text(str(r.pages or ""))),
             (_("Format"), text(format_label(r.format) if r.format else "")),
-            (_("Language"), text(language_name(r.language, self.config.language) if r.language else "")),
+            (_("Language"), text(language_name(r.language, language) if r.language else "")),
             (_("ISBN"), [self.isbn()] if r.isbn else None),
             (_("ASIN"), text(r.asin)),
             (_("Website"), [website(r.url)] if r.url else None),
-            (_("Rating"), [rating_node(r.rating, scale, step)] if r.rating is not None else None),
+            (_("Rating"), [rating_node(r.rating, scale, step, language)] if r.rating is not None else None),
             (_("Status"), text(status_label(r.status, r.format)) if r.status != "read" else None),
             (_("Progress"), text(progress_text(r)) if r.progress else None),
             (_("Tags"), joined(xref("tag", t, t) for t in r.tags)),

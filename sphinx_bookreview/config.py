@@ -474,7 +474,9 @@ SETTINGS = (
         description="""
             The file name of the Atom feed of reviews, newest first, written when
             ``html_baseurl`` is set (a feed needs absolute links). ``""`` writes no
-            feed.
+            feed. The feed is dated by its newest review; one without dated
+            reviews (a new site) by ``SOURCE_DATE_EPOCH`` where the build sets it,
+            else by the newest modification time of the project's documents.
 
             .. code-block:: python
 

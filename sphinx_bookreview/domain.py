@@ -676,7 +676,7 @@ class RatingIndex(GroupIndex):
         scale, step = config.bookreview_rating_scale, config.bookreview_rating_step
         groups: dict[str, list[Review]] = defaultdict(list)
         for review in self.views.rated:
-            groups[spoken(round_to_step(review.rating or 0, step), scale)].append(review)
+            groups[spoken(round_to_step(review.rating or 0, step), scale, config.language)].append(review)
         return groups
 
 

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 HERE = Path(__file__).parent
+#: The card's stylesheet as served, minified, under every theme.
+STYLESHEET = "bookreview.min.css"
 #: The version of what the extension stores in Sphinx's environment: the
 #: ``book`` domain's data, and in it the fields of ``model.Review``, their
 #: order and their defaults (records pickle by field position). Bump it by
@@ -41,7 +43,10 @@ ENV_VERSION = 5
 def add_static_path(app: Sphinx, config: Config) -> None:
     """Our stylesheet's folder, added before Sphinx compares this build's
     configuration with the stored one: added later, the two would differ
-    and every build would report "The configuration has changed"."""
+    and every build would report "The configuration has changed". Sphinx
+    copies the folder whole: it holds the minified stylesheet alone, made
+    from ``static-src/bookreview.css`` when the package is built
+    (``hatch_build.py``)."""
     static = str(HERE / "static")
     if static not in config.html_static_path:
         config.html_static_path = [*config.html_static_path, static]  # the default list is shared
@@ -50,7 +55,7 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 def add_stylesheet(app: Sphinx) -> None:
     """Our CSS, for HTML builders only (other builders have no use for it)."""
     if app.builder.format == "html":
-        app.add_css_file("bookreview.css")
+        app.add_css_file(STYLESHEET)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

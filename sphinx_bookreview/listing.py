@@ -34,7 +34,7 @@ from sphinx_bookreview.model import (
     split_tags,
 )
 from sphinx_bookreview.nodes import bookreview_cover_url, bookreview_list
-from sphinx_bookreview.rating import rating_node
+from sphinx_bookreview.rating import rating_node, shown_number
 from sphinx_bookreview.render.latex import Column, rating_em, sized_table, table_colspec, text_em
 from sphinx_bookreview.shared import CollectionDirective, option_spec
 
@@ -290,7 +290,10 @@ class ListingRenderer:
     def rating(self, review: Review) -> list[nodes.Node]:
         if review.rating is None:
             return []
-        return [rating_node(review.rating, self.config.bookreview_rating_scale, self.config.bookreview_rating_step)]
+        config = self.config
+        return [
+            rating_node(review.rating, config.bookreview_rating_scale, config.bookreview_rating_step, config.language)
+        ]
 
     # -- list
 
@@ -335,7 +338,8 @@ class ListingRenderer:
     def rating_numbers(self) -> list[str]:
         """Every number a rating shows after its stars: ``(4.5/5)``, one per step of the scale."""
         scale, step = self.config.bookreview_rating_scale, self.config.bookreview_rating_step
-        return [f"({number(round(n * step, 6))}/{number(scale)})" for n in range(int(scale / step + 1e-9) + 1)]
+        shown = partial(shown_number, language=self.config.language)
+        return [f"({shown(round(n * step, 6))}/{shown(scale)})" for n in range(int(scale / step + 1e-9) + 1)]
 
     def latex_colspec(self, reviews: list[Review], columns: tuple[str, ...]) -> str:
         """Unbroken columns as wide as their widest word (the rating: its

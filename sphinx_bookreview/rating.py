@@ -3,11 +3,14 @@
 
 The node holds its text form ("★★★★½ (4.5/5)") as its child, so every
 builder without a visitor of its own (text, man, texinfo, xml) shows that;
-HTML and LaTeX draw stars (:mod:`sphinx_bookreview.render`).
+HTML and LaTeX draw stars (:mod:`sphinx_bookreview.render`). Every number
+a reader sees is written with the decimal sign of the project's
+``language`` ("4,5 sur 5"); structured data keeps ``4.5``.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 
@@ -19,9 +22,27 @@ from sphinx_bookreview.nodes import bookreview_rating
 _ = get_translation("sphinx_bookreview")
 
 
-def rating_node(value: float, scale: float, step: float) -> bookreview_rating:
+@functools.cache
+def decimal_sign(language: str | None) -> str:
+    """The language's decimal sign, from CLDR (Babel): ``,`` in French and
+    German; ``.`` for a language Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol
+
+    try:
+        return str(get_decimal_symbol(Locale.parse(language or "en", sep="_")))
+    except (ValueError, UnknownLocaleError):
+        return "."
+
+
+def shown_number(value: float, language: str | None) -> str:
+    """``4.5`` as readers of ``language`` write it: ``4,5`` in French."""
+    return number(value).replace(".", decimal_sign(language))
+
+
+def rating_node(value: float, scale: float, step: float, language: str | None) -> bookreview_rating:
     stars = round_to_step(value, step)
-    node = bookreview_rating("", stars_text(stars, scale), classes=["bookreview-rating"])
+    node = bookreview_rating("", stars_text(stars, scale, language), classes=["bookreview-rating"])
     node.update_all_atts({"value": value, "scale": scale, "stars": stars})
     return node
 
@@ -34,17 +55,20 @@ def star_counts(stars: float, scale: float) -> tuple[int, int, int]:
     return full, half, max(0, math.ceil(scale) - full - half)
 
 
-def stars_text(stars: float, scale: float) -> str:
+def stars_text(stars: float, scale: float, language: str | None) -> str:
     """``★★★★½ (4.5/5)``: full stars, a half for any part, empty ones after."""
     full, half, empty = star_counts(stars, scale)
-    return f"{'★' * full}{'½' * half}{'☆' * empty} ({number(stars)}/{number(scale)})"
+    return f"{'★' * full}{'½' * half}{'☆' * empty} ({shown_number(stars, language)}/{shown_number(scale, language)})"
 
 
-def spoken(value: float, scale: float) -> str:
-    return _("%(value)s out of %(scale)s") % {"value": number(value), "scale": number(scale)}
+def spoken(value: float, scale: float, language: str | None) -> str:
+    """``4.5 out of 5``, ``4,5 sur 5``: what a screen reader says."""
+    return _("%(value)s out of %(scale)s") % {
+        "value": shown_number(value, language), "scale": shown_number(scale, language)
+    }  # fmt: skip
 
 
-def rating_html(value: float, scale: float, step: float) -> str:
+def rating_html(value: float, scale: float, step: float, language: str | None) -> str:
     """The rating in HTML, for the node and the theme's templates alike.
 
     The stars are one element whose fill width is the drawn share, so any
@@ -52,9 +76,9 @@ def rating_html(value: float, scale: float, step: float) -> str:
     """
     fill = 100 * round_to_step(value, step) / scale
     return (
-        f'<span class="bookreview-rating" role="img" aria-label="{html.escape(spoken(value, scale))}">'
+        f'<span class="bookreview-rating" role="img" aria-label="{html.escape(spoken(value, scale, language))}">'
         f'<span class="bookreview-stars" style="--bookreview-fill: {fill:.4g}%;'
         f' --bookreview-scale: {math.ceil(scale)};" aria-hidden="true"></span>'
-        f'<span class="bookreview-rating-value" aria-hidden="true">{number(value)}</span>'
+        f'<span class="bookreview-rating-value" aria-hidden="true">{shown_number(value, language)}</span>'
         "</span>"
     )

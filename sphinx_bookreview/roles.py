@@ -61,7 +61,7 @@ class RatingRole(SphinxRole):
     def run(self) -> tuple[list[Node], list[system_message]]:
         scale, step = self.config.bookreview_rating_scale, self.config.bookreview_rating_step
         try:
-            return [rating_node(parse_rating(self.text, scale), scale, step)], []
+            return [rating_node(parse_rating(self.text, scale), scale, step, self.config.language)], []
         except InvalidValue as error:
             warn(self, error)
             return [nodes.Text(self.text)], []

@@ -1,6 +1,7 @@
 """What the directives share: option specs that take every option, located
-warnings at the line of the option they are about, and the base of the
-collection directives.
+warnings at the line of the option they are about, the base of the
+collection directives; and a label's colon, as the project's language
+writes it.
 
 Every bad option is one located ``bookreview`` warning, never the docutils
 error that drops the whole directive: so the specs accept unknown options,
@@ -15,10 +16,19 @@ from pathlib import Path
 from typing import ClassVar
 
 from docutils.parsers.rst import directives
+from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+_ = get_translation("sphinx_bookreview")
 logger = logging.getLogger(__name__)
+
+
+def colon(label: str) -> str:
+    """``Spoiler:``: a label before what it introduces, its colon as the
+    project's language writes it (French puts a no-break space before it:
+    ``Divulgâcheur :``, never broken from the word)."""
+    return _("%(label)s:") % {"label": label}
 
 
 class AnyOption(dict[str, object]):

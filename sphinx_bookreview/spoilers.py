@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from sphinx_bookreview.model import mask_spoilers
 from sphinx_bookreview.nodes import bookreview_spoiler, bookreview_spoiler_block
-from sphinx_bookreview.shared import option_spec, warn
+from sphinx_bookreview.shared import colon, option_spec, warn
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
@@ -89,7 +89,7 @@ class SpoilerDirective(SphinxDirective):
             warn(self, "a bookreview-spoiler block needs content: the spoilers it hides", "option")
             return []
         label = spoiler_label()
-        heading = f"{label}: {self.arguments[0]}" if self.arguments else label
+        heading = f"{colon(label)} {self.arguments[0]}" if self.arguments else label
         title = nodes.title(heading, heading)
         self.set_source_info(title)
         classes = ["bookreview-spoiler-block", *directives.class_option(str(self.options.get("class") or ""))]

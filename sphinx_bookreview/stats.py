@@ -22,8 +22,9 @@ from docutils import nodes
 from sphinx.locale import get_translation
 
 from sphinx_bookreview.domain import BookDomain
-from sphinx_bookreview.model import number, round_to_step
+from sphinx_bookreview.model import round_to_step
 from sphinx_bookreview.nodes import bookreview_chart, bookreview_stats
+from sphinx_bookreview.rating import shown_number
 from sphinx_bookreview.shared import CollectionDirective
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def per_year(reviews: list[Review], weight: str | None) -> tuple[Bar, ...]:
     return bars(totals, lambda year: f"{year:04d}")
 
 
-def rating_distribution(reviews: list[Review], scale: float, step: float) -> tuple[Bar, ...]:
+def rating_distribution(reviews: list[Review], scale: float, step: float, language: str | None) -> tuple[Bar, ...]:
     """Books per rating as drawn in stars: every step from 0 to the scale
     on a scale of few steps; on a finer one the steps with books and the
     two ends (see :func:`bars`)."""
@@ -106,7 +107,7 @@ def rating_distribution(reviews: list[Review], scale: float, step: float) -> tup
         return ()
     last = int(scale / step + 1e-9)
     ends = range(last + 1) if last + 1 <= WHOLE_SCALE else (0, last)
-    return bars(counts, lambda index: number(round(index * step, 6)), ends)
+    return bars(counts, lambda index: shown_number(round(index * step, 6), language), ends)
 
 
 def charts(reviews: Iterable[Review], config: Config) -> list[Chart]:
@@ -115,7 +116,8 @@ def charts(reviews: Iterable[Review], config: Config) -> list[Chart]:
         Chart(_("Books per year"), _("Year"), _("Books"), per_year(read, None)),
         Chart(_("Pages per year"), _("Year"), _("Pages"), per_year(read, "pages")),
         Chart(_("Rating distribution"), _("Rating"), _("Books"),
-              rating_distribution(read, config.bookreview_rating_scale, config.bookreview_rating_step)),
+              rating_distribution(read, config.bookreview_rating_scale, config.bookreview_rating_step,
+                                  config.language)),
     ]  # fmt: skip
 
 

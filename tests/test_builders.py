@@ -263,7 +263,7 @@ AUDIO_FACTS = (
     "2010-06 (first published 2004)",
     "B0036WT4SA",
     "Listened",
-    "2015-02-01 \u2013 2015-03-01; 2024-01-05 \u2013 (Abandoned)",
+    "2015-02-01 \u2013 2015-03-01; started 2024-01-05 (Abandoned)",
     "page 120 of 350 (34%)",
     "Book 1.5 of",
     "Earlier review",

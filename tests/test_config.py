@@ -493,8 +493,9 @@ def test_a_conf_py_gone_once_read_gives_no_location(tmp_path: Path) -> None:
 #: has a shape (logo_dark is a URL, checked with the theme's links; the
 #: text options take any text).
 THEME_OPTIONS = [
-    ("recent_reviews", "many", "theme option recent_reviews must be a whole number; using 12"),
-    ("recent_reviews", "-3", "theme option recent_reviews must be a whole number; using 12"),
+    ("recent_reviews", "many", "theme option recent_reviews must be a whole number of 0 or more; using 12"),
+    ("recent_reviews", "-1", "theme option recent_reviews must be a whole number of 0 or more; using 12"),
+    ("recent_reviews", "2.5", "theme option recent_reviews must be a whole number of 0 or more; using 12"),
     ("show_covers", "maybe", "theme option show_covers must be true or false; using true"),
     ("hide_name", "2", "theme option hide_name must be true or false; using false"),
     ("accent_color", "url(x)", "theme option accent_color: 'url(x)' is not a CSS colour; ignored"),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import os
 import shutil
 from typing import TYPE_CHECKING, Any
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from projects import sphinx_build
+from projects import sphinx_build, write_files
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,6 +58,7 @@ def test_feed_and_entry_fields(built: Build) -> None:
     feed = read_feed(app.outdir)
     assert feed.feed.id == FEED_URL
     assert feed.feed.title == "Feed Shelf"
+    assert feed.feed.author == "Shelf Owner"  # the project's author
     assert feed.feed.updated == "2026-03-10T00:00:00+00:00"  # the newest review's, not the clock's
     assert {(link.rel, link.href) for link in feed.feed.links} == {("self", FEED_URL), ("alternate", BASE)}
     newest = feed.entries[0]
@@ -116,9 +119,101 @@ def test_named_feed(built: Build) -> None:
     assert feed_links(app.outdir / "index.html")[0]["href"] == BASE + "feeds/all.xml"
 
 
-def test_no_dated_review_gives_an_empty_feed(built: Build) -> None:
-    app = built("feed-empty")
+def empty_feed_project(tmp_path: Path, rootdir: Path) -> Path:
+    """A feed with no entry (its one review is undated) and two documents,
+    modified on 2025-03-04 and 2025-05-06 at 07:08:09 UTC."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-feed-empty", srcdir)
+    write_files(srcdir, {"about.rst": ":orphan:\n\nAbout\n=====\n"})
+    for name, day in (("index.rst", "2025-03-04"), ("about.rst", "2025-05-06")):
+        moment = datetime.datetime.fromisoformat(f"{day}T07:08:09.5+00:00").timestamp()
+        os.utime(srcdir / name, (moment, moment))
+    return srcdir
+
+
+def test_empty_feed_is_dated_by_its_newest_document(
+    tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not 1970, nor the build's time: when the sources last changed."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    app = sphinx_build(empty_feed_project(tmp_path, rootdir))
     feed = read_feed(app.outdir)
     assert app.warning.getvalue() == ""
     assert feed.entries == []
-    assert feed.feed.updated == "1970-01-01T00:00:00+00:00"
+    assert feed.feed.updated == "2025-05-06T07:08:09+00:00"
+
+
+def test_source_date_epoch_dates_an_empty_feed(tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reproducible builds' date wins; a rebuild with another one and
+    no other change writes the feed again, as a clean build would."""
+    srcdir = empty_feed_project(tmp_path, rootdir)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    app = sphinx_build(srcdir)
+    assert app.warning.getvalue() == ""
+    assert read_feed(app.outdir).feed.updated == "2026-01-01T00:00:00+00:00"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")
+    app = sphinx_build(srcdir)
+    assert read_feed(app.outdir).feed.updated == "2026-01-02T00:00:00+00:00"
+
+
+def test_source_date_epoch_beyond_a_feed_s_dates(
+    tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sphinx takes it (its year, 33658, is a copyright year); a feed's date cannot."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000000")
+    app = sphinx_build(empty_feed_project(tmp_path, rootdir))
+    assert app.warning.getvalue().splitlines() == [
+        "WARNING: SOURCE_DATE_EPOCH = '1000000000000' is beyond the dates a feed can hold; the feed is dated by its "
+        "documents' modification times [bookreview.config]"
+    ]
+    assert read_feed(app.outdir).feed.updated == "2025-05-06T07:08:09+00:00"
+
+
+def test_dated_entries_date_the_feed_whatever_source_date_epoch(
+    tmp_path: Path, rootdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(rootdir / "test-feed", tmp_path / "src")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    app = sphinx_build(tmp_path / "src")
+    assert read_feed(app.outdir).feed.updated == "2026-03-10T00:00:00+00:00"
+
+
+def authors(feed: Any) -> tuple[str | None, list[str | None]]:
+    """The feed's author and each entry's, checked against Atom's rule
+    (RFC 4287, 4.1.1): a feed has an author unless each of its entries has one."""
+    feed_author, entry_authors = feed.feed.get("author"), [entry.get("author") for entry in feed.entries]
+    assert feed_author or (entry_authors and all(entry_authors)), "Atom requires an author"
+    return feed_author, entry_authors
+
+
+def without_author(tmp_path: Path, rootdir: Path, root: str, **settings: str) -> Path:
+    """A copy of a test root whose conf.py sets no ``author``: Sphinx gives
+    it its placeholder, "Author name not set" (7.4 and 9 alike)."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / f"test-{root}", srcdir)
+    conf = srcdir / "conf.py"
+    lines = [line for line in conf.read_text(encoding="utf-8").splitlines() if not line.startswith("author")]
+    conf.write_text("\n".join([*lines, *(f"{name} = {value!r}" for name, value in settings.items())]) + "\n")
+    return srcdir
+
+
+def test_no_author_anywhere_the_feed_is_the_project_s(tmp_path: Path, rootdir: Path) -> None:
+    app = sphinx_build(without_author(tmp_path, rootdir, "feed"))
+    assert app.config.author == "Author name not set"
+    assert app.warning.getvalue() == ""
+    assert authors(read_feed(app.outdir)) == ("Feed Shelf", ["Ann Reader", None, None, None])
+    assert b"Author name not set" not in (app.outdir / "reviews.atom").read_bytes()
+
+
+def test_no_author_every_entry_by_its_reviewer(tmp_path: Path, rootdir: Path) -> None:
+    """Each entry has its author: the feed needs none, and names nobody."""
+    app = sphinx_build(without_author(tmp_path, rootdir, "feed", bookreview_default_reviewer="Bo Reader"))
+    assert app.warning.getvalue() == ""
+    assert authors(read_feed(app.outdir)) == (None, ["Ann Reader", "Bo Reader", "Bo Reader", "Bo Reader"])
+    assert b"Author name not set" not in (app.outdir / "reviews.atom").read_bytes()
+
+
+def test_no_author_and_no_entry(tmp_path: Path, rootdir: Path) -> None:
+    app = sphinx_build(without_author(tmp_path, rootdir, "feed-empty"))
+    assert app.warning.getvalue() == ""
+    assert authors(read_feed(app.outdir)) == ("Empty Feed", [])

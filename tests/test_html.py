@@ -156,13 +156,13 @@ def test_verdict_and_body(review: Tag) -> None:
 
 
 def test_stylesheet_for_html_builders_only(full: SphinxTestApp, built: Build) -> None:
-    assert soup_of(full, "review.html").select('link[rel="stylesheet"][href^="_static/bookreview.css"]')
-    assert (full.outdir / "_static" / "bookreview.css").is_file()
+    assert soup_of(full, "review.html").select('link[rel="stylesheet"][href^="_static/bookreview.min.css"]')
+    assert [path.name for path in (full.outdir / "_static").glob("bookreview*")] == ["bookreview.min.css"]
     epub = built("full", "epub")
-    assert "_static/bookreview.css" in (epub.outdir / "review.xhtml").read_text(encoding="utf-8")
+    assert "_static/bookreview.min.css" in (epub.outdir / "review.xhtml").read_text(encoding="utf-8")
     latex = built("full", "latex")
-    assert not list(latex.outdir.rglob("bookreview.css"))
-    assert "bookreview.css" not in (latex.outdir / "full.tex").read_text(encoding="utf-8")
+    assert not list(latex.outdir.rglob("bookreview*.css"))
+    assert "bookreview.min.css" not in (latex.outdir / "full.tex").read_text(encoding="utf-8")
     assert not list(built("full", "text").outdir.rglob("*.css"))
 
 

@@ -78,9 +78,9 @@ def test_html_charts_are_accessible_svg(built: Build, page: str) -> None:
 
 def test_html_charts_use_the_css_colours(built: Build) -> None:
     app = built("stats")
-    css = (app.outdir / "_static" / "bookreview.css").read_text(encoding="utf-8")
-    assert ".bookreview-chart-bar {\n  fill: var(--bookreview-chart-bar-color);\n}" in css
-    assert "bookreview.css" in str(soup(app, "stats.html").head)
+    css = (app.outdir / "_static" / "bookreview.min.css").read_text(encoding="utf-8")
+    assert ".bookreview-chart-bar{fill:var(--bookreview-chart-bar-color)}" in css
+    assert "bookreview.min.css" in str(soup(app, "stats.html").head)
 
 
 def test_output_is_deterministic(rootdir: Path, tmp_path: Path) -> None:
@@ -183,7 +183,9 @@ def test_each_finished_reading_counts_in_its_year() -> None:
     assert [r.title for r in read] == [title for title in rows if title != "Given up"]
     assert nonzero(per_year(read, None)) == {"2019": 2, "2021": 1, "2022": 1, "2023": 2, "2024": 1}
     assert nonzero(per_year(read, "pages")) == {"2019": 400, "2021": 50, "2022": 7, "2023": 20, "2024": 300}
-    assert nonzero(rating_distribution(read, 5, 0.5)) == {"4": 1, "5": 1}
+    assert nonzero(rating_distribution(read, 5, 0.5, "en")) == {"4": 1, "5": 1}
+    # Each step as the project's language writes it.
+    assert [bar.label for bar in rating_distribution(read, 5, 0.5, "fr")][:4] == ["0", "0,5", "1", "1,5"]
 
 
 def nonzero(bars: Iterable[Bar]) -> dict[str, int]:

@@ -135,20 +135,42 @@ def test_our_files_minified_and_our_script_deferred(site: SphinxTestApp) -> None
 
 def test_served_files_are_the_sources_minified(site: SphinxTestApp) -> None:
     """The package ships its stylesheets and script minified (``hatch_build.py``
-    makes them when the package is built); a site build copies them. In a
-    source checkout, ``pip install -e .`` makes them anew after an edit."""
+    makes them when the package is built, from ``static-src`` into
+    ``static``); a site build copies them. In a source checkout,
+    ``pip install -e .`` makes them anew after an edit."""
     package = Path(sphinx_bookreview.__file__).parent
-    static = package / "theme" / "static"
-    sources = {
-        "bookreview-theme.min.css": rcssmin.cssmin((static / "bookreview-theme.css").read_text(encoding="utf-8")),
-        "bookreview-theme.min.js": rjsmin.jsmin((static / "bookreview-theme.js").read_text(encoding="utf-8")),
-        "bookreview.min.css": rcssmin.cssmin((package / "static" / "bookreview.css").read_text(encoding="utf-8")),
+    theme = package / "theme"
+    served = {  # name: (where the package has it, its source minified)
+        "bookreview-theme.min.css": (theme / "static", rcssmin.cssmin(read(theme, "bookreview-theme.css"))),
+        "bookreview-theme.min.js": (theme / "static", rjsmin.jsmin(read(theme, "bookreview-theme.js"))),
+        "bookreview.min.css": (package / "static", rcssmin.cssmin(read(package, "bookreview.css"))),
     }
-    for name, minified in sources.items():
+    for name, (static, minified) in served.items():
         assert (static / name).read_text(encoding="utf-8") == minified, f"{name} is stale: pip install -e . again"
         assert (site.outdir / "_static" / name).read_text(encoding="utf-8") == minified
-    css = sources["bookreview-theme.min.css"]
-    assert "/*" not in css and len(css) < 0.75 * len((static / "bookreview-theme.css").read_text(encoding="utf-8"))
+    css = served["bookreview-theme.min.css"][1]
+    assert "/*" not in css and len(css) < 0.75 * len(read(theme, "bookreview-theme.css"))
+
+
+def read(folder: Path, source: str) -> str:
+    """A readable source of a served file, kept out of the static folder Sphinx copies."""
+    return (folder / "static-src" / source).read_text(encoding="utf-8")
+
+
+def test_a_site_gets_only_the_files_its_pages_load(site: SphinxTestApp) -> None:
+    """Sphinx copies the theme's ``static`` folder, and the extension's,
+    whole: neither holds the readable sources of the minified files."""
+    ours = sorted(path.name for path in (site.outdir / "_static").iterdir() if path.name.startswith("bookreview"))
+    assert ours == [
+        "bookreview-code-dark.css", "bookreview-icon.svg", "bookreview-theme.min.css", "bookreview-theme.min.js",
+        "bookreview.min.css",
+    ]  # fmt: skip
+    loaded = set()
+    for page in ("index.html", "about.html"):  # about.html has code
+        html = soup(site, page)
+        links = [*html.select("link[href]"), *html.select("script[src]")]
+        loaded |= {str(tag.get("href") or tag["src"]).split("?")[0].removeprefix("_static/") for tag in links}
+    assert set(ours) <= loaded
 
 
 def test_project_stylesheets_come_after_ours(built: Callable[..., SphinxTestApp]) -> None:
@@ -177,7 +199,7 @@ def test_search_page_speaks_the_project_s_language(built: Callable[..., SphinxTe
 
 
 def test_no_web_fonts_no_important(site: SphinxTestApp) -> None:
-    css = (site.outdir / "_static" / "bookreview-theme.css").read_text(encoding="utf-8")
+    css = (site.outdir / "_static" / "bookreview-theme.min.css").read_text(encoding="utf-8")
     assert "@font-face" not in css and "@import" not in css
     assert "!important" not in css
 
@@ -447,6 +469,24 @@ def test_review_page_links_neighbours_and_indices(site: SphinxTestApp) -> None:
     assert [a["href"] for a in browse.select("a")] == ["../book-author.html", "../book-tag.html", "../book-rating.html"]
 
 
+@pytest.mark.parametrize(
+    ("language", "label", "spoken"),
+    [
+        ("en", "Browse reviews:", "4.5 out of 5"),
+        ("de", "Rezensionen durchsuchen:", "4,5 von 5"),
+        ("fr", "Parcourir les critiques\u00a0:", "4,5 sur 5"),  # a no-break space before the colon
+    ],
+)
+def test_labels_and_numbers_as_the_language_writes_them(
+    built: Callable[..., SphinxTestApp], language: str, label: str, spoken: str
+) -> None:
+    app = built("theme", confoverrides={"language": language})
+    assert app.warning.getvalue() == ""
+    assert soup(app, "reviews/pragmatic.html").select_one("nav.browse .browse-label").get_text() == label
+    ratings = [tag["aria-label"] for tag in soup(app, "index.html").select(".recent-grid .bookreview-rating")]
+    assert spoken in ratings
+
+
 def test_oldest_and_newest_reviews_have_one_neighbour(site: SphinxTestApp) -> None:
     oldest = soup(site, "reviews/systems.html").select("nav.pager-reviews a")
     newest = soup(site, "reviews/tidy.html").select("nav.pager-reviews a")
@@ -482,10 +522,33 @@ def test_logo_for_dark_mode(built: Callable[..., SphinxTestApp]) -> None:
     brand = soup(app, "index.html").select_one(".site-brand")
     logos = [(img["src"], img["alt"], img["class"]) for img in brand.select("img")]
     assert logos == [
-        ("_static/logo.svg", "Logos", ["site-logo", "site-logo-light"]),
-        ("_static/logo-dark.svg", "Logos", ["site-logo", "site-logo-dark"]),
+        ("_static/logo.svg", "Logos documentation", ["site-logo", "site-logo-light"]),
+        ("_static/logo-dark.svg", "Logos documentation", ["site-logo", "site-logo-dark"]),
     ]
     assert brand.select_one(".site-name") is None
+
+
+@pytest.mark.parametrize(
+    ("titles", "name"),
+    [
+        ({}, "Logos documentation"),  # Sphinx's html_title: "<project> <release> documentation"
+        ({"html_title": "Ann's Logos"}, "Ann's Logos"),
+        ({"html_title": "Ann's Logos", "html_short_title": "Ann's"}, "Ann's"),
+    ],
+    ids=["default", "html_title", "html_short_title"],
+)
+def test_logo_alone_names_the_site_as_the_header_does(
+    built: Callable[..., SphinxTestApp], titles: dict[str, str], name: str
+) -> None:
+    """With ``hide_name`` the logo's text is the name it hides (the
+    site's title, not ``project``); beside the name it is decorative."""
+    hidden = built("theme-logo", confoverrides={**titles, "html_theme_options": {"hide_name": True}})
+    assert hidden.warning.getvalue() == ""
+    brand = soup(hidden, "index.html").select_one(".site-brand")
+    assert [img["alt"] for img in brand.select("img")] == [name]
+    shown = soup(built("theme-logo", confoverrides=titles), "index.html").select_one(".site-brand")
+    assert [img["alt"] for img in shown.select("img")] == [""]
+    assert " ".join(shown.select_one(".site-name").get_text().split()) == name
 
 
 @pytest.mark.parametrize("logo", ["https://cdn.example.org/dark.svg", "/logo-dark.svg"])

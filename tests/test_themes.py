@@ -56,8 +56,9 @@ def test_review_renders_under_theme(themed: SphinxTestApp) -> None:
     assert rating["aria-label"] == "3.5 out of 5"
     assert "--bookreview-fill: 70%" in rating.select_one(".bookreview-stars")["style"]  # type: ignore[index]
     stylesheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
-    assert any(str(href).startswith("_static/bookreview.css") for href in stylesheets), stylesheets
-    assert (themed.outdir / "_static" / "bookreview.css").is_file()
+    assert any(str(href).startswith("_static/bookreview.min.css") for href in stylesheets), stylesheets
+    # Served minified; its readable source is not copied beside it.
+    assert [path.name for path in (themed.outdir / "_static").glob("bookreview*")] == ["bookreview.min.css"]
 
 
 # -- in a browser --------------------------------------------------------------

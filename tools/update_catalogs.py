@@ -11,22 +11,28 @@ compiled when the wheel is built (``hatch_build.py``).
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 
-PACKAGE = Path(__file__).resolve().parent.parent / "sphinx_bookreview"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "sphinx_bookreview"
 LOCALE = PACKAGE / "locale"
 TEMPLATE = LOCALE / "sphinx_bookreview.pot"
 
 
 def main() -> None:
     pybabel = CommandLineInterface()
-    pybabel.run([
-        "pybabel", "extract", "--no-default-keywords", "--keyword=_", "--ignore-dirs=cli",
-        "--project=sphinx-bookreview", "--copyright-holder=The sphinx-bookreview developers",
-        f"--output-file={TEMPLATE}", str(PACKAGE),
-    ])  # fmt: skip
+    # From the repository's root, the package named relative to it: each
+    # message's source reference (``#: sphinx_bookreview/card.py:65``) is
+    # then the same in every checkout, not the path of the one that ran this.
+    with contextlib.chdir(ROOT):
+        pybabel.run([
+            "pybabel", "extract", "--no-default-keywords", "--keyword=_", "--ignore-dirs=cli",
+            "--project=sphinx-bookreview", "--copyright-holder=The sphinx-bookreview developers",
+            f"--output-file={TEMPLATE}", PACKAGE.name,
+        ])  # fmt: skip
     pybabel.run(
         ["pybabel", "update", f"--input-file={TEMPLATE}", f"--output-dir={LOCALE}", "--domain=sphinx_bookreview"]
     )

@@ -72,9 +72,11 @@ def read_stamps(path: Path) -> dict[str, list[object]]:
 def sources_digest(app: Sphinx) -> str:
     """A digest of what an output's data is made from: the builder, the
     stored environment's size and time (Sphinx writes it again whenever it
-    reads or removes a document, and only then) and every setting."""
+    reads or removes a document, and only then), every setting, and
+    ``SOURCE_DATE_EPOCH``, which dates a feed without entries."""
     settings = sorted((option.name, stable_repr(option.value)) for option in app.config)
-    return digest((app.builder.name, file_state(Path(app.doctreedir, "environment.pickle")), settings))
+    environment = file_state(Path(app.doctreedir, "environment.pickle"))
+    return digest((app.builder.name, environment, settings, os.environ.get("SOURCE_DATE_EPOCH")))
 
 
 def stable_repr(value: object) -> str:

@@ -19,6 +19,7 @@ from sphinx_bookreview.covers import image_url, srcset
 from sphinx_bookreview.model import is_url
 from sphinx_bookreview.outputs.jsonld import jsonld_script
 from sphinx_bookreview.rating import rating_html
+from sphinx_bookreview.shared import colon
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -111,16 +112,16 @@ def visit_spoiler(self: HTML5Translator, node: nodes.Element) -> None:
     JavaScript, screen readers announce it ("Show spoiler, checkbox, not
     checked"), and the text stays out of the page's reading order (CSS
     ``display: none``) until it is ticked."""
-    label = html.escape(_("Spoiler"))
+    label = _("Spoiler")
     self.body.append(self.starttag(node, "span", ""))
     if not reveals(self):
         # In brackets, as text builders write it: a reader sees where it ends.
-        self.body.append(f'[<strong class="bookreview-spoiler-label">{label}:</strong> ')
+        self.body.append(f'[<strong class="bookreview-spoiler-label">{html.escape(colon(label))}</strong> ')
         return
     toggle, show = html.escape(node["toggle-id"]), html.escape(_("Show spoiler"))
     self.body.append(
         f'<input type="checkbox" class="bookreview-spoiler-toggle" id="{toggle}" aria-label="{show}" />'
-        f'<label class="bookreview-spoiler-label" for="{toggle}" aria-hidden="true">{label}</label>'
+        f'<label class="bookreview-spoiler-label" for="{toggle}" aria-hidden="true">{html.escape(label)}</label>'
         '<span class="bookreview-spoiler-text">'
     )
 
@@ -153,7 +154,9 @@ def depart_spoiler_block(self: HTML5Translator, node: nodes.Element) -> None:
 
 def visit_rating(self: HTML5Translator, node: nodes.Element) -> None:
     # The node was drawn with the configured step (see rating_node's callers).
-    self.body.append(rating_html(node["value"], node["scale"], self.config.bookreview_rating_step))
+    self.body.append(
+        rating_html(node["value"], node["scale"], self.config.bookreview_rating_step, self.config.language)
+    )
     raise nodes.SkipNode
 
 

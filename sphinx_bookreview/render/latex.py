@@ -14,8 +14,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
-from sphinx_bookreview.model import number
-from sphinx_bookreview.rating import star_counts
+from sphinx_bookreview.rating import shown_number, star_counts
+from sphinx_bookreview.shared import colon
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -59,13 +59,14 @@ def visit_rating(self: LaTeXTranslator, node: nodes.Element) -> None:
     drawn = [r"$\bigstar$"] * full + [r"\textonehalf"] * half + [r"$\star$"] * empty
     groups = [drawn[n : n + STAR_GROUP] for n in range(0, len(drawn), STAR_GROUP)]
     boxes = r"\allowbreak".join(rf"\mbox{{{''.join(group)}}}" for group in groups)
-    self.body.append(rf"{boxes}\ \mbox{{({number(stars)}/{number(scale)})}}")
+    language = self.config.language
+    self.body.append(rf"{boxes}\ \mbox{{({shown_number(stars, language)}/{shown_number(scale, language)})}}")
     raise nodes.SkipNode
 
 
 def visit_spoiler(self: LaTeXTranslator, node: nodes.Element) -> None:
     # A printed page cannot hide it: the text is marked, in brackets.
-    self.body.append(rf"\sphinxstylestrong{{[{self.encode(_('Spoiler'))}:}} ")
+    self.body.append(rf"\sphinxstylestrong{{[{self.encode(colon(_('Spoiler')))}}} ")
 
 
 def depart_spoiler(self: LaTeXTranslator, node: nodes.Element) -> None:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation
 
+from sphinx_bookreview.shared import colon
+
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.writers.texinfo import TexinfoTranslator
@@ -27,7 +29,7 @@ def depart_bookreview(self: TexinfoTranslator, node: nodes.Element) -> None:
 
 
 def visit_spoiler(self: TexinfoTranslator, node: nodes.Element) -> None:
-    self.body.append(f"[{self.escape(_('Spoiler'))}: ")
+    self.body.append(f"[{self.escape(colon(_('Spoiler')))} ")
 
 
 def depart_spoiler(self: TexinfoTranslator, node: nodes.Element) -> None:

@@ -1,12 +1,15 @@
 """Text and manual pages: an inline spoiler marked in brackets,
-``[Spoiler: ...]`` (a block of spoilers is an admonition, which both
-introduce with its title, "Spoiler:")."""
+``[Spoiler: ...]``, its colon as the project's language writes it (a
+block of spoilers is an admonition, which both introduce with its title,
+"Spoiler: …")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from sphinx.locale import get_translation
+
+from sphinx_bookreview.shared import colon
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -17,7 +20,7 @@ _ = get_translation("sphinx_bookreview")
 
 
 def visit_spoiler(self: TextTranslator, node: nodes.Element) -> None:
-    self.add_text(f"[{_('Spoiler')}: ")
+    self.add_text(f"[{colon(_('Spoiler'))} ")
 
 
 def depart_spoiler(self: TextTranslator, node: nodes.Element) -> None:
@@ -25,7 +28,7 @@ def depart_spoiler(self: TextTranslator, node: nodes.Element) -> None:
 
 
 def visit_man_spoiler(self: ManualPageTranslator, node: nodes.Element) -> None:
-    self.body.append(f"[{self.deunicode(_('Spoiler'))}: ")
+    self.body.append(f"[{self.deunicode(colon(_('Spoiler')))} ")
 
 
 def depart_man_spoiler(self: ManualPageTranslator, node: nodes.Element) -> None:

@@ -1,12 +1,13 @@
 """Which files a page loads, and the colours of its code.
 
-- The theme's stylesheet and script, and the extension's card stylesheet,
-  are served minified. The minified copies are made when the package is
-  built (``hatch_build.py``, with rcssmin and rjsmin) and ship in the
-  theme's ``static`` folder, which Sphinx copies as it does any theme's: a
-  site build only copies them. Ours comes after the extension's and before
-  the project's: the card takes the theme's colours, and a project's
-  ``:root`` properties override both.
+- The theme's stylesheet and script are served minified, as the
+  extension's card stylesheet is under any theme. The minified copies are
+  made when the package is built (``hatch_build.py``, with rcssmin and
+  rjsmin) and ship in the theme's ``static`` folder, which Sphinx copies
+  whole as it does any theme's: their readable sources are kept out of it
+  (``static-src``), so a site gets only what its pages link. Ours comes
+  after the extension's and before the project's: the card takes the
+  theme's colours, and a project's ``:root`` properties override both.
 - Our script is deferred; Sphinx's scripts stay as Sphinx adds them.
 - Code colours: the light ones are Sphinx's ``pygments.css`` (the project's
   ``pygments_style``, else the theme's ``a11y-light``); the dark ones come
@@ -37,12 +38,9 @@ if TYPE_CHECKING:
 __ = get_translation("sphinx_bookreview", "console")
 logger = logging.getLogger(__name__)
 
-STATIC = Path(__file__).parent / "static"
 #: Served minified (made when the package is built, see ``hatch_build.py``).
 SERVED_STYLESHEET = "bookreview-theme.min.css"
 SERVED_THEME_SCRIPT = "bookreview-theme.min.js"
-#: The extension's card stylesheet, which the theme serves minified in its place.
-EXTENSION_STYLESHEET, SERVED_EXTENSION_STYLESHEET = "_static/bookreview.css", "bookreview.min.css"
 #: After the extension's stylesheet (500), so our colours for its card win;
 #: before the project's ``html_css_files`` (800), so the project's win.
 STYLESHEET_PRIORITY = 501
@@ -113,7 +111,6 @@ def add_theme_assets(app: Sphinx) -> None:
     if not uses_theme(app):
         return
     app.add_js_file(SERVED_THEME_SCRIPT, loading_method="defer")
-    app.add_css_file(SERVED_EXTENSION_STYLESHEET)
     app.add_css_file(SERVED_STYLESHEET, priority=STYLESHEET_PRIORITY)
     static = Path(app.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
@@ -134,20 +131,18 @@ def page_assets(
 ) -> None:
     """Per page: the search page's scripts, the code colours where there is
     code. ``css_files`` is the page's list of stylesheets, which a handler
-    may change; we leave out the extension's (served minified instead) and,
-    on pages without code, Pygments' sheet, found by ``filename``, the
-    attribute Sphinx's own ``basic/layout.html`` reads of each."""
+    may change; on pages without code we leave out Pygments' sheet, found
+    by ``filename``, the attribute Sphinx's own ``basic/layout.html`` reads
+    of each."""
     if not uses_theme(app):
         return
     if templatename == "search.html":
         for priority, script in enumerate(SEARCH_SCRIPTS, start=300):
             app.add_js_file(script, priority=priority, loading_method="defer")
-    unused = {EXTENSION_STYLESHEET}
     if has_code(doctree, context):
         app.add_css_file(DARK_CODE_CSS, priority=DARK_CODE_PRIORITY)
     else:
-        unused.add(PYGMENTS_CSS)
-    context["css_files"] = [css for css in context["css_files"] if str(css.filename) not in unused]
+        context["css_files"] = [css for css in context["css_files"] if str(css.filename) != PYGMENTS_CSS]
 
 
 def setup_assets(app: Sphinx) -> None:

@@ -31,6 +31,7 @@ from sphinx_bookreview.covers import (
 from sphinx_bookreview.domain import BookDomain, review_uri
 from sphinx_bookreview.model import InvalidValue, is_url, parse_url
 from sphinx_bookreview.rating import rating_html
+from sphinx_bookreview.shared import colon
 from sphinx_bookreview.theme.navigation import site_navigation
 
 if TYPE_CHECKING:
@@ -71,11 +72,13 @@ def uses_theme(app: Sphinx) -> bool:
 
 
 def option_int(app: Sphinx, context: Context, name: str, default: int) -> int:
+    """A count: a whole number, 0 or more (``-1`` is not "all")."""
     text = str(context.get(f"theme_{name}", default)).strip()
     if text.isascii() and text.isdigit():
         return int(text)
-    logger.warning(__("theme option %s must be a whole number; using %d"), name, default, type="bookreview",
-                   subtype="config", once=True, location=conf_py(app, "html_theme_options"))  # fmt: skip
+    logger.warning(__("theme option %s must be a whole number of 0 or more; using %d"), name, default,
+                   type="bookreview", subtype="config", once=True,
+                   location=conf_py(app, "html_theme_options"))  # fmt: skip
     return default
 
 
@@ -124,7 +127,8 @@ def index_links(app: Sphinx, context: Context) -> list[dict[str, str]]:
 def stars(app: Sphinx, value: float) -> Markup:
     """The rating as the page's own ratings are drawn, ready to print:
     numbers and our translated label, escaped by :func:`rating_html`."""
-    return Markup(rating_html(value, app.config.bookreview_rating_scale, app.config.bookreview_rating_step))
+    config = app.config
+    return Markup(rating_html(value, config.bookreview_rating_scale, config.bookreview_rating_step, config.language))
 
 
 def cover(app: Sphinx, context: Context, review: Review, eager: bool) -> dict[str, str] | None:
@@ -240,6 +244,7 @@ def labels() -> dict[str, str]:
         "theme_dark": _("dark"),
         "recent": _("Recent reviews"),
         "browse": _("Browse reviews"),
+        "browse_label": colon(_("Browse reviews")),
         "reviews": _("Reviews"),
         "previous_review": _("Previous review"),
         "next_review": _("Next review"),
@@ -277,14 +282,23 @@ def page_context(
         bookreview_accent=accent_colours(app, context),
         bookreview_footer=option_text(context, "footer_text"),
         bookreview_logo_dark=logo_dark(app, context),
-        # The logo is decorative when the name is written beside it.
-        bookreview_logo_alt="" if show_name else app.config.project,
+        bookreview_logo_alt="" if show_name else logo_alt(app, context),
         bookreview_show_name=show_name,
         bookreview_copyright=copyright_lines(app),
         # The theme's own icon where the project has none: browsers then ask
         # for no /favicon.ico, a 404 in the console of every site without one.
         bookreview_favicon=context.get("favicon_url") or context["pathto"](f"_static/{ICON}", resource=True),
     )
+
+
+def logo_alt(app: Sphinx, context: Context) -> str:
+    """The text of a logo shown without the site's name beside it (beside
+    it, the logo is decorative): the name it stands for, as the header
+    would show it (``html_short_title``, which is ``html_title`` unless
+    set), as other themes name their logo by the site's title. Its runs of
+    spaces as one, as the page shows them (Sphinx's default ``html_title``
+    has two without a ``release``); ``project`` when the title is empty."""
+    return " ".join(str(context.get("shorttitle") or "").split()) or app.config.project
 
 
 def title_suffix(context: Context) -> str:
