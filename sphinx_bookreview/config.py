@@ -397,11 +397,11 @@ SETTINGS = (
 
             What it costs: the first build with a cover makes its copies,
             about 15 ms of CPU time for a 1000 by 1500 JPEG (decoding it at
-            half size, one resizing, two WebP encodings), and looks at the
-            file before any page is written, about 3 ms (decoding it at an
-            eighth of its size, so that a broken file is found while its
-            pages can still show it as it is), both spread over the
-            processes of ``-j``: at 1000 such covers, x1.8 of plain Sphinx's
+            half size, one resizing, two WebP encodings); the card's copies
+            are made before any page is written, so that a broken file is
+            found while its pages can still show it as it is; all of it is
+            spread over the processes of ``-j``: at 1000 such covers, x1.8
+            of plain Sphinx's
             build in CPU time (see :doc:`/performance`). They are kept in
             ``bookreview-covers-1`` in the doctree folder, beside Sphinx's
             environment, by the file's content and the width: later builds
