@@ -71,9 +71,10 @@ def compiled_pdf(outdir: Path, name: str, workdir: Path, engine: str = "pdflatex
         if not shutil.which(program):
             pytest.skip(f"{program} is not installed")
     shutil.copytree(outdir, workdir)
+    # errors="replace": TeX wraps its output's lines at a byte count, which can split a character.
     result = subprocess.run(
         ["latexmk", LATEXMK_ENGINES[engine], "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
-        cwd=workdir, capture_output=True, text=True, timeout=600, check=False,
+        cwd=workdir, capture_output=True, text=True, errors="replace", timeout=600, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:]
     return workdir / f"{name}.pdf"
