@@ -49,3 +49,23 @@ source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 
 # MyST: ``:::`` fences as well as backticks, so a review can nest a fenced code block.
 myst_enable_extensions = ["colon_fence"]
+
+# The PDF, with Sphinx's default engine (pdflatex): LaTeX's UTF-8 input
+# knows the letters, dashes, quotes and the multiplication sign, but not
+# the characters below, which these pages show (a rating's text form, the
+# data-flow diagram in contributing.rst, the benchmark limits); without
+# them the PDF stops at "Unicode character ... not set up for use with
+# LaTeX". pmboxdraw draws the box-drawing characters; BLACK STAR is the
+# extension's own full star (amssymb's, which Sphinx loads); the diagram's
+# two triangles keep to one column of its code block; LESS-THAN OR EQUAL
+# TO is math's.
+latex_elements = {
+    "preamble": r"""
+\usepackage{pmboxdraw}
+\newcommand{\docsmonocolumn}[1]{\makebox[\fontcharwd\font`\x][c]{#1}}
+\DeclareUnicodeCharacter{2605}{\ensuremath{\bigstar}}
+\DeclareUnicodeCharacter{25BA}{\docsmonocolumn{\ensuremath{\blacktriangleright}}}
+\DeclareUnicodeCharacter{25BC}{\docsmonocolumn{\ensuremath{\blacktriangledown}}}
+\DeclareUnicodeCharacter{2264}{\ensuremath{\leq}}
+""",
+}

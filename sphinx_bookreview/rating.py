@@ -1,7 +1,7 @@
 """The rating: its node, text and HTML forms, shared by the card, the
 ``:rating:`` role, listings and the theme.
 
-The node holds its text form ("★★★★½ (4.5/5)") as its child, so every
+The node holds its text form (``★★★★½ (4.5/5)``) as its child, so every
 builder without a visitor of its own (text, man, texinfo, xml) shows that;
 HTML and LaTeX draw stars (:mod:`sphinx_bookreview.render`). Every number
 a reader sees is written with the decimal sign of the project's

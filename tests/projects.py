@@ -58,16 +58,23 @@ def sphinx_build(srcdir: Path, buildername: str = "html", **kwargs: Any) -> Sphi
     return app
 
 
-def compiled_pdf(outdir: Path, name: str, workdir: Path) -> Path:
-    """The PDF of a LaTeX build's ``<name>.tex``, compiled by ``latexmk`` in
-    a copy of ``outdir`` at ``workdir`` (so a shared build is never
-    changed), LaTeX's log beside it. Skips the test without latexmk."""
-    if not shutil.which("latexmk"):
-        pytest.skip("latexmk is not installed")
+#: latexmk's option for each ``latex_engine`` (what Sphinx's Makefile passes).
+LATEXMK_ENGINES = {"pdflatex": "-pdf", "xelatex": "-pdfxe", "lualatex": "-pdflua"}
+
+
+def compiled_pdf(outdir: Path, name: str, workdir: Path, engine: str = "pdflatex") -> Path:
+    """The PDF of a LaTeX build's ``<name>.tex``, compiled by ``latexmk`` with
+    the build's ``engine`` in a copy of ``outdir`` at ``workdir`` (so a
+    shared build is never changed), LaTeX's log beside it. Skips the test
+    without latexmk or the engine."""
+    for program in ("latexmk", engine):
+        if not shutil.which(program):
+            pytest.skip(f"{program} is not installed")
     shutil.copytree(outdir, workdir)
+    # errors="replace": TeX wraps its output's lines at a byte count, which can split a character.
     result = subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
-        cwd=workdir, capture_output=True, text=True, timeout=600, check=False,
+        ["latexmk", LATEXMK_ENGINES[engine], "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
+        cwd=workdir, capture_output=True, text=True, errors="replace", timeout=600, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:]
     return workdir / f"{name}.pdf"

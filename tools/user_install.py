@@ -5,16 +5,19 @@ a user does with it, each build ``-W`` (warnings are errors):
 - the site in ``tests/roots/test-user-install`` (reviews in
   reStructuredText and MyST, a cover, roles, listings, statistics, a code
   block) under the ``bookreview`` theme and under alabaster, by every
-  builder in :data:`BUILDERS`; the LaTeX output compiled to PDF (when
-  latexmk is installed); in German (the compiled catalogs are in the
-  wheel);
+  builder in :data:`BUILDERS`; the LaTeX output compiled to PDF; in German
+  (the compiled catalogs are in the wheel);
 - the command line: ``--version``, ``new`` and ``import`` of a small
   Goodreads export, then a build of what they wrote;
 - this project's own documentation (``docs/``), by every builder in
-  :data:`DOCS_BUILDERS`: it needs nothing beyond the package's declared
-  dependencies (its theme is the package's, MyST-Parser a dependency), so
-  it is built here, where nothing else is installed, and a module the docs
-  import but the package does not declare fails the step.
+  :data:`DOCS_BUILDERS`, and its PDF: it needs nothing beyond the package's
+  declared dependencies (its theme is the package's, MyST-Parser a
+  dependency), so it is built here, where nothing else is installed, and a
+  module the docs import but the package does not declare fails the step.
+
+Each PDF is compiled by ``latexmk`` with Sphinx's default engine, pdflatex
+(when latexmk is installed), and its log read: a character the fonts lack
+is dropped from the PDF with only a line there.
 
 Every step runs even after one failed; the summary names the failures and
 the exit status is 1 if there were any. ``.ci/run`` runs it; alone::
@@ -55,8 +58,9 @@ BUILDERS = {
 THEMES = ("bookreview", "alabaster")
 #: The docs' builders, each with a file its output must hold: the published
 #: site, its other URL layouts, and a builder of each other family. Each
-#: takes some 4 s; json and pickle (html's pages, serialized), man and
-#: texinfo are left to the test site above, to keep this stage short.
+#: takes some 4 s, the PDF some 16 (latexmk: pdflatex three times); json
+#: and pickle (html's pages, serialized), man and texinfo are left to the
+#: test site above, to keep this stage short.
 DOCS_BUILDERS = {
     "html": "guides/moving-in.html",
     "dirhtml": "guides/moving-in/index.html",
@@ -93,8 +97,8 @@ class Steps:
 
     def run(self, name: str, *command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
         start = time.monotonic()
-        try:
-            result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+        try:  # TeX wraps its output's lines at a byte count, which can split a character: errors="replace"
+            result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, errors="replace", check=False)
         except OSError as error:  # a program missing because an earlier step failed
             result = subprocess.CompletedProcess(command, 127, "", str(error))
         output = (result.stdout + result.stderr).strip()
@@ -161,19 +165,23 @@ def build_site(steps: Steps, work: Path) -> None:
         for builder, expected in BUILDERS.items():
             out = steps.sphinx_build(theme, site, work / theme / builder, builder, f"-Dhtml_theme={theme}")
             steps.check(f"{theme}: {builder} wrote {expected}", (out / expected).is_file())
-    compile_pdf(steps, work / THEMES[0] / "latex")
+    compile_pdf(steps, work / THEMES[0] / "latex", BUILDERS["latex"])
     german = steps.sphinx_build("language=de", site, work / "de", "html", "-Dlanguage=de")
     page = german / "reviews" / "the-tin-sextant.html"
     steps.check("language=de: the card's labels in German", "Kurzrezension" in read(page))
 
 
-def compile_pdf(steps: Steps, latex: Path) -> None:
+def compile_pdf(steps: Steps, latex: Path, tex: str) -> None:
+    """``tex`` in the LaTeX output ``latex`` compiled as Sphinx's Makefile
+    does it, then its log read for characters missing from the fonts."""
     if not shutil.which("latexmk"):
         print("     latexmk is not installed: the PDF is not compiled (the .tex was checked)")
         return
-    steps.run("latexmk -pdf", "latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", BUILDERS["latex"],
-              cwd=latex)  # fmt: skip
-    steps.check("latexmk wrote the PDF", (latex / BUILDERS["latex"]).with_suffix(".pdf").is_file())
+    steps.run(f"latexmk -pdf {tex}", "latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", tex, cwd=latex)
+    pdf, log = (latex / tex).with_suffix(".pdf"), (latex / tex).with_suffix(".log")
+    text = log.read_text(encoding="utf-8", errors="replace") if log.is_file() else ""
+    missing = sorted({line for line in text.splitlines() if "Missing character" in line})
+    steps.check(f"latexmk wrote {pdf.name}, no character missing", pdf.is_file() and not missing, "\n".join(missing))
 
 
 def use_cli(steps: Steps, work: Path) -> None:
@@ -214,6 +222,7 @@ def build_docs(steps: Steps, work: Path) -> None:
     for builder, expected in DOCS_BUILDERS.items():
         out = steps.sphinx_build("docs", docs, work / "docs-output" / builder, builder)
         steps.check(f"docs: {builder} wrote {expected}", (out / expected).is_file())
+    compile_pdf(steps, work / "docs-output" / "latex", DOCS_BUILDERS["latex"])
 
 
 def write_goodreads(export: TextIO) -> None:

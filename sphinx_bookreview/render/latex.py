@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
-from sphinx_bookreview.rating import shown_number, star_counts
+from sphinx_bookreview.rating import shown_number, star_counts, stars_text
 from sphinx_bookreview.shared import colon
 
 if TYPE_CHECKING:
@@ -53,14 +53,21 @@ def depart_bookreview(self: LaTeXTranslator, node: nodes.Element) -> None:
 def visit_rating(self: LaTeXTranslator, node: nodes.Element) -> None:
     """The stars, then the number: each whole, with a line break allowed
     between them and every five stars, so a narrow table cell or a long
-    scale wraps instead of running into the next column."""
+    scale wraps instead of running into the next column.
+
+    In a heading, the PDF's bookmark gets the text form (``★★★★½
+    (4.5/5)``): a bookmark is plain text, and hyperref would drop the
+    math stars with a warning each. Every engine takes the characters
+    there, pdflatex's too (Sphinx has hyperref write bookmarks in Unicode).
+    """
     stars, scale = node["stars"], node["scale"]
     full, half, empty = star_counts(stars, scale)
     drawn = [r"$\bigstar$"] * full + [r"\textonehalf"] * half + [r"$\star$"] * empty
     groups = [drawn[n : n + STAR_GROUP] for n in range(0, len(drawn), STAR_GROUP)]
     boxes = r"\allowbreak".join(rf"\mbox{{{''.join(group)}}}" for group in groups)
     language = self.config.language
-    self.body.append(rf"{boxes}\ \mbox{{({shown_number(stars, language)}/{shown_number(scale, language)})}}")
+    typeset = rf"{boxes}\ \mbox{{({shown_number(stars, language)}/{shown_number(scale, language)})}}"
+    self.body.append(rf"\texorpdfstring{{{typeset}}}{{{stars_text(stars, scale, language)}}}")
     raise nodes.SkipNode
 
 
