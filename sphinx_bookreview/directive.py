@@ -16,7 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_bookreview.card import CardBuilder
 from sphinx_bookreview.covers import cover_size
-from sphinx_bookreview.domain import BookDomain
+from sphinx_bookreview.domain import BookDomain, search_anchor
 from sphinx_bookreview.model import OPTIONS, Problem, Review, is_url, parse_review
 from sphinx_bookreview.nodes import bookreview
 from sphinx_bookreview.shared import option_line, option_spec, warn
@@ -130,7 +130,10 @@ def project_author(config: Config) -> str:
 
 class ReviewIds(SphinxTransform):
     """Each review's element carries the review's id (SPEC §2), and no
-    other element of the page does.
+    other element of the page does; then, as its second id, the anchor
+    that ``objects.inv`` and the search index give the review
+    (:func:`~sphinx_bookreview.domain.search_anchor`), which no other
+    element can have.
 
     A page's heading is often the review's title, and then docutils gives
     the section the same id (before the review, or after it: a review
@@ -158,8 +161,9 @@ class ReviewIds(SphinxTransform):
             for other in list(self.document.findall(functools.partial(has_id, node_id=review_id))):
                 if isinstance(other, nodes.Element) and not isinstance(other, bookreview):
                     self.move_id(other, review_id)
-            root["ids"] = list(dict.fromkeys([review_id, *root["ids"]]))
-            self.document.ids[review_id] = root
+            anchor = search_anchor(review_id)
+            root["ids"] = list(dict.fromkeys([review_id, anchor, *root["ids"]]))
+            self.document.ids[review_id] = self.document.ids[anchor] = root
 
     def move_id(self, node: nodes.Element, old: str) -> None:
         """Give ``node`` a fresh id instead of ``old``; its names follow."""

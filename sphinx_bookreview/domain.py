@@ -72,6 +72,23 @@ def index_anchor(key: str) -> str:
     return "cap-" + urllib.parse.quote(unspaced(key), safe="")
 
 
+def search_anchor(review_id: str) -> str:
+    """The review's anchor in ``objects.inv`` and Sphinx's search index:
+    the second id of the review's element (see
+    :class:`sphinx_bookreview.directive.ReviewIds`).
+
+    Not the review id itself, nor ``review-<id>``: Sphinx's search index
+    stores those two as "the object's name" (an empty anchor, or ``-``),
+    and its ``searchtools.js`` then rebuilds the anchor from the name it
+    shows, the review's title, linking to ``#The Mythical Man-Month``,
+    which no page has. The double hyphen keeps it clear of every other
+    id: docutils and Sphinx make ids from names by turning each run of
+    other characters into one hyphen, so neither a heading's or label's
+    id nor a review id (which must be such an id) can hold two in a row.
+    """
+    return f"bookreview--{review_id}"
+
+
 def unspaced(text: str) -> str:
     return re.sub(r"\s", "\u00a0", text)
 
@@ -448,7 +465,7 @@ class BookDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for review in self.views.winners.values():
-            yield review.id, review.title, "review", review.docname, review.id, 1
+            yield review.id, review.title, "review", review.docname, search_anchor(review.id), 1
         # Authors and tags live on their index pages: none where none is written.
         pages = self.index_pages(self.builder) if self.builder else {f"{self.name}-{n}" for n in self.views.index_names}
         if f"{self.name}-{AUTHOR_INDEX}" in pages:

@@ -82,9 +82,12 @@ def build(built: Build) -> Callable[[str], SphinxTestApp]:
 
 
 def html_review(page: str) -> str:
-    """The review's ``<article>`` of an HTML page."""
-    match = re.search(r'<article class="bookreview" id="fopnp">.*?</article>', page, re.DOTALL)
-    assert match, "no review article with the id fopnp"
+    """The review's ``<article>`` of an HTML page, its search anchor (its
+    element's second id, which docutils writes as an empty span) first."""
+    match = re.search(
+        r'<article class="bookreview" id="fopnp">\n<span id="bookreview--fopnp"></span>.*?</article>', page, re.DOTALL
+    )
+    assert match, "no review article with the id fopnp and its search anchor"
     return match[0]
 
 
@@ -140,6 +143,7 @@ def test_latex(build: Callable[[str], SphinxTestApp]) -> None:
     assert r"\sphinxincludegraphics" in tex
     # The review's label, which :book: links and index entries point at.
     assert r"\phantomsection\label{\detokenize{review:fopnp}}" in tex
+    assert tex.count(r"\label{\detokenize{review:bookreview--fopnp}}") == 1  # the search anchor's
     assert r"\hyperref[\detokenize{review:fopnp}]" in tex
     # Special characters are escaped, not LaTeX commands.
     assert r"\textless{}b\textgreater{}Bold\textless{}/b\textgreater{} \& “Quoted” \#\$\%\&\textasciitilde{}\_" in tex
@@ -180,6 +184,7 @@ def test_texinfo(build: Callable[[str], SphinxTestApp], tmp_path: Path) -> None:
     assert_facts(texi, STARS)
     # The review's anchor is where the review starts, before its card.
     assert texi.index("@anchor{review fopnp}") < texi.index("Brandon Rhodes")
+    assert texi.count("@anchor{review bookreview--fopnp}") == 1  # the search anchor's
     if not shutil.which("makeinfo"):
         pytest.skip("makeinfo is not installed")
     # The Info file goes to this test's folder: the build is shared, and read only.
@@ -198,7 +203,9 @@ def test_xml(build: Callable[[str], SphinxTestApp]) -> None:
     xml = (app.outdir / "review.xml").read_text(encoding="utf-8")
     assert_facts(xml, STARS)
     (review,) = etree.fromstring(xml.encode()).iter("bookreview")
-    assert (review.get("classes"), review.get("ids"), review.get("review-id")) == ("bookreview", "fopnp", "fopnp")
+    assert (review.get("classes"), review.get("review-id")) == ("bookreview", "fopnp")
+    # The review's id first, then the anchor objects.inv and the search index give it.
+    assert review.get("ids") == "fopnp bookreview--fopnp"
     # What the HTML visitor writes as JSON-LD, carried by the node.
     assert json.loads(review.get("jsonld"))["itemReviewed"]["isbn"] == "9781430230038"
 

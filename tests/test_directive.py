@@ -30,7 +30,10 @@ def reviews(app: SphinxTestApp) -> list[bookreview]:
 
 
 def test_default_id_is_docutils_make_id_of_the_title(reviews: list[bookreview]) -> None:
-    assert [review["ids"] for review in reviews] == [["the-pragmatic-programmer"], ["rescaled"], ["given-up"]]
+    # Each id first, then the review's search anchor (see test_search.py).
+    assert [review["ids"] for review in reviews] == [
+        [review_id, f"bookreview--{review_id}"] for review_id in ("the-pragmatic-programmer", "rescaled", "given-up")
+    ]
     assert [nodes.make_id(title) for title in ("The Pragmatic Programmer", "Rescaled", "Given Up")] == [
         review["review-id"] for review in reviews
     ]

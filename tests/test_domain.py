@@ -108,11 +108,11 @@ def inventory(app: SphinxTestApp) -> dict[str, dict[str, str]]:
 def test_objects_inv(full: SphinxTestApp) -> None:
     assert inventory(full) == {
         "book:review": {
-            "atrocity": "audio.html#atrocity",
-            "atrocity-again": "audio.html#atrocity-again",
-            "fopnp": "review.html#fopnp",
-            "sicp": "second.html#sicp",
-            SPECIAL: f"special.html#{SPECIAL}",
+            "atrocity": "audio.html#bookreview--atrocity",
+            "atrocity-again": "audio.html#bookreview--atrocity-again",
+            "fopnp": "review.html#bookreview--fopnp",
+            "sicp": "second.html#bookreview--sicp",
+            SPECIAL: f"special.html#bookreview--{SPECIAL}",
         },
         "book:author": {
             "Charles Stross": "book-author.html#cap-Charles%C2%A0Stross",

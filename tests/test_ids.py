@@ -1,7 +1,9 @@
 """The review's element carries the review's id, and no other element of
 its page does: a heading equal to the review's title (what ``sphinx-bookreview
 new`` and ``import`` write) gets another id, before or after the review, in
-reStructuredText and MyST, in an included file too."""
+reStructuredText and MyST, in an included file too. Its second id is the
+anchor that ``objects.inv`` and the search index give it,
+``bookreview--<id>``; a duplicate on the page has neither."""
 
 from __future__ import annotations
 
@@ -64,7 +66,10 @@ def test_the_review_keeps_its_id_and_the_heading_gets_another(source: Path, tmp_
     assert app.warning.getvalue().count("WARNING") == 1  # the duplicate, below
     for page, (review_id, section_ids) in EXPECTED.items():
         soup = BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
-        assert soup.find("article", id=review_id) is not None, page
+        article = soup.find("article", id=review_id)
+        assert article is not None, page
+        # The search anchor: docutils writes an element's second id as an empty span, its first child.
+        assert article.find(True)["id"] == f"bookreview--{review_id}", page
         (heading,) = [
             s for s in soup.find_all("section") if s.find(["h1", "h2"]).get_text().startswith(review_id.title())
         ]
@@ -82,6 +87,10 @@ def test_a_duplicate_on_one_page_gets_another_id(source: Path, tmp_path: Path) -
     assert "twice.rst:6: WARNING: duplicate review id 'same'" in app.warning.getvalue()
     articles = BeautifulSoup((app.outdir / "twice.html").read_text(encoding="utf-8"), "html.parser").find_all("article")
     assert [article["id"] for article in articles] == ["same", "same-1"]
+    assert [[span["id"] for span in article.find_all("span", id=True)] for article in articles] == [
+        ["bookreview--same"],
+        [],
+    ]
 
 
 def test_each_label_once_in_latex(source: Path, tmp_path: Path) -> None:
@@ -90,3 +99,6 @@ def test_each_label_once_in_latex(source: Path, tmp_path: Path) -> None:
     labels = Counter(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
     assert [label for label, n in labels.items() if n > 1] == []
     assert {"after:dune", "after:dune-1", "myst:solaris", "myst:solaris-1"} <= set(labels)
+    assert {"after:bookreview--dune", "myst:bookreview--solaris"} <= set(labels)
+    # The duplicate has no search anchor.
+    assert [label for label in labels if label.startswith("twice:bookreview--")] == ["twice:bookreview--same"]
