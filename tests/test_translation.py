@@ -1,0 +1,317 @@
+"""Translating reviews with Sphinx's own workflow: the gettext builder
+extracts each piece of the reviewer's text as a message of its own, and a
+project's catalog (``locale/<language>/LC_MESSAGES/<document>.po`` and
+``.mo``) translates exactly that text, in reStructuredText and MyST, with
+the card's labels, separators and classes kept.
+
+The project is ``tests/roots/test-translation``; the tests write its
+catalogs (compiled with Babel) and its cover.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+from bs4 import BeautifulSoup
+from PIL import Image
+from projects import sphinx_build, write_files
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from bs4 import Tag
+    from sphinx.testing.util import SphinxTestApp
+
+#: The language of the translation: one our own catalogs do not cover, so
+#: the card's labels are English; Babel, Docutils and MyST know it.
+LANGUAGE = "es"
+#: Each document's translations.
+CATALOGS = {
+    "pragmatic": {
+        "The Pragmatic Programmer": "Le Programmeur pragmatique",
+        "Your Journey to Mastery": "Votre voyage vers la maîtrise",
+        "foreword": "préface",
+        "Pragmatic Bookshelf": "Bibliothèque pragmatique",
+        "20th anniversary edition": "édition du 20e anniversaire",
+        "Paperback": "Broché",
+        "Currently reading": "En cours de lecture",
+        "Own copy.": "Mon exemplaire.",
+        "Practical *advice*.": "Des conseils *pratiques*.",
+        "A colleague recommended it.": "Un collègue me l\u2019a recommandé.",
+        "Every programmer.": "Tout programmeur.",
+    },
+    "dune": {
+        "Dune": "Dune, le roman",
+        "The Novel": "Le roman",
+        "Dune Chronicles": "Le Cycle de Dune",
+        "Hardcover": "Relié",
+        "A gift.": "Un cadeau.",
+        "A *desert* epic.": "Une épopée du *désert*.",
+        "Everybody talks about it.": "Tout le monde en parle.",
+    },
+}
+
+#: What the gettext builder extracts from each review's document, in order.
+MESSAGES = {
+    "pragmatic": [
+        "Pragmatic", "Cover of The Pragmatic Programmer", "The Pragmatic Programmer", "Your Journey to Mastery",
+        "Authors", "Contributor", "foreword", "Series", "Pragmatic Bookshelf", "Edition", "20th anniversary edition",
+        "Format", "Paperback", "Language", "Status", "Currently reading", "Reviewed by", "Review date",
+        "Own copy.", "Practical *advice*.", "Quick Review", "Why I picked it up", "A colleague recommended it.",
+        "I'd give it to", "Every programmer.", "The body of the review.",
+    ],
+    "dune": [
+        "Dune", "The Novel", "Author", "Series", "Dune Chronicles", "Format", "Hardcover", "Reviewed by",
+        "Review date", "A gift.", "A *desert* epic.", "Quick Review", "Why I picked it up",
+        "Everybody talks about it.", "The body of the review, in *Markdown*.",
+    ],
+}  # fmt: skip
+
+
+def write_catalog(srcdir: Path, language: str, docname: str, messages: dict[str, str]) -> None:
+    """``docname``'s ``.po`` and, compiled by Babel, its ``.mo``."""
+    catalog = Catalog(locale=None, fuzzy=False)
+    for msgid, msgstr in messages.items():
+        catalog.add(msgid, msgstr)
+    folder = srcdir / "locale" / language / "LC_MESSAGES"
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{docname}.po").open("wb") as po:
+        write_po(po, catalog)
+    with (folder / f"{docname}.mo").open("wb") as mo:
+        write_mo(mo, catalog)
+
+
+def translation_project(rootdir: Path, srcdir: Path, language: str | None) -> Path:
+    """A copy of the test root with its cover and, for ``language``, its catalogs."""
+    shutil.copytree(rootdir / "test-translation", srcdir)
+    Image.new("RGB", (60, 90), "teal").save(srcdir / "cover.png")
+    for docname, messages in CATALOGS.items():
+        if language:
+            write_catalog(srcdir, language, docname, messages)
+    return srcdir
+
+
+@pytest.fixture(scope="module")
+def translated(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestApp]:
+    """``translated(buildername, language)``: the root built once per
+    arguments with its catalogs for ``language``, -W clean."""
+    apps: dict[tuple[str, str | None], SphinxTestApp] = {}
+
+    def build(buildername: str = "html", language: str | None = LANGUAGE) -> SphinxTestApp:
+        if (buildername, language) not in apps:
+            srcdir = translation_project(rootdir, tmp_path_factory.mktemp("translation") / "src", language)
+            overrides = {"language": language} if language else {}
+            app = sphinx_build(srcdir, buildername, confoverrides=overrides)
+            assert app.warning.getvalue() == ""
+            apps[buildername, language] = app
+        return apps[buildername, language]
+
+    return build
+
+
+def page(app: SphinxTestApp, docname: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def one(soup: BeautifulSoup | Tag, selector: str) -> Tag:
+    found = soup.select_one(selector)
+    assert found is not None, selector
+    return found
+
+
+def facts(card: Tag) -> dict[str, str]:
+    """Each row of the card's facts: its label, and its value as HTML."""
+    return {
+        dt.get_text().rstrip(":"): one(dd, "p").decode_contents()
+        for dt, dd in zip(card.select(".bookreview-facts dt"), card.select(".bookreview-facts dd"), strict=True)
+    }
+
+
+# -- the messages ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("docname", ["pragmatic", "dune"], ids=["rst", "myst"])
+def test_each_text_is_a_message_of_its_own(translated: Callable[..., SphinxTestApp], docname: str) -> None:
+    """The title, subtitle, series, edition, contributor's role, format,
+    status, disclosure, verdict and answers each a message, without the
+    label or separator beside it; the labels as Sphinx extracts them."""
+    app = translated("gettext", None)
+    with (app.outdir / f"{docname}.pot").open("rb") as pot:
+        messages = [message for message in read_po(pot) if message.id]
+    assert [message.id for message in messages] == MESSAGES[docname]
+    # Each of the reviewer's texts points at the review's directive.
+    source = {"pragmatic": "pragmatic.rst", "dune": "dune.md"}[docname]
+    line = {"pragmatic": 4, "dune": 3}[docname]
+    for message in messages:
+        if message.id in CATALOGS[docname]:
+            assert [(path.rpartition("/")[2], n) for path, n in message.locations][-1] == (source, line)
+
+
+# -- the translated card ----------------------------------------------------------
+
+
+def test_translated_card_keeps_its_labels_and_structure(translated: Callable[..., SphinxTestApp]) -> None:
+    card = one(page(translated(), "pragmatic"), ".bookreview-card")
+    assert str(one(card, ".bookreview-title")) == (
+        '<p class="bookreview-title"><strong>Le Programmeur pragmatique</strong>: '
+        '<span class="bookreview-subtitle">Votre voyage vers la maîtrise</span></p>'
+    )
+    assert str(one(card, ".bookreview-disclosure")) == (
+        '<p class="bookreview-disclosure"><strong>Disclosure:</strong> Mon exemplaire.</p>'
+    )
+    rows = facts(card)
+    assert BeautifulSoup(rows.pop("Authors"), "html.parser").get_text() == "David Thomas, Andrew Hunt"
+    assert rows == {
+        "Contributor": "Ron Jeffries (préface)",
+        "Series": "Book 1 of Bibliothèque pragmatique",
+        "Edition": "édition du 20e anniversaire",
+        "Format": "Broché",
+        "Language": "inglés (en)",  # named by Babel in the project's language
+        "Status": "En cours de lecture",
+        "Reviewed by": "Lea Reader",
+        "Review date": "2024-05-01",
+    }
+
+
+def test_translated_verdict_and_quick_review(translated: Callable[..., SphinxTestApp]) -> None:
+    review = one(page(translated(), "pragmatic"), "article.bookreview")
+    assert (
+        str(one(review, ".bookreview-verdict")) == '<p class="bookreview-verdict">Des conseils <em>pratiques</em>.</p>'
+    )
+    quick = one(review, ".bookreview-quick-answers")
+    answers = [(dt.get_text(), one(dd, "p").decode_contents()) for dt, dd in zip(quick("dt"), quick("dd"), strict=True)]
+    assert answers == [
+        ("Why I picked it up", "Un collègue me l\u2019a recommandé."),
+        ("I\u2019d give it to", "Tout programmeur."),
+    ]
+
+
+def test_translated_myst_card(translated: Callable[..., SphinxTestApp]) -> None:
+    review = one(page(translated(), "dune"), "article.bookreview")
+    assert str(one(review, ".bookreview-title")) == (
+        '<p class="bookreview-title"><strong>Dune, le roman</strong>: '
+        '<span class="bookreview-subtitle">Le roman</span></p>'
+    )
+    assert (
+        facts(review)["Series"]
+        == 'Book 1 of <a class="reference external" href="https://example.org/dune">Le Cycle de Dune</a>'
+    )
+    assert facts(review)["Format"] == "Relié"
+    assert str(one(review, ".bookreview-disclosure")) == (
+        '<p class="bookreview-disclosure"><strong>Disclosure:</strong> Un cadeau.</p>'
+    )
+    assert str(one(review, ".bookreview-verdict")) == '<p class="bookreview-verdict">Une épopée du <em>désert</em>.</p>'
+    assert one(review, ".bookreview-quick-answers dd").get_text(strip=True) == "Tout le monde en parle."
+
+
+def test_the_trial_project(tmp_path: Path) -> None:
+    """The user trial's project, in a language (``xx``) that Babel does not
+    know: the card keeps its bold title, subtitle and "Disclosure:" label,
+    and names the book's language in English, as its labels are."""
+    review = """\
+.. bookreview:: The Pragmatic Programmer
+   :subtitle: Your Journey to Mastery
+   :language: en
+   :disclosure: Own copy.
+   :verdict: Practical advice.
+"""
+    srcdir = write_files(tmp_path, {
+        "conf.py": 'extensions = ["sphinx_bookreview"]\nbookreview_opengraph = False\nlocale_dirs = ["locale/"]\n',
+        "index.rst": f"Shelf\n=====\n\n.. bookreview-list::\n\n{review}",
+    })  # fmt: skip
+    translations = {"Own copy.": "Mon exemplaire.", "Practical advice.": "Des conseils pratiques."}
+    write_catalog(srcdir, "xx", "index", {"The Pragmatic Programmer": "Le Programmeur pragmatique", **translations})
+    sphinx_build_process(srcdir, tmp_path / "out", "xx")  # as the trial built it (Docutils warns in a test process)
+    index = page_in(tmp_path / "out", "index")
+    assert str(one(index, ".bookreview-title")) == (
+        '<p class="bookreview-title"><strong>Le Programmeur pragmatique</strong>: '
+        '<span class="bookreview-subtitle">Your Journey to Mastery</span></p>'
+    )
+    assert str(one(index, ".bookreview-disclosure")) == (
+        '<p class="bookreview-disclosure"><strong>Disclosure:</strong> Mon exemplaire.</p>'
+    )
+    assert facts(one(index, ".bookreview-card")) == {"Language": "English (en)"}
+
+
+def test_untranslated_build_is_unchanged(translated: Callable[..., SphinxTestApp]) -> None:
+    """Without a catalog for the language, the card shows the source, and
+    no translation placeholder is left in the doctree."""
+    app = translated("html", None)
+    card = one(page(app, "pragmatic"), ".bookreview-card")
+    assert str(one(card, ".bookreview-title")) == (
+        '<p class="bookreview-title"><strong>The Pragmatic Programmer</strong>: '
+        '<span class="bookreview-subtitle">Your Journey to Mastery</span></p>'
+    )
+    assert facts(card)["Contributor"] == "Ron Jeffries (foreword)"
+    doctree = app.env.get_doctree("pragmatic")
+    assert not [node for node in doctree.findall() if "translatable" in getattr(node, "attributes", {})]
+
+
+def test_text_builder(translated: Callable[..., SphinxTestApp]) -> None:
+    text = (translated("text").outdir / "pragmatic.txt").read_text(encoding="utf-8")
+    for shown in (
+        "**Le Programmeur pragmatique**: Votre voyage vers la maîtrise",
+        "Contributor:\n   Ron Jeffries (préface)",
+        "Series:\n   Book 1 of Bibliothèque pragmatique",
+        "**Disclosure:** Mon exemplaire.",
+        "Des conseils *pratiques*.",
+        "Why I picked it up\n   Un collègue me l\u2019a recommandé.",
+    ):
+        assert shown in text
+
+
+@pytest.mark.latex
+def test_latex_builder(translated: Callable[..., SphinxTestApp]) -> None:
+    """In French, whose labels our own catalog translates."""
+    tex = next(translated("latex", "fr").outdir.glob("*.tex")).read_text(encoding="utf-8")
+    for shown in (
+        r"\sphinxstylestrong{Le Programmeur pragmatique}: \DUrole{bookreview-subtitle}{Votre voyage vers la maîtrise}",
+        "Ron Jeffries (préface)",
+        "\\sphinxstylestrong{Transparence\u00a0:} Mon exemplaire.",  # a no-break space before the colon
+        r"Des conseils \sphinxstyleemphasis{pratiques}.",
+        r"\sphinxstylestrong{Dune, le roman}: \DUrole{bookreview-subtitle}{Le roman}",
+    ):
+        assert shown in tex
+
+
+# -- incremental builds -----------------------------------------------
+
+
+def sphinx_build_process(srcdir: Path, outdir: Path, language: str = LANGUAGE) -> str:
+    """``sphinx-build -W -b html`` in a process of its own, as a user runs
+    it (a process caches each ``.mo`` file it has read: Python's
+    ``gettext``); its output."""
+    command = [sys.executable, "-m", "sphinx", "-W", "-D", f"language={language}", "-b", "html", srcdir, outdir]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    assert (done.returncode, done.stderr) == (0, "")
+    return done.stdout
+
+
+def test_a_changed_catalog_updates_the_card(rootdir: Path, tmp_path: Path) -> None:
+    """Only the ``.po`` changes: Sphinx compiles it and reads again the
+    document whose catalog changed (and only it), as a clean build does."""
+    srcdir = translation_project(rootdir, tmp_path / "src", LANGUAGE)
+    sphinx_build_process(srcdir, tmp_path / "out")
+    po = srcdir / "locale" / LANGUAGE / "LC_MESSAGES" / "pragmatic.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("Le Programmeur pragmatique", "Le Pragmatique"), "utf-8")
+    output = sphinx_build_process(srcdir, tmp_path / "out")
+    assert re.search(r"reading sources\.\.\. \[100%\] pragmatic\n", output), output
+    card = one(page_in(tmp_path / "out", "pragmatic"), ".bookreview-title strong")
+    assert str(card) == "<strong>Le Pragmatique</strong>"
+    shutil.rmtree(srcdir / "_build", ignore_errors=True)
+    sphinx_build_process(srcdir, tmp_path / "fresh")
+    for docname in ("index", "pragmatic", "dune"):
+        assert page_in(tmp_path / "out", docname) == page_in(tmp_path / "fresh", docname), docname
+
+
+def page_in(outdir: Path, docname: str) -> BeautifulSoup:
+    return BeautifulSoup((outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
