@@ -10,11 +10,12 @@ catalogs (compiled with Babel) and its cover.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -22,7 +23,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 from PIL import Image
-from projects import sphinx_build, write_files
+from projects import sphinx_app, sphinx_build, write_files
+
+from sphinx_bookreview.domain import BookDomain
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,6 +51,7 @@ CATALOGS = {
         "Practical *advice*.": "Des conseils *pratiques*.",
         "A colleague recommended it.": "Un collègue me l\u2019a recommandé.",
         "Every programmer.": "Tout programmeur.",
+        "Cover of The Pragmatic Programmer": "Couverture du Programmeur pragmatique",
     },
     "dune": {
         "Dune": "Dune, le roman",
@@ -148,11 +152,12 @@ def test_each_text_is_a_message_of_its_own(translated: Callable[..., SphinxTestA
     with (app.outdir / f"{docname}.pot").open("rb") as pot:
         messages = [message for message in read_po(pot) if message.id]
     assert [message.id for message in messages] == MESSAGES[docname]
-    # Each of the reviewer's texts points at the review's directive.
+    # Each of the reviewer's texts points at the review's directive (the
+    # cover's alt text is Sphinx's own message of an image, at no line).
     source = {"pragmatic": "pragmatic.rst", "dune": "dune.md"}[docname]
     line = {"pragmatic": 4, "dune": 3}[docname]
     for message in messages:
-        if message.id in CATALOGS[docname]:
+        if message.id in CATALOGS[docname] and not message.id.startswith("Cover of"):
             assert [(path.rpartition("/")[2], n) for path, n in message.locations][-1] == (source, line)
 
 
@@ -180,6 +185,8 @@ def test_translated_card_keeps_its_labels_and_structure(translated: Callable[...
         "Reviewed by": "Lea Reader",
         "Review date": "2024-05-01",
     }
+    # A local cover's alt text is a message of Sphinx's own.
+    assert one(card, "img.bookreview-cover")["alt"] == "Couverture du Programmeur pragmatique"
 
 
 def test_translated_verdict_and_quick_review(translated: Callable[..., SphinxTestApp]) -> None:
@@ -206,6 +213,8 @@ def test_translated_myst_card(translated: Callable[..., SphinxTestApp]) -> None:
         == 'Book 1 of <a class="reference external" href="https://example.org/dune">Le Cycle de Dune</a>'
     )
     assert facts(review)["Format"] == "Relié"
+    # A remote cover's alt text (no message) follows the translated title.
+    assert one(review, "img.bookreview-cover")["alt"] == "Cover of Dune, le roman"
     assert str(one(review, ".bookreview-disclosure")) == (
         '<p class="bookreview-disclosure"><strong>Disclosure:</strong> Un cadeau.</p>'
     )
@@ -240,6 +249,10 @@ def test_the_trial_project(tmp_path: Path) -> None:
         '<p class="bookreview-disclosure"><strong>Disclosure:</strong> Mon exemplaire.</p>'
     )
     assert facts(one(index, ".bookreview-card")) == {"Language": "English (en)"}
+    item = one(index, ".bookreview-list-items li")
+    assert (one(item, "a").get_text(), one(item, ".bookreview-list-verdict").get_text()) == (
+        "Le Programmeur pragmatique", "Des conseils pratiques."
+    )  # fmt: skip
 
 
 def test_untranslated_build_is_unchanged(translated: Callable[..., SphinxTestApp]) -> None:
@@ -283,7 +296,82 @@ def test_latex_builder(translated: Callable[..., SphinxTestApp]) -> None:
         assert shown in tex
 
 
-# -- incremental builds -----------------------------------------------
+# -- what the records show --------------------------------------------------------
+
+
+def test_listings_and_links_show_the_translation(translated: Callable[..., SphinxTestApp]) -> None:
+    app = translated()
+    index = page(app, "index")
+    bullets = [
+        (one(item, "a em").get_text(), one(item, ".bookreview-list-verdict").get_text())
+        for item in index.select(".bookreview-list-items > li")
+    ]
+    assert bullets == [
+        ("Le Programmeur pragmatique", "Des conseils pratiques."),
+        ("Dune, le roman", "Une épopée du désert."),
+    ]
+    rows = [[cell.get_text() for cell in row.select("td")] for row in index.select(".bookreview-list-table tbody tr")]
+    assert rows == [
+        ["Le Programmeur pragmatique", "Book 1 of Bibliothèque pragmatique", "Des conseils pratiques."],
+        ["Dune, le roman", "Book 1 of Le Cycle de Dune", "Une épopée du désert."],
+    ]
+    links = index.select("p a.reference.internal em")
+    assert [link.get_text() for link in links if link.find_parent(class_="bookreview-list") is None] == [
+        "Le Programmeur pragmatique",
+        "Dune, le roman",
+    ]
+    authors = page(app, "book-author")
+    assert "Le Programmeur pragmatique" in authors.get_text()
+
+
+def test_structured_data_and_feeds_show_the_translation(translated: Callable[..., SphinxTestApp]) -> None:
+    app = translated()
+    pragmatic = page(app, "pragmatic")
+    meta = {tag.get("name") or tag.get("property"): tag["content"] for tag in pragmatic.select("meta[content]")}
+    assert (meta["description"], meta["og:title"]) == ("Des conseils pratiques.", "Le Programmeur pragmatique")
+    data = json.loads(one(pragmatic, 'script[type="application/ld+json"]').get_text())
+    book = data["itemReviewed"]
+    assert (data["name"], data["reviewBody"], book["name"], book["alternativeHeadline"]) == (
+        "Le Programmeur pragmatique", "Des conseils pratiques.", "Le Programmeur pragmatique",
+        "Votre voyage vers la maîtrise",
+    )  # fmt: skip
+    assert (book["bookEdition"], book["isPartOf"]["name"]) == (
+        "édition du 20e anniversaire",
+        "Bibliothèque pragmatique",
+    )
+    feed = (app.outdir / "reviews.atom").read_text(encoding="utf-8")
+    assert "<title>Le Programmeur pragmatique</title>" in feed
+    assert "<summary>Une épopée du désert.</summary>" in feed
+    catalog = {r["id"]: r for r in json.loads((app.outdir / "bookreviews.json").read_text(encoding="utf-8"))["reviews"]}
+    entry: dict[str, Any] = catalog["pragmatic"]
+    assert {key: entry[key] for key in ("title", "subtitle", "edition", "series", "disclosure", "verdict")} == {
+        "title": "Le Programmeur pragmatique", "subtitle": "Votre voyage vers la maîtrise",
+        "edition": "édition du 20e anniversaire", "series": "Bibliothèque pragmatique",
+        "disclosure": "Mon exemplaire.", "verdict": "Des conseils pratiques.",
+    }  # fmt: skip
+    assert entry["verdict_text"] == "Des conseils pratiques."
+    assert [a["answer"] for a in entry["answers"]] == ["Un collègue me l\u2019a recommandé.", "Tout programmeur."]
+    assert entry["contributors"] == [{"name": "Ron Jeffries", "role": "préface"}]
+
+
+def test_the_record_keeps_its_id_and_untranslated_text(translated: Callable[..., SphinxTestApp]) -> None:
+    domain = BookDomain.of(translated().env)
+    (dune,) = domain.records_in("dune")
+    (pragmatic,) = domain.records_in("pragmatic")
+    assert (dune.id, dune.title, pragmatic.id, pragmatic.title) == (
+        "dune",
+        "Dune, le roman",
+        "pragmatic",
+        "Le Programmeur pragmatique",
+    )
+    assert (pragmatic.authors, pragmatic.reviewer, pragmatic.publisher) == (
+        ("David Thomas", "Andrew Hunt"),
+        "Lea Reader",
+        "",
+    )
+
+
+# -- incremental and parallel builds -----------------------------------------------
 
 
 def sphinx_build_process(srcdir: Path, outdir: Path, language: str = LANGUAGE) -> str:
@@ -296,9 +384,11 @@ def sphinx_build_process(srcdir: Path, outdir: Path, language: str = LANGUAGE) -
     return done.stdout
 
 
-def test_a_changed_catalog_updates_the_card(rootdir: Path, tmp_path: Path) -> None:
-    """Only the ``.po`` changes: Sphinx compiles it and reads again the
-    document whose catalog changed (and only it), as a clean build does."""
+def test_a_changed_catalog_updates_the_card_and_the_pages_showing_it(rootdir: Path, tmp_path: Path) -> None:
+    """Only the ``.po`` changes: Sphinx compiles it, reads again the
+    document whose catalog changed (and only it), and rewrites the
+    unchanged index page, whose listing and links show the new title, as
+    a clean build does."""
     srcdir = translation_project(rootdir, tmp_path / "src", LANGUAGE)
     sphinx_build_process(srcdir, tmp_path / "out")
     po = srcdir / "locale" / LANGUAGE / "LC_MESSAGES" / "pragmatic.po"
@@ -307,6 +397,8 @@ def test_a_changed_catalog_updates_the_card(rootdir: Path, tmp_path: Path) -> No
     assert re.search(r"reading sources\.\.\. \[100%\] pragmatic\n", output), output
     card = one(page_in(tmp_path / "out", "pragmatic"), ".bookreview-title strong")
     assert str(card) == "<strong>Le Pragmatique</strong>"
+    index = page_in(tmp_path / "out", "index")
+    assert [em.get_text() for em in index.select(".bookreview-list-items a em")] == ["Le Pragmatique", "Dune, le roman"]
     shutil.rmtree(srcdir / "_build", ignore_errors=True)
     sphinx_build_process(srcdir, tmp_path / "fresh")
     for docname in ("index", "pragmatic", "dune"):
@@ -315,3 +407,44 @@ def test_a_changed_catalog_updates_the_card(rootdir: Path, tmp_path: Path) -> No
 
 def page_in(outdir: Path, docname: str) -> BeautifulSoup:
     return BeautifulSoup((outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+#: Enough documents that ``-j 2`` reads them in several worker processes.
+PARALLEL_DOCS = 12
+
+
+def test_parallel_build_equals_a_serial_build(tmp_path: Path) -> None:
+    """Records translated in worker processes reach the listing as in a serial build."""
+    conf = 'extensions = ["sphinx_bookreview"]\nhtml_baseurl = "https://x.example.org/"\nlocale_dirs = ["locale/"]\n'
+    sources = {
+        "conf.py": conf,
+        "index.rst": "Shelf\n=====\n\n.. bookreview-list::\n   :sort: title\n\n.. toctree::\n   :glob:\n\n   book*\n",
+    }
+    for n in range(PARALLEL_DOCS):
+        sources[f"book{n:02d}.rst"] = f"Book\n====\n\n.. bookreview:: Book {n:02d}\n   :verdict: Verdict {n:02d}.\n"
+    srcdir = write_files(tmp_path / "src", sources)
+    for n in range(PARALLEL_DOCS):
+        write_catalog(
+            srcdir,
+            LANGUAGE,
+            f"book{n:02d}",
+            {f"Book {n:02d}": f"Libro {n:02d}", f"Verdict {n:02d}.": f"Veredicto {n:02d}."},
+        )
+    pages, merged = [], []
+    for parallel in (2, 0):
+        app = sphinx_app(
+            srcdir, builddir=tmp_path / str(parallel), parallel=parallel, confoverrides={"language": LANGUAGE}
+        )
+        app.connect("env-merge-info", lambda _app, _env, docnames, _other: merged.append(len(docnames)))
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        assert app.warning.getvalue() == ""
+        pages.append((app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert len(merged) >= 2, "the documents were not read by several worker processes"
+    assert pages[0] == pages[1]
+    listed = BeautifulSoup(pages[0], "html.parser").select(".bookreview-list-items li")
+    assert [item.get_text(" ", strip=True) for item in listed] == [
+        f"Libro {n:02d} Veredicto {n:02d}." for n in range(PARALLEL_DOCS)
+    ]
