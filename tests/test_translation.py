@@ -10,11 +10,14 @@ catalogs (compiled with Babel) and its cover.
 
 from __future__ import annotations
 
+import importlib.metadata
+import io
 import json
 import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -24,16 +27,17 @@ from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
 from PIL import Image
 from projects import sphinx_app, sphinx_build, write_files
+from test_docs_snippets import GUIDE, commands, rst_blocks, run
 
 from sphinx_bookreview.domain import BookDomain
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from bs4 import Tag
     from sphinx.testing.util import SphinxTestApp
 
+TRANSLATING = Path(__file__).parent.parent / "docs" / "guides" / "translating.rst"
 #: The language of the translation: one our own catalogs do not cover, so
 #: the card's labels are English; Babel, Docutils and MyST know it.
 LANGUAGE = "es"
@@ -448,3 +452,49 @@ def test_parallel_build_equals_a_serial_build(tmp_path: Path) -> None:
     assert [item.get_text(" ", strip=True) for item in listed] == [
         f"Libro {n:02d} Veredicto {n:02d}." for n in range(PARALLEL_DOCS)
     ]
+
+
+# -- the guide ----------------------------------------------------------------------
+
+
+def translate(po: Path, excerpt: str) -> None:
+    """What the reader does with the catalog: the translations of the
+    guide's excerpt written after their messages."""
+    with po.open("rb") as file:
+        catalog = read_po(file)
+    for message in read_po(io.BytesIO(excerpt.encode())):
+        if message.id:
+            catalog[message.id].string = message.string
+    with po.open("wb") as file:
+        write_po(file, catalog)
+
+
+def test_the_translating_guide(tmp_path: Path) -> None:
+    """docs/guides/translating.rst followed as written, on the project of
+    the getting-started guide (its review in reStructuredText)."""
+    for block in rst_blocks(GUIDE):
+        if block.caption in ("conf.py", "index.rst", "reviews/the-pragmatic-programmer.rst"):
+            write_files(tmp_path, {block.caption: block.text})
+    for block in rst_blocks(TRANSLATING):
+        if block.caption == "Add to the end of conf.py":
+            with (tmp_path / "conf.py").open("a", encoding="utf-8") as conf:
+                conf.write("\n" + block.text)
+        elif block.language == "po":
+            translate(tmp_path / block.caption.removesuffix(", in part"), block.text)
+        for command in commands(block) if block.language == "console" else []:
+            if command.startswith("python -m pip install"):
+                assert importlib.metadata.version(command.split()[-1])  # installed with the test extra
+            else:
+                run(command.replace("sphinx-intl ", "python -m sphinx_intl ", 1), tmp_path)
+    review = page_in(tmp_path / "_build" / "html" / "fr" / "reviews", "the-pragmatic-programmer")
+    assert str(one(review, ".bookreview-title")) == (
+        '<p class="bookreview-title"><strong>Le Programmeur pragmatique</strong>: '
+        '<span class="bookreview-subtitle">Votre voyage vers la maîtrise</span></p>'
+    )
+    assert facts(review)["Édition"] == "édition du 20e anniversaire"  # the label from our own French catalog
+    assert one(review, ".bookreview-verdict").get_text() == "Des conseils pratiques qui ont bien vieilli."
+    assert one(review, ".bookreview-quick dd").decode_contents().strip() == (
+        "<p>La recommandation <em>appuyée</em> d\u2019un collègue.</p>"
+    )
+    index = page_in(tmp_path / "_build" / "html" / "fr", "index")
+    assert one(index, ".bookreview-list-items a em").get_text() == "Le Programmeur pragmatique"
