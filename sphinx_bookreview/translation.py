@@ -83,9 +83,9 @@ class TranslatedRecords(SphinxTransform):
     """Each translated review's record, JSON-LD and cover's alt text
     made of the translated card (see the module's docstring)."""
 
-    # After Sphinx's Locale (20), which translates the card; before Sphinx
-    # unwraps the card's placeholders (RemoveTranslatableInline, 999),
-    # which carry the original text each translation replaced.
+    # After Sphinx's Locale (20), which translates the card; before
+    # MessagesInPlace unwraps the card's placeholders, which carry the
+    # original text each translation replaced.
     default_priority = 30
 
     def apply(self, **kwargs: object) -> None:
