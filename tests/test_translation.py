@@ -2,7 +2,9 @@
 extracts each piece of the reviewer's text as a message of its own, and a
 project's catalog (``locale/<language>/LC_MESSAGES/<document>.po`` and
 ``.mo``) translates exactly that text, in reStructuredText and MyST, with
-the card's labels, separators and classes kept.
+the card's labels, separators and classes kept; listings, links,
+structured data, feed and catalogue show the translation too, also after
+an incremental or a ``-j`` build; docs/guides/translating.rst works as written.
 
 The project is ``tests/roots/test-translation``; the tests write its
 catalogs (compiled with Babel) and its cover.
@@ -127,7 +129,7 @@ def translated(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Calla
 
 
 def page(app: SphinxTestApp, docname: str) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+    return page_in(app.outdir, docname)
 
 
 def one(soup: BeautifulSoup | Tag, selector: str) -> Tag:
