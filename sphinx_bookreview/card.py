@@ -3,7 +3,9 @@
 Facts become a field list (a description list in LaTeX, ``:Field:`` lines
 in text), quick-review answers a definition list (``<dl>`` in HTML). Text
 that comes from the reviewer carries its source and line, so the gettext
-builder extracts it; labels come from our own message catalog.
+builder extracts it, each piece as a message of its own (:func:`message`):
+a translation replaces that text and keeps the labels, separators and
+classes around it. Labels come from our own message catalog.
 """
 
 from __future__ import annotations
@@ -79,11 +81,13 @@ def reading_text(reading: Reading, fmt: str) -> str:
     return days if reading.status == "read" else f"{days} ({status_label(reading.status, fmt)})"
 
 
-def series_nodes(review: Review) -> list[nodes.Node]:
-    """ "Book 2 of The Laundry Files", the series' name linked to ``:series-url:``."""
-    name: nodes.Node = nodes.Text(review.series)
+def series_nodes(review: Review, name: nodes.Node | None = None) -> list[nodes.Node]:
+    """ "Book 2 of The Laundry Files", the series' name (``name``, else its
+    text) linked to ``:series-url:``."""
+    if name is None:
+        name = nodes.Text(review.series)
     if review.series_url:
-        name = nodes.reference(review.series, review.series, refuri=review.series_url)
+        name = nodes.reference("", "", name, refuri=review.series_url)
     if review.series_number is None:
         return [name]
     first, last = series_text(review.series_number), series_text(review.series_number_end or 0)
@@ -113,6 +117,10 @@ def published_text(review: Review) -> str:
     if review.original_published and review.original_published != review.published:
         return f"{review.published} " + _("(first published %s)") % review.original_published
     return review.published
+
+
+def cover_alt(title: str) -> str:
+    return _("Cover of %s") % title
 
 
 def question_label(question: str) -> str:
@@ -157,6 +165,22 @@ def source_text(
 ) -> nodes.TextElement:
     """A text node the gettext builder extracts: it knows its source."""
     node = node_class(content, content, **atts)
+    node.source, node.line = where
+    return node
+
+
+def message(content: str, where: tuple[str, int]) -> nodes.inline:
+    """``content`` as a message of its own: the gettext builder extracts
+    it, and a translation (read as markup, as Sphinx reads every
+    translation) replaces exactly this text, not the label, separator or
+    element around it.
+
+    Sphinx's own placeholder for such text (its ``versionadded`` label
+    uses one): an inline with ``translatable`` set. After translating,
+    :class:`~sphinx_bookreview.translation.MessagesInPlace` puts its
+    children in its place.
+    """
+    node = nodes.inline(content, content, translatable=True)
     node.source, node.line = where
     return node
 
@@ -234,11 +258,10 @@ class CardBuilder:
         card = bookreview_card(classes=["bookreview-card"])
         if review.cover:
             card += self.cover()
-        heading = source_text(nodes.paragraph, "", self.where, classes=["bookreview-title"])
-        heading.rawsource = review.title
-        heading += nodes.strong(review.title, review.title)
+        heading = nodes.paragraph(classes=["bookreview-title"])
+        heading += nodes.strong("", "", message(review.title, self.where))
         if review.subtitle:
-            subtitle = nodes.inline(review.subtitle, review.subtitle, classes=["bookreview-subtitle"])
+            subtitle = nodes.inline("", "", message(review.subtitle, self.where), classes=["bookreview-subtitle"])
             heading += [nodes.Text(": "), subtitle]
         card += heading
         facts = nodes.field_list(classes=["bookreview-facts"])
@@ -247,16 +270,16 @@ class CardBuilder:
             facts += nodes.field("", nodes.field_name(label, label), body)
         card += facts
         if review.disclosure:
-            note = source_text(nodes.paragraph, "", self.where, classes=["bookreview-disclosure"])
-            note.rawsource = review.disclosure
-            note += [nodes.strong(_("Disclosure:"), _("Disclosure:")), nodes.Text(" " + review.disclosure)]
+            label = _("Disclosure:")
+            note = nodes.paragraph(classes=["bookreview-disclosure"])
+            note += [nodes.strong(label, label), nodes.Text(" "), message(review.disclosure, self.where)]
             card += note
         return card
 
     def cover(self) -> bookreview_cover | bookreview_cover_url:
         """A local cover as an image Sphinx collects and copies; a remote
         one as its URL alone (see :mod:`sphinx_bookreview.covers`)."""
-        atts: dict[str, Any] = {"alt": _("Cover of %s") % self.review.title, "classes": ["bookreview-cover"]}
+        atts: dict[str, Any] = {"alt": cover_alt(self.review.title), "classes": ["bookreview-cover"]}
         if is_url(self.review.cover):
             return bookreview_cover_url(uri=self.review.cover, **atts)
         # No width here: HTML sizes it with CSS, and a width would make
@@ -273,18 +296,18 @@ class CardBuilder:
         language = self.config.language
         rows: list[tuple[str, list[nodes.Node] | None]] = [
             *self.people(),
-            (_("Series"), series_nodes(r) if r.series else None),
-            (_("Edition"), text(r.edition)),
+            (_("Series"), series_nodes(r, message(r.series, self.where)) if r.series else None),
+            (_("Edition"), self.message_value(r.edition)),
             (_("Publisher"), text(r.publisher)),
             (_("Published") if r.published else _("First published"), text(published_text(r))),
             (_("Pages"), text(str(r.pages or ""))),
-            (_("Format"), text(format_label(r.format) if r.format else "")),
+            (_("Format"), self.message_value(format_label(r.format) if r.format else "")),
             (_("Language"), text(language_name(r.language, language) if r.language else "")),
             (_("ISBN"), [self.isbn()] if r.isbn else None),
             (_("ASIN"), text(r.asin)),
             (_("Website"), [website(r.url)] if r.url else None),
             (_("Rating"), [rating_node(r.rating, scale, step, language)] if r.rating is not None else None),
-            (_("Status"), text(status_label(r.status, r.format)) if r.status != "read" else None),
+            (_("Status"), self.message_value(status_label(r.status, r.format)) if r.status != "read" else None),
             (_("Progress"), text(progress_text(r)) if r.progress else None),
             (_("Tags"), joined(xref("tag", t, t) for t in r.tags)),
             *self.reading_dates(),
@@ -297,15 +320,33 @@ class CardBuilder:
     def people(self) -> list[tuple[str, list[nodes.Node] | None]]:
         """Authors (linked to their entries) and the other people of the book."""
         r = self.review
-        contributors = [f"{name} ({role})" if role else name for name, role in r.contributors]
         return [
             (plural(r.authors, _("Author"), _("Authors")), joined(xref("author", a, a) for a in r.authors)),
             (plural(r.editors, _("Editor"), _("Editors")), text(", ".join(r.editors))),
             (plural(r.translators, _("Translator"), _("Translators")), text(", ".join(r.translators))),
             (plural(r.illustrators, _("Illustrator"), _("Illustrators")), text(", ".join(r.illustrators))),
             (plural(r.narrators, _("Narrator"), _("Narrators")), text(", ".join(r.narrators))),
-            (plural(r.contributors, _("Contributor"), _("Contributors")), text(", ".join(contributors))),
+            (plural(r.contributors, _("Contributor"), _("Contributors")), self.contributors()),
         ]
+
+    def contributors(self) -> list[nodes.Node]:
+        """``Ken MacLeod (Introduction)``: each role a message; names stay as written."""
+        shown: list[nodes.Node] = []
+        for name, role in self.review.contributors:
+            shown += [nodes.Text(", ")] if shown else []
+            if role:
+                shown += [nodes.Text(f"{name} ("), message(role, self.where), nodes.Text(")")]
+            else:
+                shown.append(nodes.Text(name))
+        return shown
+
+    def message_value(self, value: str) -> list[nodes.Node]:
+        """A fact's value as a message of its own, if it has one. Also the
+        format's and status's words: the package's catalogs translate them
+        (as the row's labels) for German and French; a project in another
+        language translates them in its own catalog, with the labels, which
+        Sphinx extracts as it extracts every field name."""
+        return [message(value, self.where)] if value else []
 
     def reading_dates(self) -> list[tuple[str, list[nodes.Node] | None]]:
         """*Started* and *Finished*, or with ``:reads:`` one row of every
@@ -364,11 +405,17 @@ def website(url: str) -> nodes.reference:
 
 
 def language_name(code: str, ui_language: str | None) -> str:
-    """``German (de)`` in the project's language, or the code if unknown."""
+    """``German (de)`` in the project's language (in English, as our labels
+    are then, where Babel does not know that language), or the code if
+    Babel does not know the book's."""
     from babel import Locale, UnknownLocaleError
 
     try:
-        name = Locale.parse(code, sep="-").get_display_name(Locale.parse(ui_language or "en", sep="_"))
+        shown_in = Locale.parse(ui_language or "en", sep="_")
+    except (ValueError, UnknownLocaleError):
+        shown_in = Locale("en")
+    try:
+        name = Locale.parse(code, sep="-").get_display_name(shown_in)
     except (ValueError, UnknownLocaleError):
         return code
     return f"{name} ({code})" if name else code

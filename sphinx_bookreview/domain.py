@@ -300,6 +300,13 @@ class BookDomain(Domain):
         self.reviews_by_doc.setdefault(review.docname, []).append(review)
         self.forget_derived()
 
+    def replace_review(self, old: Review, new: Review) -> None:
+        """Put ``new`` in the place of the record ``old`` (translated, see
+        :mod:`sphinx_bookreview.translation`)."""
+        records = self.reviews_by_doc[old.docname]
+        records[next(n for n, record in enumerate(records) if record is old)] = new
+        self.forget_derived()
+
     def clear_doc(self, docname: str) -> None:
         self.reviews_by_doc.pop(docname, None)
         self.references.pop(docname, None)

@@ -23,6 +23,7 @@ from sphinx_bookreview.rereviews import setup_rereviews
 from sphinx_bookreview.roles import setup_roles
 from sphinx_bookreview.spoilers import setup_spoilers
 from sphinx_bookreview.stats import setup_stats
+from sphinx_bookreview.translation import setup_translation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_roles(app)
     setup_spoilers(app)
     setup_rereviews(app)
+    setup_translation(app)
     setup_covers(app)
     setup_freshness(app)
     setup_meta(app)

@@ -20,7 +20,9 @@ less what only the build uses (source document, file and line, the
 - ``answers``: the quick review as ``{key, question, answer}`` objects, the
   answer as written in the source;
 - ``verdict`` as written in the source, and ``verdict_text`` as a reader
-  sees it (the plain text, its inline markup rendered);
+  sees it (the plain text, its inline markup rendered); in a build with a
+  translation, the answers and ``verdict`` are the translation's plain
+  text too (:mod:`sphinx_bookreview.translation`);
 - ``reads``: every reading as ``{started, finished, status}``, oldest first
   (one for a review without ``:reads:``); ``contributors`` as ``{name,
   role}``; ``progress`` as ``{percent}``, with ``page`` and ``pages`` when
