@@ -22,6 +22,7 @@ from sphinx_bookreview.nodes import (
     bookreview_card,
     bookreview_cover,
     bookreview_cover_url,
+    bookreview_isolate,
     bookreview_quick,
 )
 from sphinx_bookreview.outputs.jsonld import review_jsonld
@@ -84,6 +85,7 @@ def series_nodes(review: Review) -> list[nodes.Node]:
     name: nodes.Node = nodes.Text(review.series)
     if review.series_url:
         name = nodes.reference(review.series, review.series, refuri=review.series_url)
+    name = isolated(name)
     if review.series_number is None:
         return [name]
     first, last = series_text(review.series_number), series_text(review.series_number_end or 0)
@@ -148,6 +150,22 @@ def text(value: str) -> list[nodes.Node]:
     return [nodes.Text(value)] if value else []
 
 
+def isolated(*children: nodes.Node) -> bookreview_isolate:
+    """``children`` in their own writing direction: text a reader or a book
+    brings, never our labels (see :class:`~sphinx_bookreview.nodes.bookreview_isolate`)."""
+    return bookreview_isolate("", "", *children)
+
+
+def own_text(value: str) -> list[nodes.Node]:
+    """A reader's or a book's text, in its own direction."""
+    return [isolated(nodes.Text(value))] if value else []
+
+
+def names(values: Iterable[str]) -> list[nodes.Node]:
+    """Names separated by commas, each in its own direction."""
+    return joined(isolated(nodes.Text(value)) for value in values)
+
+
 def plural(items: tuple[object, ...], one: str, many: str) -> str:
     return many if len(items) > 1 else one
 
@@ -201,7 +219,8 @@ class CardBuilder:
         paragraph = source_text(nodes.paragraph, "", self.where, **atts)
         paragraph.rawsource = text
         parsed, messages = self.parse_inline(text) if text else ([], [])
-        paragraph += parsed
+        if parsed:
+            paragraph += isolated(*parsed)
         return [paragraph, *messages]
 
     def verdict_text(self, verdict: str) -> str:
@@ -236,9 +255,9 @@ class CardBuilder:
             card += self.cover()
         heading = source_text(nodes.paragraph, "", self.where, classes=["bookreview-title"])
         heading.rawsource = review.title
-        heading += nodes.strong(review.title, review.title)
+        heading += isolated(nodes.strong(review.title, review.title))
         if review.subtitle:
-            subtitle = nodes.inline(review.subtitle, review.subtitle, classes=["bookreview-subtitle"])
+            subtitle = bookreview_isolate(review.subtitle, review.subtitle, classes=["bookreview-subtitle"])
             heading += [nodes.Text(": "), subtitle]
         card += heading
         facts = nodes.field_list(classes=["bookreview-facts"])
@@ -249,7 +268,7 @@ class CardBuilder:
         if review.disclosure:
             note = source_text(nodes.paragraph, "", self.where, classes=["bookreview-disclosure"])
             note.rawsource = review.disclosure
-            note += [nodes.strong(_("Disclosure:"), _("Disclosure:")), nodes.Text(" " + review.disclosure)]
+            note += [nodes.strong(_("Disclosure:"), _("Disclosure:")), nodes.Text(" "), *own_text(review.disclosure)]
             card += note
         return card
 
@@ -274,8 +293,8 @@ class CardBuilder:
         rows: list[tuple[str, list[nodes.Node] | None]] = [
             *self.people(),
             (_("Series"), series_nodes(r) if r.series else None),
-            (_("Edition"), text(r.edition)),
-            (_("Publisher"), text(r.publisher)),
+            (_("Edition"), own_text(r.edition)),
+            (_("Publisher"), own_text(r.publisher)),
             (_("Published") if r.published else _("First published"), text(published_text(r))),
             (_("Pages"), text(str(r.pages or ""))),
             (_("Format"), text(format_label(r.format) if r.format else "")),
@@ -286,10 +305,10 @@ class CardBuilder:
             (_("Rating"), [rating_node(r.rating, scale, step, language)] if r.rating is not None else None),
             (_("Status"), text(status_label(r.status, r.format)) if r.status != "read" else None),
             (_("Progress"), text(progress_text(r)) if r.progress else None),
-            (_("Tags"), joined(xref("tag", t, t) for t in r.tags)),
+            (_("Tags"), joined(isolated(xref("tag", t, t)) for t in r.tags)),
             *self.reading_dates(),
-            (_("Earlier review"), [self.earlier_review()] if r.rereview_of else None),
-            (_("Reviewed by"), text(r.reviewer)),
+            (_("Earlier review"), [isolated(self.earlier_review())] if r.rereview_of else None),
+            (_("Reviewed by"), own_text(r.reviewer)),
             (_("Review date"), text(r.date)),
         ]
         return [(label, value) for label, value in rows if value]
@@ -299,12 +318,12 @@ class CardBuilder:
         r = self.review
         contributors = [f"{name} ({role})" if role else name for name, role in r.contributors]
         return [
-            (plural(r.authors, _("Author"), _("Authors")), joined(xref("author", a, a) for a in r.authors)),
-            (plural(r.editors, _("Editor"), _("Editors")), text(", ".join(r.editors))),
-            (plural(r.translators, _("Translator"), _("Translators")), text(", ".join(r.translators))),
-            (plural(r.illustrators, _("Illustrator"), _("Illustrators")), text(", ".join(r.illustrators))),
-            (plural(r.narrators, _("Narrator"), _("Narrators")), text(", ".join(r.narrators))),
-            (plural(r.contributors, _("Contributor"), _("Contributors")), text(", ".join(contributors))),
+            (plural(r.authors, _("Author"), _("Authors")), joined(isolated(xref("author", a, a)) for a in r.authors)),
+            (plural(r.editors, _("Editor"), _("Editors")), names(r.editors)),
+            (plural(r.translators, _("Translator"), _("Translators")), names(r.translators)),
+            (plural(r.illustrators, _("Illustrator"), _("Illustrators")), names(r.illustrators)),
+            (plural(r.narrators, _("Narrator"), _("Narrators")), names(r.narrators)),
+            (plural(r.contributors, _("Contributor"), _("Contributors")), names(contributors)),
         ]
 
     def reading_dates(self) -> list[tuple[str, list[nodes.Node] | None]]:
