@@ -24,6 +24,7 @@ from sphinx_bookreview.nodes import (
     bookreview_card,
     bookreview_cover,
     bookreview_cover_url,
+    bookreview_isolate,
     bookreview_quick,
 )
 from sphinx_bookreview.outputs.jsonld import review_jsonld
@@ -88,6 +89,7 @@ def series_nodes(review: Review, name: nodes.Node | None = None) -> list[nodes.N
         name = nodes.Text(review.series)
     if review.series_url:
         name = nodes.reference("", "", name, refuri=review.series_url)
+    name = isolated(name)
     if review.series_number is None:
         return [name]
     first, last = series_text(review.series_number), series_text(review.series_number_end or 0)
@@ -154,6 +156,22 @@ def joined(items: Iterable[nodes.Node], separator: str = ", ") -> list[nodes.Nod
 
 def text(value: str) -> list[nodes.Node]:
     return [nodes.Text(value)] if value else []
+
+
+def isolated(*children: nodes.Node) -> bookreview_isolate:
+    """``children`` in their own writing direction: text a reader or a book
+    brings, never our labels (see :class:`~sphinx_bookreview.nodes.bookreview_isolate`)."""
+    return bookreview_isolate("", "", *children)
+
+
+def own_text(value: str) -> list[nodes.Node]:
+    """A reader's or a book's text, in its own direction."""
+    return [isolated(nodes.Text(value))] if value else []
+
+
+def names(values: Iterable[str]) -> list[nodes.Node]:
+    """Names separated by commas, each in its own direction."""
+    return joined(isolated(nodes.Text(value)) for value in values)
 
 
 def plural(items: tuple[object, ...], one: str, many: str) -> str:
@@ -225,7 +243,8 @@ class CardBuilder:
         paragraph = source_text(nodes.paragraph, "", self.where, **atts)
         paragraph.rawsource = text
         parsed, messages = self.parse_inline(text) if text else ([], [])
-        paragraph += parsed
+        if parsed:
+            paragraph += isolated(*parsed)
         return [paragraph, *messages]
 
     def verdict_text(self, verdict: str) -> str:
@@ -259,9 +278,9 @@ class CardBuilder:
         if review.cover:
             card += self.cover()
         heading = nodes.paragraph(classes=["bookreview-title"])
-        heading += nodes.strong("", "", message(review.title, self.where))
+        heading += isolated(nodes.strong("", "", message(review.title, self.where)))
         if review.subtitle:
-            subtitle = nodes.inline("", "", message(review.subtitle, self.where), classes=["bookreview-subtitle"])
+            subtitle = bookreview_isolate("", "", message(review.subtitle, self.where), classes=["bookreview-subtitle"])
             heading += [nodes.Text(": "), subtitle]
         card += heading
         facts = nodes.field_list(classes=["bookreview-facts"])
@@ -272,7 +291,7 @@ class CardBuilder:
         if review.disclosure:
             label = _("Disclosure:")
             note = nodes.paragraph(classes=["bookreview-disclosure"])
-            note += [nodes.strong(label, label), nodes.Text(" "), message(review.disclosure, self.where)]
+            note += [nodes.strong(label, label), nodes.Text(" "), isolated(message(review.disclosure, self.where))]
             card += note
         return card
 
@@ -297,8 +316,8 @@ class CardBuilder:
         rows: list[tuple[str, list[nodes.Node] | None]] = [
             *self.people(),
             (_("Series"), series_nodes(r, message(r.series, self.where)) if r.series else None),
-            (_("Edition"), self.message_value(r.edition)),
-            (_("Publisher"), text(r.publisher)),
+            (_("Edition"), [isolated(*self.message_value(r.edition))] if r.edition else None),
+            (_("Publisher"), own_text(r.publisher)),
             (_("Published") if r.published else _("First published"), text(published_text(r))),
             (_("Pages"), text(str(r.pages or ""))),
             (_("Format"), self.message_value(format_label(r.format) if r.format else "")),
@@ -309,10 +328,10 @@ class CardBuilder:
             (_("Rating"), [rating_node(r.rating, scale, step, language)] if r.rating is not None else None),
             (_("Status"), self.message_value(status_label(r.status, r.format)) if r.status != "read" else None),
             (_("Progress"), text(progress_text(r)) if r.progress else None),
-            (_("Tags"), joined(xref("tag", t, t) for t in r.tags)),
+            (_("Tags"), joined(isolated(xref("tag", t, t)) for t in r.tags)),
             *self.reading_dates(),
-            (_("Earlier review"), [self.earlier_review()] if r.rereview_of else None),
-            (_("Reviewed by"), text(r.reviewer)),
+            (_("Earlier review"), [isolated(self.earlier_review())] if r.rereview_of else None),
+            (_("Reviewed by"), own_text(r.reviewer)),
             (_("Review date"), text(r.date)),
         ]
         return [(label, value) for label, value in rows if value]
@@ -321,11 +340,11 @@ class CardBuilder:
         """Authors (linked to their entries) and the other people of the book."""
         r = self.review
         return [
-            (plural(r.authors, _("Author"), _("Authors")), joined(xref("author", a, a) for a in r.authors)),
-            (plural(r.editors, _("Editor"), _("Editors")), text(", ".join(r.editors))),
-            (plural(r.translators, _("Translator"), _("Translators")), text(", ".join(r.translators))),
-            (plural(r.illustrators, _("Illustrator"), _("Illustrators")), text(", ".join(r.illustrators))),
-            (plural(r.narrators, _("Narrator"), _("Narrators")), text(", ".join(r.narrators))),
+            (plural(r.authors, _("Author"), _("Authors")), joined(isolated(xref("author", a, a)) for a in r.authors)),
+            (plural(r.editors, _("Editor"), _("Editors")), names(r.editors)),
+            (plural(r.translators, _("Translator"), _("Translators")), names(r.translators)),
+            (plural(r.illustrators, _("Illustrator"), _("Illustrators")), names(r.illustrators)),
+            (plural(r.narrators, _("Narrator"), _("Narrators")), names(r.narrators)),
             (plural(r.contributors, _("Contributor"), _("Contributors")), self.contributors()),
         ]
 
@@ -335,9 +354,9 @@ class CardBuilder:
         for name, role in self.review.contributors:
             shown += [nodes.Text(", ")] if shown else []
             if role:
-                shown += [nodes.Text(f"{name} ("), message(role, self.where), nodes.Text(")")]
+                shown.append(isolated(nodes.Text(f"{name} ("), message(role, self.where), nodes.Text(")")))
             else:
-                shown.append(nodes.Text(name))
+                shown.append(isolated(nodes.Text(name)))
         return shown
 
     def message_value(self, value: str) -> list[nodes.Node]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.locale import get_translation
 
-from sphinx_bookreview.card import joined, progress_text, series_nodes, status_label, xref
+from sphinx_bookreview.card import isolated, joined, own_text, progress_text, series_nodes, status_label, xref
 from sphinx_bookreview.covers import copied_name, cover_node, cover_size
 from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import (
@@ -243,14 +243,15 @@ class Linker:
         found = self.domain.resolve_xref(self.app.env, self.docname, self.app.builder, reftype, target, node, content)
         return content if found is None else found
 
+    # Each title, name and tag in its own writing direction (see card.isolated).
     def title(self, review: Review) -> nodes.Element:
-        return self.link("review", review.id, nodes.emphasis(review.title, review.title))
+        return isolated(self.link("review", review.id, nodes.emphasis(review.title, review.title)))
 
     def authors(self, review: Review) -> list[nodes.Node]:
-        return joined(self.link("author", a, nodes.inline(a, a)) for a in review.authors)
+        return joined(isolated(self.link("author", a, nodes.inline(a, a))) for a in review.authors)
 
     def tags(self, review: Review) -> list[nodes.Node]:
-        return joined(self.link("tag", t, nodes.inline(t, t)) for t in review.tags)
+        return joined(isolated(self.link("tag", t, nodes.inline(t, t))) for t in review.tags)
 
 
 class ListingRenderer:
@@ -265,7 +266,8 @@ class ListingRenderer:
         "status": lambda self, r: [nodes.Text(status_label(r.status, r.format))],
         "series": lambda self, r: series_nodes(r) if r.series else [],
         "progress": lambda self, r: [nodes.Text(progress_text(r))] if r.progress else [],
-        "verdict": lambda self, r: [nodes.Text(r.verdict_text)] if r.verdict_text else [],
+        "verdict": lambda self, r: own_text(r.verdict_text),
+        "reviewer": lambda self, r: own_text(r.reviewer),
     }
 
     def __init__(self, app: Sphinx, docname: str) -> None:
@@ -307,7 +309,8 @@ class ListingRenderer:
                 line += [nodes.Text(" "), *self.rating(review)]
             item = nodes.list_item("", line)
             if review.verdict_text:
-                item += nodes.paragraph(review.verdict_text, review.verdict_text, classes=["bookreview-list-verdict"])
+                verdict = own_text(review.verdict_text)
+                item += nodes.paragraph(review.verdict_text, "", *verdict, classes=["bookreview-list-verdict"])
             items += item
         return items
 
@@ -390,7 +393,8 @@ class ListingRenderer:
         if review.rating is not None:
             card += nodes.paragraph("", "", *self.rating(review), classes=["bookreview-cards-rating"])
         if review.verdict_text:
-            card += nodes.paragraph(review.verdict_text, review.verdict_text, classes=["bookreview-cards-verdict"])
+            verdict = own_text(review.verdict_text)
+            card += nodes.paragraph(review.verdict_text, "", *verdict, classes=["bookreview-cards-verdict"])
         return card
 
     def cover(self, review: Review) -> bookreview_cover_url | None:

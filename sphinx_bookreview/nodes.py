@@ -61,6 +61,13 @@ class bookreview_rating(nodes.inline):  # noqa: N801
     without a visitor of their own show."""
 
 
+class bookreview_isolate(nodes.inline):  # noqa: N801
+    """Text of the book or its reader (a title, a name, a tag, a verdict)
+    in whichever direction its script runs: HTML isolates it (``<bdi>``),
+    so that an Arabic title keeps its place in a line of Latin text,
+    numbers and stars; every other builder shows the inline it is."""
+
+
 class bookreview_collection(nodes.container):  # noqa: N801
     """A placeholder for something drawn from the whole collection,
     filled once every document is read."""

@@ -63,7 +63,7 @@ def test_card_shows_every_fact(review: Tag) -> None:
     assert facts == {
         "Authors": "Brandon Rhodes , John Goerzen",
         "Editor": "Edith Editor",
-        "Translators": "Theo Translator, Tess Translator",
+        "Translators": "Theo Translator , Tess Translator",
         "Illustrator": "Ivy Illustrator",
         "Series": "Book 3 of Expert's Voice in Open Source",
         "Edition": "2nd",

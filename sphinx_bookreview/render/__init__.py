@@ -30,6 +30,8 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(nodes.bookreview_cover, html=(html.visit_cover, None), latex=(latex.visit_cover, latex.depart_cover))
     # Only HTML builders keep it (see covers.drop_unshowable_covers).
     app.add_node(nodes.bookreview_cover_url, html=(html.visit_cover_url, None))
+    # Other builders show it as the inline it is.
+    app.add_node(nodes.bookreview_isolate, html=(html.visit_isolate, html.depart_isolate))
     app.add_node(nodes.bookreview_rating, html=(html.visit_rating, None), latex=(latex.visit_rating, None))
     app.add_node(
         nodes.bookreview_spoiler,

@@ -69,6 +69,18 @@ def depart_quick(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</section>\n")
 
 
+def visit_isolate(self: HTML5Translator, node: nodes.Element) -> None:
+    """``<bdi>``: the text's direction is its own (its first strong letter
+    decides), and the text around it is laid out as if it were one
+    neutral character. Without it, an Arabic title followed by the stars
+    and the rating's number drew them before it."""
+    self.body.append(self.starttag(node, "bdi", ""))
+
+
+def depart_isolate(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</bdi>")
+
+
 def visit_cover(self: HTML5Translator, node: nodes.Element) -> None:
     """A local cover: the copy the builder writes (named as Sphinx's own
     image visitor finds it)."""

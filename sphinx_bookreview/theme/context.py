@@ -163,7 +163,7 @@ def recent_reviews(app: Sphinx, pagename: str, context: Context) -> list[dict[st
     return [
         {
             "title": review.title,
-            "authors": ", ".join(review.authors),
+            "authors": review.authors,  # each in its own writing direction (<bdi>)
             "url": review_uri(app.builder, pagename, review),
             "cover": cover(app, context, review, n < EAGER_COVERS) if with_covers else None,
             "rating": stars(app, review.rating) if review.rating is not None else None,
