@@ -173,22 +173,22 @@ def test_each_text_is_a_message_of_its_own(translated: Callable[..., SphinxTestA
 def test_translated_card_keeps_its_labels_and_structure(translated: Callable[..., SphinxTestApp]) -> None:
     card = one(page(translated(), "pragmatic"), ".bookreview-card")
     assert str(one(card, ".bookreview-title")) == (
-        '<p class="bookreview-title"><strong>Le Programmeur pragmatique</strong>: '
-        '<span class="bookreview-subtitle">Votre voyage vers la maîtrise</span></p>'
+        '<p class="bookreview-title"><bdi><strong>Le Programmeur pragmatique</strong></bdi>: '
+        '<bdi class="bookreview-subtitle">Votre voyage vers la maîtrise</bdi></p>'
     )
     assert str(one(card, ".bookreview-disclosure")) == (
-        '<p class="bookreview-disclosure"><strong>Disclosure:</strong> Mon exemplaire.</p>'
+        '<p class="bookreview-disclosure"><strong>Disclosure:</strong> <bdi>Mon exemplaire.</bdi></p>'
     )
     rows = facts(card)
     assert BeautifulSoup(rows.pop("Authors"), "html.parser").get_text() == "David Thomas, Andrew Hunt"
     assert rows == {
-        "Contributor": "Ron Jeffries (préface)",
-        "Series": "Book 1 of Bibliothèque pragmatique",
-        "Edition": "édition du 20e anniversaire",
+        "Contributor": "<bdi>Ron Jeffries (préface)</bdi>",  # the reader's text in its own direction
+        "Series": "Book 1 of <bdi>Bibliothèque pragmatique</bdi>",
+        "Edition": "<bdi>édition du 20e anniversaire</bdi>",
         "Format": "Broché",
         "Language": "inglés (en)",  # named by Babel in the project's language
         "Status": "En cours de lecture",
-        "Reviewed by": "Lea Reader",
+        "Reviewed by": "<bdi>Lea Reader</bdi>",
         "Review date": "2024-05-01",
     }
     # A local cover's alt text is a message of Sphinx's own.
@@ -211,18 +211,18 @@ def test_translated_verdict_and_quick_review(translated: Callable[..., SphinxTes
 def test_translated_myst_card(translated: Callable[..., SphinxTestApp]) -> None:
     review = one(page(translated(), "dune"), "article.bookreview")
     assert str(one(review, ".bookreview-title")) == (
-        '<p class="bookreview-title"><strong>Dune, le roman</strong>: '
-        '<span class="bookreview-subtitle">Le roman</span></p>'
+        '<p class="bookreview-title"><bdi><strong>Dune, le roman</strong></bdi>: '
+        '<bdi class="bookreview-subtitle">Le roman</bdi></p>'
     )
     assert (
         facts(review)["Series"]
-        == 'Book 1 of <a class="reference external" href="https://example.org/dune">Le Cycle de Dune</a>'
+        == 'Book 1 of <bdi><a class="reference external" href="https://example.org/dune">Le Cycle de Dune</a></bdi>'
     )
     assert facts(review)["Format"] == "Relié"
     # A remote cover's alt text (no message) follows the translated title.
     assert one(review, "img.bookreview-cover")["alt"] == "Cover of Dune, le roman"
     assert str(one(review, ".bookreview-disclosure")) == (
-        '<p class="bookreview-disclosure"><strong>Disclosure:</strong> Un cadeau.</p>'
+        '<p class="bookreview-disclosure"><strong>Disclosure:</strong> <bdi>Un cadeau.</bdi></p>'
     )
     assert str(one(review, ".bookreview-verdict")) == '<p class="bookreview-verdict">Une épopée du <em>désert</em>.</p>'
     assert one(review, ".bookreview-quick-answers dd").get_text(strip=True) == "Tout le monde en parle."
@@ -248,11 +248,11 @@ def test_the_trial_project(tmp_path: Path) -> None:
     sphinx_build_process(srcdir, tmp_path / "out", "xx")  # as the trial built it (Docutils warns in a test process)
     index = page_in(tmp_path / "out", "index")
     assert str(one(index, ".bookreview-title")) == (
-        '<p class="bookreview-title"><strong>Le Programmeur pragmatique</strong>: '
-        '<span class="bookreview-subtitle">Your Journey to Mastery</span></p>'
+        '<p class="bookreview-title"><bdi><strong>Le Programmeur pragmatique</strong></bdi>: '
+        '<bdi class="bookreview-subtitle">Your Journey to Mastery</bdi></p>'
     )
     assert str(one(index, ".bookreview-disclosure")) == (
-        '<p class="bookreview-disclosure"><strong>Disclosure:</strong> Mon exemplaire.</p>'
+        '<p class="bookreview-disclosure"><strong>Disclosure:</strong> <bdi>Mon exemplaire.</bdi></p>'
     )
     assert facts(one(index, ".bookreview-card")) == {"Language": "English (en)"}
     item = one(index, ".bookreview-list-items li")
@@ -267,10 +267,10 @@ def test_untranslated_build_is_unchanged(translated: Callable[..., SphinxTestApp
     app = translated("html", None)
     card = one(page(app, "pragmatic"), ".bookreview-card")
     assert str(one(card, ".bookreview-title")) == (
-        '<p class="bookreview-title"><strong>The Pragmatic Programmer</strong>: '
-        '<span class="bookreview-subtitle">Your Journey to Mastery</span></p>'
+        '<p class="bookreview-title"><bdi><strong>The Pragmatic Programmer</strong></bdi>: '
+        '<bdi class="bookreview-subtitle">Your Journey to Mastery</bdi></p>'
     )
-    assert facts(card)["Contributor"] == "Ron Jeffries (foreword)"
+    assert facts(card)["Contributor"] == "<bdi>Ron Jeffries (foreword)</bdi>"
     doctree = app.env.get_doctree("pragmatic")
     assert not [node for node in doctree.findall() if "translatable" in getattr(node, "attributes", {})]
 
@@ -490,10 +490,10 @@ def test_the_translating_guide(tmp_path: Path) -> None:
                 run(command.replace("sphinx-intl ", "python -m sphinx_intl ", 1), tmp_path)
     review = page_in(tmp_path / "_build" / "html" / "fr" / "reviews", "the-pragmatic-programmer")
     assert str(one(review, ".bookreview-title")) == (
-        '<p class="bookreview-title"><strong>Le Programmeur pragmatique</strong>: '
-        '<span class="bookreview-subtitle">Votre voyage vers la maîtrise</span></p>'
+        '<p class="bookreview-title"><bdi><strong>Le Programmeur pragmatique</strong></bdi>: '
+        '<bdi class="bookreview-subtitle">Votre voyage vers la maîtrise</bdi></p>'
     )
-    assert facts(review)["Édition"] == "édition du 20e anniversaire"  # the label from our own French catalog
+    assert facts(review)["Édition"] == "<bdi>édition du 20e anniversaire</bdi>"  # the label from our own French catalog
     assert one(review, ".bookreview-verdict").get_text() == "Des conseils pratiques qui ont bien vieilli."
     assert one(review, ".bookreview-quick dd").decode_contents().strip() == (
         "<p>La recommandation <em>appuyée</em> d\u2019un collègue.</p>"
