@@ -538,10 +538,20 @@ class BookDomain(Domain):
             return None
         if not node.get("quiet"):
             what = {"review": "review id", "author": "author", "tag": "tag"}.get(node["reftype"], node["reftype"])
+            hint = cast("BookDomain", domain).title_hint(node["reftarget"]) if node["reftype"] == "review" else ""
             logger.warning(
-                __("unknown %s %r"), what, node["reftarget"], location=node, type="bookreview", subtype="ref"
+                __("unknown %s %r%s"), what, node["reftarget"], hint, location=node, type="bookreview", subtype="ref"
             )
         return True
+
+    def title_hint(self, target: str) -> str:
+        """For a review link to a review's title, not its id, the id: a
+        title docutils makes no id of (``三体``) gets one nobody can guess
+        (``book-`` and a digest, see :func:`~sphinx_bookreview.model.review_id`)."""
+        ids = [review.id for review in self.views.winners.values() if review.title == target]
+        if len(ids) > 1:
+            return __(" (the reviews titled %r have the ids %s)") % (target, ", ".join(map(repr, ids)))
+        return __(" (the review titled %r has the id %r)") % (target, ids[0]) if ids else ""
 
     @staticmethod
     def index_pages(builder: Builder) -> set[str]:
