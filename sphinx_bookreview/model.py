@@ -262,6 +262,13 @@ def review_id(title: str) -> str:
     return slug
 
 
+def is_title_slug(review: str, title: str) -> bool:
+    """Whether the id ``review`` is docutils' slug of ``title``: the one
+    id a reader tells from the title (not ``book-1984``, a digest, or
+    another review's ``-2``)."""
+    return make_id(title) == review
+
+
 def split_names(text: str) -> tuple[str, ...]:
     """People are separated by ``;`` (names themselves hold commas)."""
     # Interned, like tags and ids: one object per name, so pickle stores
