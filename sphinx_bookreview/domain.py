@@ -32,7 +32,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx_bookreview.model import compact_isbn, isbn_url, round_to_step
 from sphinx_bookreview.nodes import bookreview, bookreview_collection
 from sphinx_bookreview.rating import spoken
-from sphinx_bookreview.roles import BookXRefRole
+from sphinx_bookreview.roles import BookXRefRole, xref_classes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
@@ -470,8 +470,13 @@ class BookDomain(Domain):
         title = found[2] if found else self.views.left_out.get((typ, target))
         if title is None:
             return None  # intersphinx may know it; else warn_missing_reference
+        if builder.format == "html" and not contnode["classes"]:
+            # The links the card and listings make get the classes the
+            # roles' links have from Sphinx (xref book book-author), in
+            # HTML only: Sphinx's text writer stars the text of any xref.
+            contnode["classes"] = xref_classes(typ)
         if typ == "review" and not node.get("refexplicit"):
-            contnode = nodes.emphasis(title, title)
+            contnode = nodes.emphasis(title, title, classes=contnode["classes"])
         # A review this builder leaves out is its text, with no warning.
         return self.link(builder, fromdocname, found, contnode) if found else contnode
 
