@@ -29,7 +29,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from sphinx_bookreview.model import compact_isbn, isbn_url, round_to_step
+from sphinx_bookreview.model import author_order, compact_isbn, isbn_url, round_to_step
 from sphinx_bookreview.nodes import bookreview, bookreview_collection
 from sphinx_bookreview.rating import spoken
 from sphinx_bookreview.roles import BookXRefRole, xref_classes
@@ -188,18 +188,22 @@ class Views:
 
     @functools.cached_property
     def by_author(self) -> dict[str, list[Review]]:
-        return self._grouped(lambda review: review.authors)
+        """The reviews of each author, authors by family name (see
+        :func:`~sphinx_bookreview.model.author_order`)."""
+        return self._grouped(lambda review: review.authors, author_order)
 
     @functools.cached_property
     def by_tag(self) -> dict[str, list[Review]]:
-        return self._grouped(lambda review: review.tags)
+        return self._grouped(lambda review: review.tags, str.casefold)
 
-    def _grouped(self, keys: Callable[[Review], tuple[str, ...]]) -> dict[str, list[Review]]:
+    def _grouped(
+        self, keys: Callable[[Review], tuple[str, ...]], order: Callable[[str], object]
+    ) -> dict[str, list[Review]]:
         groups: dict[str, list[Review]] = defaultdict(list)
         for review in sorted(self.winners.values(), key=lambda r: (r.title.casefold(), r.id)):
             for key in keys(review):
                 groups[key].append(review)
-        return dict(sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0])))
+        return dict(sorted(groups.items(), key=lambda item: (order(item[0]), item[0])))
 
     @functools.cached_property
     def rated(self) -> list[Review]:
