@@ -98,7 +98,7 @@ def test_author_index_by_family_name(app: SphinxTestApp) -> None:
 def test_listing_sorted_by_author_by_family_name(app: SphinxTestApp) -> None:
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     ascending, descending = (
-        [a["href"].split("#")[1] for a in listing.select("li > p > a[href^='#']")]
+        [a["href"].split("#")[1] for a in listing.select("li a[href^='#']")]
         for listing in soup.select(".bookreview-list")
     )
     assert ascending == BY_AUTHOR
