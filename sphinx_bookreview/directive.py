@@ -19,7 +19,7 @@ from sphinx_bookreview.covers import cover_size
 from sphinx_bookreview.domain import BookDomain, search_anchor
 from sphinx_bookreview.model import OPTIONS, Problem, Review, is_url, parse_review
 from sphinx_bookreview.nodes import bookreview
-from sphinx_bookreview.shared import option_line, option_spec, warn
+from sphinx_bookreview.shared import option_line, option_spec, parse_content, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -80,7 +80,7 @@ class BookReviewDirective(SphinxDirective):
             rereview_where=option_line(self, "rereview-of") if review.rereview_of else None,
         )  # fmt: skip
         self.domain.note_review(builder.review)  # with the verdict's text, which the builder parsed
-        body = self.parse_content_to_nodes() if self.content else []
+        body = parse_content(self) if self.content else []
         root = builder.build(body)
         self.set_source_info(root)
         return [root]

@@ -29,10 +29,10 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from sphinx_bookreview.model import compact_isbn, isbn_url, round_to_step
+from sphinx_bookreview.model import author_order, compact_isbn, isbn_url, round_to_step
 from sphinx_bookreview.nodes import bookreview, bookreview_collection
 from sphinx_bookreview.rating import spoken
-from sphinx_bookreview.roles import BookXRefRole
+from sphinx_bookreview.roles import BookXRefRole, xref_classes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Set
@@ -205,18 +205,22 @@ class Views:
 
     @functools.cached_property
     def by_author(self) -> dict[str, list[Review]]:
-        return self._grouped(lambda review: review.authors)
+        """The reviews of each author, authors by family name (see
+        :func:`~sphinx_bookreview.model.author_order`)."""
+        return self._grouped(lambda review: review.authors, author_order)
 
     @functools.cached_property
     def by_tag(self) -> dict[str, list[Review]]:
-        return self._grouped(lambda review: review.tags)
+        return self._grouped(lambda review: review.tags, str.casefold)
 
-    def _grouped(self, keys: Callable[[Review], tuple[str, ...]]) -> dict[str, list[Review]]:
+    def _grouped(
+        self, keys: Callable[[Review], tuple[str, ...]], order: Callable[[str], object]
+    ) -> dict[str, list[Review]]:
         groups: dict[str, list[Review]] = defaultdict(list)
         for review in sorted(self.winners.values(), key=lambda r: (r.title.casefold(), r.id)):
             for key in keys(review):
                 groups[key].append(review)
-        return dict(sorted(groups.items(), key=lambda item: (item[0].casefold(), item[0])))
+        return dict(sorted(groups.items(), key=lambda item: (order(item[0]), item[0])))
 
     @functools.cached_property
     def rated(self) -> list[Review]:
@@ -494,8 +498,13 @@ class BookDomain(Domain):
         title = found[2] if found else self.views.left_out.get((typ, target))
         if title is None:
             return None  # intersphinx may know it; else warn_missing_reference
+        if builder.format == "html" and not contnode["classes"]:
+            # The links the card and listings make get the classes the
+            # roles' links have from Sphinx (xref book book-author), in
+            # HTML only: Sphinx's text writer stars the text of any xref.
+            contnode["classes"] = xref_classes(typ)
         if typ == "review" and not node.get("refexplicit"):
-            contnode = nodes.emphasis(title, title)
+            contnode = nodes.emphasis(title, title, classes=contnode["classes"])
         # A review this builder leaves out is its text, with no warning.
         return self.link(builder, fromdocname, found, contnode) if found else contnode
 
@@ -562,10 +571,20 @@ class BookDomain(Domain):
             return None
         if not node.get("quiet"):
             what = {"review": "review id", "author": "author", "tag": "tag"}.get(node["reftype"], node["reftype"])
+            hint = cast("BookDomain", domain).title_hint(node["reftarget"]) if node["reftype"] == "review" else ""
             logger.warning(
-                __("unknown %s %r"), what, node["reftarget"], location=node, type="bookreview", subtype="ref"
+                __("unknown %s %r%s"), what, node["reftarget"], hint, location=node, type="bookreview", subtype="ref"
             )
         return True
+
+    def title_hint(self, target: str) -> str:
+        """For a review link to a review's title, not its id, the id: a
+        title docutils makes no id of (``三体``) gets one nobody can guess
+        (``book-`` and a digest, see :func:`~sphinx_bookreview.model.review_id`)."""
+        ids = [review.id for review in self.views.winners.values() if review.title == target]
+        if len(ids) > 1:
+            return __(" (the reviews titled %r have the ids %s)") % (target, ", ".join(map(repr, ids)))
+        return __(" (the review titled %r has the id %r)") % (target, ids[0]) if ids else ""
 
     @staticmethod
     def index_pages(builder: Builder) -> set[str]:

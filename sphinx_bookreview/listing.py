@@ -26,6 +26,7 @@ from sphinx_bookreview.domain import BookDomain
 from sphinx_bookreview.model import (
     STATUSES,
     InvalidValue,
+    author_order,
     is_url,
     number,
     parse_count,
@@ -52,7 +53,7 @@ _ = get_translation("sphinx_bookreview")
 SORT_KEYS: dict[str, Callable[[Review], object]] = {
     "date": lambda r: r.day or None,  # :date:, else :finished:, as the feed and the theme date it
     "title": lambda r: r.title.casefold(),
-    "author": lambda r: r.authors[0].casefold() if r.authors else None,
+    "author": lambda r: author_order(r.authors[0]) if r.authors else None,  # by family name
     "rating": lambda r: r.rating,
     "published": lambda r: r.published or None,
     "finished": lambda r: r.finished or None,

@@ -40,6 +40,11 @@ OPTIONS = (
     "verdict", "disclosure", "rereview-of",
 )  # fmt: skip
 
+#: Words after a name that are not its family name ("Brooks Jr.",
+#: "King, Jr."), compared without a full stop and ignoring case: the
+#: generational suffixes of calibre's ``author_name_suffixes``.
+NAME_SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
+
 _BCP47 = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _RATING = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?")
 # At most 9 digits a part: int() refuses thousands of digits.
@@ -262,12 +267,47 @@ def review_id(title: str) -> str:
     return slug
 
 
+def is_title_slug(review: str, title: str) -> bool:
+    """Whether the id ``review`` is docutils' slug of ``title``: the one
+    id a reader tells from the title (not ``book-1984``, a digest, or
+    another review's ``-2``)."""
+    return make_id(title) == review
+
+
 def split_names(text: str) -> tuple[str, ...]:
     """People are separated by ``;`` (names themselves hold commas)."""
     # Interned, like tags and ids: one object per name, so pickle stores
     # each once (environment.pickle at N = 1000: x1.48 of plain Sphinx's
     # with, x1.57 without; benchmarks/PROFILE.md).
     return tuple(unique(sys.intern(name.strip()) for name in text.split(";")))
+
+
+def family_name(name: str) -> str:
+    """The family name an author is sorted by, as calibre guesses it:
+    before the comma of a name written ``Le Guin, Ursula K.``, else the
+    last word (``Robert C. Martin`` -> ``Martin``), a suffix such as
+    ``Jr.`` left out either way; a name of one word (``Plato``, ``刘慈欣``)
+    is its own."""
+    parts = [part.strip() for part in name.split(",")]
+    while len(parts) > 1 and is_name_suffix(parts[-1]):
+        parts.pop()
+    if len(parts) > 1:
+        return parts[0]
+    words = parts[0].split()
+    while len(words) > 1 and is_name_suffix(words[-1]):
+        words.pop()
+    return words[-1] if words else name
+
+
+def is_name_suffix(word: str) -> bool:
+    return word.rstrip(".").casefold() in NAME_SUFFIXES
+
+
+def author_order(name: str) -> tuple[str, str]:
+    """How authors are ordered, in the author index and by ``:sort:
+    author``: by family name (:func:`family_name`), then by the whole name
+    as written, ignoring case."""
+    return family_name(name).casefold(), name.casefold()
 
 
 def split_tags(text: str) -> tuple[str, ...]:

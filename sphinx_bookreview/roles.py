@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx.ext import intersphinx
 from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
@@ -16,9 +17,19 @@ from sphinx_bookreview.rating import rating_node
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
+    from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
+
+
+def xref_classes(reftype: str) -> list[str]:
+    """The classes Sphinx's :class:`~sphinx.roles.XRefRole` gives the text
+    of a ``book:<reftype>`` link (``xref book book-author``). In HTML the
+    domain gives them to the links the card and listings make too, so
+    every link to a review, author or tag is styled alike."""
+    return ["xref", "book", f"book-{reftype}"]
 
 
 class BookXRefRole(XRefRole):
@@ -67,6 +78,24 @@ class RatingRole(SphinxRole):
             return [nodes.Text(self.text)], []
 
 
+def intersphinx_keeping_classes(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.reference | None:
+    """A ``book`` link that intersphinx resolves, its text with the role's
+    classes (:func:`xref_classes`). Intersphinx makes the text anew, with
+    no classes, where it shows the other project's title of a review
+    (``:book:`sicp```) or drops an inventory's name from the target
+    (``:book-tag:`other:lisp```); so its own handler (public API) is asked
+    here, before it would be, and the classes are put back."""
+    if node.get("refdomain") != "book" or "sphinx.ext.intersphinx" not in app.extensions:
+        return None
+    found = intersphinx.missing_reference(app, env, node, contnode)
+    for text in found.children if found is not None else ():
+        if isinstance(text, nodes.Element) and not text["classes"]:
+            text["classes"] = list(contnode["classes"])
+    return found
+
+
 def warn(role: SphinxRole, error: InvalidValue) -> None:
     logger.warning(str(error), location=role.get_location(), type="bookreview", subtype=error.subtype)
 
@@ -77,3 +106,5 @@ def setup_roles(app: Sphinx) -> None:
     app.add_role("book-tag", BookXRefRole("tag"))
     app.add_role("isbn", IsbnRole())
     app.add_role("rating", RatingRole())
+    # Before intersphinx's own handler (500), which would answer first.
+    app.connect("missing-reference", intersphinx_keeping_classes, priority=499)

@@ -13,9 +13,11 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, cast
 
+from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import RSTState
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -98,3 +100,38 @@ class CollectionDirective(SphinxDirective):
 
     def warn(self, option: str, message: str) -> None:
         warn(self, message, "option", option)
+
+
+def parse_content(directive: SphinxDirective) -> list[nodes.Node]:
+    """The directive's content, each heading in it a rubric with its text,
+    the content under the heading after it (see :func:`headings_as_rubrics`).
+
+    docutils' reStructuredText parser refuses a title inside a directive
+    ("Unexpected section title.") and drops its text, where MyST makes a
+    heading there a rubric itself. So reStructuredText content is parsed
+    with titles allowed, as Sphinx's ``ifconfig`` parses its own, and its
+    sections become rubrics too. MyST content is parsed as it is: with
+    titles allowed, MyST would move its sections out of the directive, to
+    the page's own sections.
+    """
+    holder = nodes.Element()
+    holder += directive.parse_content_to_nodes(allow_section_headings=isinstance(directive.state, RSTState))
+    headings_as_rubrics(holder, directive.state.document)
+    return holder.children
+
+
+def headings_as_rubrics(holder: nodes.Element, document: nodes.document) -> None:
+    """Replace each section in ``holder``, at any depth, by a rubric of its
+    title followed by the section's content, as MyST writes a heading
+    inside a directive. The rubric takes the section's ids, names and
+    classes, so a link to the heading still leads there."""
+    # Outer sections first: a section's subsections then move up with its
+    # content, and each is replaced in turn, so all end up side by side.
+    for section in list(holder.findall(nodes.section)):
+        title = cast("nodes.title", section[0])  # a section starts with its title
+        rubric = nodes.rubric(title.rawsource, "", *title.children)
+        rubric.update_basic_atts(section)  # ids, names, classes
+        rubric.source, rubric.line = title.source, title.line  # for the gettext builder and messages
+        for node_id in rubric["ids"]:
+            document.ids[node_id] = rubric
+        section.parent.replace(section, [rubric, *section.children[1:]])

@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from sphinx_bookreview.model import mask_spoilers
 from sphinx_bookreview.nodes import bookreview_spoiler, bookreview_spoiler_block
-from sphinx_bookreview.shared import colon, option_spec, warn
+from sphinx_bookreview.shared import colon, option_spec, parse_content, warn
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
@@ -93,7 +93,7 @@ class SpoilerDirective(SphinxDirective):
         title = nodes.title(heading, heading)
         self.set_source_info(title)
         classes = ["bookreview-spoiler-block", *directives.class_option(str(self.options.get("class") or ""))]
-        block = bookreview_spoiler_block("", title, *self.parse_content_to_nodes(), classes=classes)
+        block = bookreview_spoiler_block("", title, *parse_content(self), classes=classes)
         self.set_source_info(block)
         return [block]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_bookreview.cli import main
+from sphinx_bookreview.model import review_id
 
 ROOT = Path(__file__).parent.parent
 TODAY = datetime.date.today().isoformat()
@@ -151,12 +152,24 @@ def test_new_md_stub(tmp_path: Path) -> None:
     )
 
 
-def test_new_title_without_a_default_id_gets_one(tmp_path: Path) -> None:
+def test_new_title_without_a_docutils_id_gets_its_id_written(tmp_path: Path) -> None:
     """``make_id("2041")`` is empty: the file keeps the digits, and the
-    directive's own default id (``book-2041``) needs no ``:id:``."""
+    directive's default id, ``book-2041``, is written, so the source shows
+    what links to it; so is the digest id of a title in another script,
+    which nobody could guess from the title."""
     assert main(["new", "2041", "--dir", str(tmp_path)]) == 0
     text = (tmp_path / "2041.rst").read_text(encoding="utf-8")
-    assert ".. bookreview:: 2041\n   :date: " in text
+    assert ".. bookreview:: 2041\n   :id: book-2041\n   :date: " in text
+    assert main(["new", "三体", "--dir", str(tmp_path), "--format", "md"]) == 0
+    text = (tmp_path / "book-9f4c311a.md").read_text(encoding="utf-8")
+    assert "```{bookreview} 三体\n:id: book-9f4c311a\n:date: " in text
+    assert review_id("三体") == "book-9f4c311a"  # the directive's own default: the file says what it is
+
+
+def test_new_title_with_a_docutils_id_gets_no_id_line(tmp_path: Path) -> None:
+    """The id a reader tells from the title (docutils' slug of it) is not written."""
+    assert main(["new", "Ça ira", "--dir", str(tmp_path)]) == 0
+    assert ":id:" not in (tmp_path / "ca-ira.rst").read_text(encoding="utf-8")
 
 
 def test_new_escapes_a_title_that_looks_like_markup(tmp_path: Path) -> None:

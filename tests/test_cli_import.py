@@ -114,8 +114,9 @@ def test_goodreads_empty_fields_unrated_quotes_and_commas(tmp_path: Path, capsys
 def test_goodreads_unicode_title_and_tags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "import", GR24, "--dir", tmp_path)
     text = (tmp_path / "book-e8095bfe.rst").read_text(encoding="utf-8")
-    # The directive's default id for this title is the same book-<digest>: no :id: needed.
-    assert text.startswith("星の図書館\n==========\n\n.. bookreview:: 星の図書館\n   :author: ")
+    # The directive's default id for this title is the same book-<digest>,
+    # written so that the source shows what links to it.
+    assert text.startswith("星の図書館\n==========\n\n.. bookreview:: 星の図書館\n   :id: book-e8095bfe\n   :author: ")
     assert "   :isbn: 978-0-00-000002-6\n" in text  # from the ISBN-10 column, ISBN13 being empty
     assert "   :tags: translated, 日本\n" in text
 

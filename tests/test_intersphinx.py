@@ -107,3 +107,20 @@ def test_a_link_no_project_knows_warns_once(first_inventory: Path, second: Path)
     app = build_second(second, first_inventory)
     assert app.warning.getvalue().count("WARNING") == 1
     assert "plain.rst:6: WARNING: unknown review id 'nowhere'" in app.warning.getvalue()
+
+
+def test_links_through_intersphinx_keep_the_roles_classes(first_inventory: Path, second: Path) -> None:
+    """Intersphinx makes a link's text anew where it shows the other
+    project's title or drops the inventory's name from the target: the
+    text keeps the role's classes, as a local link's has them."""
+    page = ":orphan:\n\nPlain\n=====\n\n- :book:`mmm`\n- :book-tag:`first:management`\n"
+    (second / "plain.rst").write_text(page + "- :book-author:`first:Frederick P. Brooks Jr.`\n")
+    app = build_second(second, first_inventory)
+    assert app.warning.getvalue() == ""
+    soup = BeautifulSoup((app.outdir / "plain.html").read_text(encoding="utf-8"), "html.parser")
+    texts = [(a.find().name, a.find()["class"], a.get_text()) for a in soup.select("div.body li a")]
+    assert texts == [
+        ("em", ["xref", "book", "book-review"], "The Mythical Man-Month"),
+        ("span", ["xref", "book", "book-tag"], "management"),
+        ("span", ["xref", "book", "book-author"], "Frederick P. Brooks Jr."),
+    ]

@@ -32,7 +32,8 @@ EXPECTED = {
     # Ties (dune and mmm are both 4.5) are broken by id in either direction.
     "Sort rating descending": ["sicp", "dune", "mmm", "code-complete", "gravity", "refactoring"],
     "Sort rating": ["gravity", "code-complete", "dune", "mmm", "sicp", "refactoring"],
-    "Sort author": ["dune", "mmm", "sicp", "refactoring", "code-complete", "gravity"],
+    # By the first author's family name: Abelson, Brooks (Jr. left out), Fowler, Herbert, McConnell, Pynchon.
+    "Sort author": ["sicp", "mmm", "refactoring", "dune", "code-complete", "gravity"],
     "Sort published": ["dune", "gravity", "mmm", "sicp", "code-complete", "refactoring"],
     # Reviews without the value come last, by id, whatever the direction.
     "Sort finished descending": ["sicp", "mmm", "code-complete", "dune", "gravity", "refactoring"],

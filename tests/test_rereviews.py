@@ -43,7 +43,7 @@ def test_the_second_review_of_a_book_is_warned_unless_it_says_so(built: Build) -
     third = (app.outdir / "third.html").read_text(encoding="utf-8")
     # The card names the earlier review by its title, linked.
     assert '<a class="reference internal" href="first.html#dune-2019"' in third
-    assert re.search(r"Earlier review.*?<em>Dune</em>", third, re.DOTALL)
+    assert re.search(r'Earlier review.*?<em class="xref book book-review">Dune</em>', third, re.DOTALL)
 
 
 def test_saying_it_is_a_rereview_ends_the_warning(rootdir: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_bookreview.cli.errors import CliError
 from sphinx_bookreview.cli.markup import md_escape, md_paragraph, rst_block_text, rst_paragraph
-from sphinx_bookreview.model import review_id
+from sphinx_bookreview.model import is_title_slug
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -105,8 +105,12 @@ def _columns(text: str) -> int:
 
 
 def id_option(title: str, review: str) -> tuple[tuple[str, str], ...]:
-    """An explicit ``:id:`` when the directive's default (the title's slug) is not the one chosen."""
-    return () if review_id(title) == review else (("id", review),)
+    """An explicit ``:id:`` unless the id is docutils' slug of the title,
+    which a reader tells from the title: the second book of one title gets
+    ``-2``, and the directive's own default for a title without one is
+    ``book-2041`` or, for a title in another script, a digest
+    (``book-9f4c311a``) nobody guesses, so the file says what links to it."""
+    return () if is_title_slug(review, title) else (("id", review),)
 
 
 def write(path: Path, text: str, others: tuple[Path, ...] = ()) -> tuple[Path, ...]:
