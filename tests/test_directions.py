@@ -27,8 +27,8 @@ CARD_TITLE = (
     f'<p class="bookreview-title"><bdi><strong>{TITLE}</strong></bdi>: <bdi class="bookreview-subtitle">رواية</bdi></p>'
 )
 #: The review's author and title linked, each in its own direction (attributes left out: see :func:`bare`).
-LINKED_AUTHOR = f'<bdi><a class="reference internal"><span>{AUTHOR}</span></a></bdi>'
-LINKED_TITLE = f'<bdi><a class="reference internal"><em>{TITLE}</em></a></bdi>'
+LINKED_AUTHOR = f'<bdi><a class="reference internal"><span class="xref book book-author">{AUTHOR}</span></a></bdi>'
+LINKED_TITLE = f'<bdi><a class="reference internal"><em class="xref book book-review">{TITLE}</em></a></bdi>'
 RATING = (
     '<span class="bookreview-rating"><span class="bookreview-stars"></span>'
     '<span class="bookreview-rating-value">4</span></span>'
@@ -81,8 +81,8 @@ def test_card_facts_isolate_the_readers_text_not_labels_dates_or_ratings(card: T
         "Publisher": "<p><bdi>دار المدى</bdi></p>",
         "Published": "<p>1967</p>",
         "Rating": f"<p>{RATING}</p>",
-        "Tags": '<p><bdi><a class="reference internal"><span>رواية</span></a></bdi>, '
-        '<bdi><a class="reference internal"><span>أدب</span></a></bdi></p>',
+        "Tags": '<p><bdi><a class="reference internal"><span class="xref book book-tag">رواية</span></a></bdi>, '
+        '<bdi><a class="reference internal"><span class="xref book book-tag">أدب</span></a></bdi></p>',
         "Reviewed by": "<p><bdi>ريم القارئة</bdi></p>",
         "Review date": "<p>2024-03-01</p>",
     }
@@ -115,8 +115,8 @@ def test_table_isolates_each_cell_of_the_readers_text(html: SphinxTestApp) -> No
         f"<p>{LINKED_TITLE}</p>",
         f"<p>{LINKED_AUTHOR}</p>",
         f"<p>{RATING}</p>",
-        '<p><bdi><a class="reference internal"><span>رواية</span></a></bdi>, '
-        '<bdi><a class="reference internal"><span>أدب</span></a></bdi></p>',
+        '<p><bdi><a class="reference internal"><span class="xref book book-tag">رواية</span></a></bdi>, '
+        '<bdi><a class="reference internal"><span class="xref book book-tag">أدب</span></a></bdi></p>',
         "<p>Book 1 of <bdi>ماكوندو</bdi></p>",
         "<p><bdi>ريم القارئة</bdi></p>",
         "<p><bdi>رواية عظيمة.</bdi></p>",
