@@ -59,6 +59,10 @@ myst_enable_extensions = ["colon_fence"]
 # extension's own full star (amssymb's, which Sphinx loads); the diagram's
 # two triangles keep to one column of its code block; LESS-THAN OR EQUAL
 # TO is math's.
+#: The letters of the examples in scripts pdflatex has no font for (a
+#: Chinese title and name, a Russian title: ids docutils keeps nothing
+#: of): the PDF names their code points.
+OTHER_SCRIPTS = "三体刘慈欣Война и мир".replace(" ", "")
 latex_elements = {
     "preamble": r"""
 \usepackage{pmboxdraw}
@@ -67,5 +71,10 @@ latex_elements = {
 \DeclareUnicodeCharacter{25BA}{\docsmonocolumn{\ensuremath{\blacktriangleright}}}
 \DeclareUnicodeCharacter{25BC}{\docsmonocolumn{\ensuremath{\blacktriangledown}}}
 \DeclareUnicodeCharacter{2264}{\ensuremath{\leq}}
-""",
+\newcommand{\docscodepoint}[1]{\textsf{\small<U+#1>}}
+"""
+    + "".join(
+        rf"\DeclareUnicodeCharacter{{{ord(c):04X}}}{{\docscodepoint{{{ord(c):04X}}}}}" + "\n"
+        for c in sorted(set(OTHER_SCRIPTS))
+    ),
 }
