@@ -130,6 +130,7 @@ def test_anything_else_renders_them(src: Path, change: str, kwargs: dict[str, ob
         assert marks(rendered) == {"second"}
 
 
+@WRITES_ON_A_NO_OP
 def test_builders_without_templates_write_the_context_of_each_build(src: Path) -> None:
     """The json and pickle builders write each page's context: nothing of
     the last build's text goes into it."""
