@@ -58,7 +58,7 @@ def src(tmp_path: Path, rootdir: Path) -> Path:
 
 
 def pages(app: SphinxTestApp) -> dict[str, str]:
-    suffix = "/index.html" if app.builder.name == "dirhtml" else ".html"
+    suffix = {"dirhtml": "/index.html", "epub": ".xhtml"}.get(app.builder.name, ".html")
     return {name: (app.outdir / f"{name}{suffix}").read_text(encoding="utf-8") for name in INDEX_PAGES}
 
 
@@ -79,7 +79,7 @@ def build(src: Path, mark: str, *, force_all: bool = False, **kwargs: object) ->
     return app
 
 
-@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "epub"])
 @pytest.mark.parametrize("parallel", [0, 2])
 def test_a_no_op_build_writes_them_as_they_were(src: Path, builder: str, parallel: int) -> None:
     first = build(src, "first", buildername=builder)
